@@ -1,0 +1,629 @@
+//! Compilation: a resolved plan → SPARQL text and a description of the answer's columns.
+//!
+//! The query is assembled only from IRIs taken from the graph or the ontology (validated
+//! `NamedNode`s, printed as `<…>` or as a prefixed name), integers the parser produced, and
+//! fixed text of this module. No text a user typed is ever copied into the query, so nothing a
+//! user types can change its structure; the tests re-parse every translation to make sure.
+
+use std::fmt::Write as _;
+
+use oxigraph::model::NamedNode;
+
+use crate::ast::TimeFilter;
+use crate::resolve::{Direction, Grouping, Plan, Resolved};
+use crate::vocab::{self, cat};
+use crate::vocabulary::{Entity, Relation};
+
+/// How a column is shown in a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// An IRI, shown by the label bound to `{var}_label`.
+    Entity,
+    /// A number, shown readably; the unit (if any) is in the named column.
+    Number,
+    /// Anything else, shown as is.
+    Text,
+}
+
+/// One column of an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub header: String,
+    pub var: String,
+    pub kind: Kind,
+}
+
+impl Column {
+    fn entity(header: &str, var: &str) -> Self {
+        Self {
+            header: header.to_owned(),
+            var: var.to_owned(),
+            kind: Kind::Entity,
+        }
+    }
+
+    fn number(header: &str, var: &str) -> Self {
+        Self {
+            header: header.to_owned(),
+            var: var.to_owned(),
+            kind: Kind::Number,
+        }
+    }
+
+    fn text(header: &str, var: &str) -> Self {
+        Self {
+            header: header.to_owned(),
+            var: var.to_owned(),
+            kind: Kind::Text,
+        }
+    }
+}
+
+/// What to do with the query's rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Post {
+    /// The rows are the answer.
+    Rows,
+    /// The rows are the edges `?s ?o` of a relation; answer with everything that reaches
+    /// (or is reached from) `entity`, and the chain that links them.
+    Transitive {
+        entity: NamedNode,
+        direction: Direction,
+    },
+    /// The rows are entity-to-entity edges `?s ?p ?o`; answer with the shortest chain.
+    ShortestPath { from: NamedNode, to: NamedNode },
+}
+
+/// A compiled question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compiled {
+    pub sparql: String,
+    pub columns: Vec<Column>,
+    pub post: Post,
+}
+
+/// Prefix declarations written at the top of every translation, so that `explain` prints a
+/// query any SPARQL tool accepts.
+fn prologue() -> String {
+    ["cat", "ent", "src", "rdf", "rdfs", "xsd"]
+        .iter()
+        .filter_map(|prefix| {
+            vocab::PREFIXES
+                .iter()
+                .find(|(p, _)| p == prefix)
+                .map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n"))
+        })
+        .collect()
+}
+
+/// A term of the query: a prefixed name when it is safe to write one, `<iri>` otherwise.
+fn term(node: &NamedNode) -> String {
+    vocab::compact(node.as_str())
+}
+
+fn cat_term(local: &str) -> String {
+    term(&NamedNode::new_unchecked(cat(local)))
+}
+
+/// `(p1|p2|…)`, or `(p|^p)` for a symmetric relation.
+fn property_path(relation: &Relation) -> String {
+    let mut alternatives: Vec<String> = relation.with_sub_properties.iter().map(term).collect();
+    if relation.symmetric {
+        alternatives.extend(
+            relation
+                .with_sub_properties
+                .iter()
+                .map(|p| format!("^{}", term(p))),
+        );
+    }
+    format!("({})", alternatives.join("|"))
+}
+
+/// The English label of `?var`, bound to `?var_label` when there is one.
+fn label(var: &str) -> String {
+    format!(
+        "  OPTIONAL {{ ?{var} rdfs:label ?{var}_label FILTER (LANGMATCHES(LANG(?{var}_label), \"en\")) }}\n"
+    )
+}
+
+/// `pattern ?var`, optional, with the label of `?var` looked up only when it is bound
+/// (a label lookup on an unbound variable would match every label of the graph).
+fn optional_labelled(pattern: &str, var: &str) -> String {
+    format!(
+        "  OPTIONAL {{ {pattern} ?{var} . OPTIONAL {{ ?{var} rdfs:label ?{var}_label FILTER (LANGMATCHES(LANG(?{var}_label), \"en\")) }} }}\n"
+    )
+}
+
+/// A filter on the year of `?var` (a date, year-month or year).
+fn time_filter(var: &str, filter: Option<TimeFilter>) -> String {
+    let year = format!("xsd:integer(SUBSTR(STR(?{var}), 1, 4))");
+    match filter {
+        None => String::new(),
+        Some(TimeFilter::In(y)) => format!("  FILTER ({year} = {y})\n"),
+        Some(TimeFilter::Since(y)) => format!("  FILTER ({year} >= {y})\n"),
+        Some(TimeFilter::Before(y)) => format!("  FILTER ({year} < {y})\n"),
+    }
+}
+
+/// Source columns: the passage's locator and document, for the graph `?g`.
+fn sources(graph_var: &str) -> String {
+    format!(
+        "  OPTIONAL {{ ?{graph_var} cat:locator ?source ; cat:inDocument ?document . OPTIONAL {{ ?document rdfs:label ?document_label FILTER (LANGMATCHES(LANG(?document_label), \"en\")) }} }}\n"
+    )
+}
+
+fn source_columns() -> [Column; 2] {
+    [
+        Column::text("source", "source"),
+        Column::entity("document", "document"),
+    ]
+}
+
+/// Builds the SELECT from the columns, so the projection and the table always agree.
+fn select(columns: &[Column], distinct: bool) -> String {
+    let mut vars = String::new();
+    for column in columns {
+        write!(vars, " ?{}", column.var).expect("writing to a String");
+        if column.kind == Kind::Entity {
+            write!(vars, " ?{}_label", column.var).expect("writing to a String");
+        }
+    }
+    format!("SELECT{}{vars}", if distinct { " DISTINCT" } else { "" })
+}
+
+fn finish(columns: Vec<Column>, body: String, tail: &str) -> Compiled {
+    Compiled {
+        sparql: format!(
+            "{}{} WHERE {{\n{body}}}\n{tail}",
+            prologue(),
+            select(&columns, true)
+        ),
+        columns,
+        post: Post::Rows,
+    }
+}
+
+/// Compiles a resolved question (other than `sparql …`, which needs no compiling).
+pub fn compile(resolved: &Resolved) -> Compiled {
+    let time = resolved.time;
+    let with_sources = resolved.with_sources;
+    match &resolved.plan {
+        Plan::Sparql(text) => Compiled {
+            sparql: text.clone(),
+            columns: vec![],
+            post: Post::Rows,
+        },
+        Plan::Related {
+            relation,
+            entity,
+            direction,
+            transitive: true,
+        } => Compiled {
+            sparql: format!(
+                "{}SELECT DISTINCT ?s ?o WHERE {{\n  ?s {} ?o .\n  FILTER (isIRI(?o))\n}}\n",
+                prologue(),
+                property_path(relation)
+            ),
+            columns: vec![],
+            post: Post::Transitive {
+                entity: entity.iri.clone(),
+                direction: *direction,
+            },
+        },
+        Plan::Related {
+            relation,
+            entity,
+            direction,
+            transitive: false,
+        } => related(relation, entity, *direction, time, with_sources),
+        Plan::Describe(entity) => describe(entity),
+        Plan::Path { from, to } => Compiled {
+            sparql: format!(
+                "{}SELECT DISTINCT ?s ?p ?o WHERE {{\n  ?s ?p ?o .\n  FILTER (isIRI(?o) && ?p != rdf:type && STRSTARTS(STR(?s), STR(ent:)) && STRSTARTS(STR(?o), STR(ent:)))\n}}\n",
+                prologue()
+            ),
+            columns: vec![],
+            post: Post::ShortestPath {
+                from: from.iri.clone(),
+                to: to.iri.clone(),
+            },
+        },
+        Plan::List {
+            class,
+            developer,
+            place,
+        } => {
+            let mut columns = vec![Column::entity("name", "x")];
+            let mut body = format!(
+                "  ?x a ?type . ?type rdfs:subClassOf* {} .\n",
+                term(&class.iri)
+            );
+            if let Some(developer) = developer {
+                writeln!(body, "  {} cat:develops ?x .", term(&developer.iri)).expect("String");
+            }
+            if let Some(place) = place {
+                writeln!(
+                    body,
+                    "  ?x (cat:basedIn|cat:locatedIn)/cat:locatedIn* {} .",
+                    term(&place.iri)
+                )
+                .expect("String");
+            }
+            body.push_str(&optional_labelled("?x cat:basedIn", "based_in"));
+            columns.push(Column::entity("based in", "based_in"));
+            if with_sources {
+                body.push_str("  GRAPH ?g { ?x a ?type }\n");
+                body.push_str(&sources("g"));
+                columns.extend(source_columns());
+            }
+            body.push_str(&label("x"));
+            finish(columns, body, "ORDER BY LCASE(STR(?x_label)) ?x")
+        }
+        Plan::Count { class, group } => count(class, group.as_ref()),
+        Plan::Top {
+            limit,
+            class,
+            measure,
+        } => {
+            let mut columns = vec![
+                Column::entity(&class.label.to_lowercase(), "subject"),
+                Column::number("value", "value"),
+                Column::text("unit", "unit"),
+                Column::text("period", "period"),
+            ];
+            let same_scope = time_filter("start2", time);
+            let mut body = format!(
+                "  ?obs a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:value ?value .\n\
+                 \x20 ?subject a ?type . ?type rdfs:subClassOf* {c} .\n\
+                 \x20 OPTIONAL {{ ?obs cat:unit ?unit }}\n\
+                 \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
+                 \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
+                 \x20 OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
+                 \x20 # the latest observation of each subject\n\
+                 \x20 FILTER NOT EXISTS {{\n\
+                 \x20   ?later a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 .\n\
+                 \x20   OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
+                 {same_scope}\
+                 \x20   FILTER (STR(?end2) > STR(?end))\n\
+                 \x20 }}\n",
+                m = term(&measure.iri),
+                c = term(&class.iri)
+            );
+            body.push_str(&time_filter("start", time));
+            if with_sources {
+                body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
+                body.push_str(&sources("g"));
+                columns.extend(source_columns());
+            }
+            body.push_str(&label("subject"));
+            finish(
+                columns,
+                body,
+                &format!("ORDER BY DESC(?value)\nLIMIT {limit}"),
+            )
+        }
+        Plan::Attribute { measure, entity } => {
+            let mut columns = vec![
+                Column::number("value", "value"),
+                Column::text("unit", "unit"),
+                Column::text("period", "period"),
+                Column::entity("item", "item"),
+                Column::entity("counterpart", "counterpart"),
+            ];
+            let mut body = format!(
+                "  ?obs a cat:Observation ; cat:measure {} ; cat:subject {} ; cat:value ?value .\n\
+                 \x20 OPTIONAL {{ ?obs cat:unit ?unit }}\n\
+                 \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
+                 \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n{}{}",
+                term(&measure.iri),
+                term(&entity.iri),
+                optional_labelled("?obs cat:item", "item"),
+                optional_labelled("?obs cat:counterpart", "counterpart"),
+            );
+            body.push_str(&time_filter("start", time));
+            if with_sources {
+                body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
+                body.push_str(&sources("g"));
+                columns.extend(source_columns());
+            }
+            finish(columns, body, "ORDER BY ?start ?value")
+        }
+        Plan::Investments {
+            investor,
+            recipient,
+        } => statements(
+            "Investment",
+            &[
+                ("investor", "investor", investor.as_ref(), true),
+                ("recipient", "recipient", recipient.as_ref(), true),
+            ],
+            &[
+                ("amount", "amount", true),
+                ("currency", "currency", false),
+                ("date", "date", false),
+                ("note", "amountNote", false),
+            ],
+            "date",
+            time,
+            with_sources,
+        ),
+        Plan::Releases { by, class_in } => {
+            let mut compiled = statements(
+                "OpenSourceRelease",
+                &[
+                    ("by", "releasedBy", by.as_ref(), true),
+                    ("release", "releasedItem", None, true),
+                ],
+                &[("date", "date", false)],
+                "date",
+                time,
+                with_sources,
+            );
+            if let Some((class, place)) = class_in {
+                let extra = format!(
+                    "  ?by a ?by_type . ?by_type rdfs:subClassOf* {} .\n  ?by (cat:basedIn|cat:locatedIn)/cat:locatedIn* {} .\n",
+                    term(&class.iri),
+                    term(&place.iri)
+                );
+                compiled.sparql =
+                    compiled
+                        .sparql
+                        .replacen(" WHERE {\n", &format!(" WHERE {{\n{extra}"), 1);
+            }
+            compiled
+        }
+        Plan::CloudDeals { exclusive_only } => {
+            let mut compiled = statements(
+                "Agreement",
+                &[
+                    ("provider", "cloudProvider", None, true),
+                    ("customer", "cloudCustomer", None, true),
+                    ("platform", "cloudPlatform", None, false),
+                ],
+                &[
+                    ("exclusive", "exclusiveCloud", false),
+                    ("preferred", "preferredProvider", false),
+                    ("start", "startDate", false),
+                    ("revised", "revisionDate", false),
+                ],
+                "start",
+                time,
+                with_sources,
+            );
+            if *exclusive_only {
+                compiled.sparql = compiled.sparql.replacen(
+                    " WHERE {\n",
+                    " WHERE {\n  ?st cat:exclusiveCloud true .\n",
+                    1,
+                );
+            }
+            compiled
+        }
+        Plan::Concerns { raised_by, about } => statements(
+            "AntitrustConcern",
+            &[
+                ("raised by", "raisedBy", raised_by.as_ref(), true),
+                ("about", "concernAbout", about.as_ref(), true),
+                ("theme", "theme", None, false),
+                ("report", "statedIn", None, false),
+            ],
+            &[("date", "date", false)],
+            "date",
+            time,
+            with_sources,
+        ),
+    }
+}
+
+/// Rows of n-ary statements of `class`: `roles` are entity-valued properties (header,
+/// property, a fixed value if any, required?), `attributes` literal-valued ones
+/// (header, property, numeric?). `date_var` is the attribute the time filter applies to.
+fn statements(
+    class: &str,
+    roles: &[(&str, &str, Option<&Entity>, bool)],
+    attributes: &[(&str, &str, bool)],
+    date_var: &str,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let mut columns = Vec::new();
+    let mut body = format!("  ?st a {} .\n", cat_term(class));
+    let mut labels = String::new();
+    for (header, property, fixed, required) in roles {
+        let var = var_name(header);
+        match fixed {
+            Some(entity) => {
+                writeln!(body, "  ?st {} {} .", cat_term(property), term(&entity.iri))
+                    .expect("String");
+            }
+            None if *required => {
+                writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
+                columns.push(Column::entity(header, &var));
+                labels.push_str(&label(&var));
+            }
+            None => {
+                body.push_str(&optional_labelled(
+                    &format!("?st {}", cat_term(property)),
+                    &var,
+                ));
+                columns.push(Column::entity(header, &var));
+            }
+        }
+        // A fixed role is still shown, so every row reads on its own.
+        if fixed.is_some() {
+            writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
+            columns.push(Column::entity(header, &var));
+            labels.push_str(&label(&var));
+        }
+    }
+    for (header, property, numeric) in attributes {
+        let var = var_name(header);
+        writeln!(body, "  OPTIONAL {{ ?st {} ?{var} }}", cat_term(property)).expect("String");
+        columns.push(if *numeric {
+            Column::number(header, &var)
+        } else {
+            Column::text(header, &var)
+        });
+    }
+    body.push_str(&time_filter(&var_name(date_var), time));
+    if with_sources {
+        writeln!(body, "  GRAPH ?g {{ ?st a {} }}", cat_term(class)).expect("String");
+        body.push_str(&sources("g"));
+        columns.extend(source_columns());
+    }
+    body.push_str(&labels);
+    let order = format!("ORDER BY ?{} ?st", var_name(date_var));
+    finish(columns, body, &order)
+}
+
+fn var_name(header: &str) -> String {
+    header.replace(' ', "_")
+}
+
+/// `who R X` / `what does X R`, with the attributes of the statement that records the
+/// relation when the ontology links one (an investment for `invested in`).
+fn related(
+    relation: &Relation,
+    entity: &Entity,
+    direction: Direction,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let path = property_path(relation);
+    let x = term(&entity.iri);
+    let (header, triple, subject, object) = match direction {
+        Direction::Subjects => (
+            "who",
+            format!("?answer {path} {x}"),
+            "?answer".to_owned(),
+            x.clone(),
+        ),
+        Direction::Objects => (
+            "what",
+            format!("{x} {path} ?answer"),
+            x.clone(),
+            "?answer".to_owned(),
+        ),
+    };
+    let mut columns = vec![Column::entity(header, "answer")];
+    let mut body = String::new();
+    if with_sources {
+        writeln!(body, "  GRAPH ?g {{ {triple} }}").expect("String");
+    } else {
+        writeln!(body, "  {triple} .").expect("String");
+    }
+    if let Some(link) = &relation.statement {
+        // Time filters need the dated statement; otherwise it only adds detail.
+        let mut statement = format!(
+            "?st a {} ; {} {subject} ; {} {object} .",
+            term(&link.class),
+            term(&link.subject_role),
+            term(&link.object_role)
+        );
+        for (i, detail) in link.details.iter().enumerate() {
+            let var = format!("detail{i}");
+            statement
+                .push_str(optional_labelled(&format!("?st {}", term(detail)), &var).trim_end());
+            let header = detail
+                .as_str()
+                .rsplit(['#', '/'])
+                .next()
+                .unwrap_or("detail")
+                .to_owned();
+            // Details are literals (amounts, dates) or terms with labels (themes, reports).
+            columns.push(if header == "amount" {
+                Column::number(&header, &var)
+            } else {
+                Column::entity(&header, &var)
+            });
+        }
+        let date = "OPTIONAL { ?st cat:date ?when_date } OPTIONAL { ?st cat:startDate ?when_start } OPTIONAL { ?st cat:periodStart ?when_period } BIND (COALESCE(?when_date, ?when_start, ?when_period) AS ?when)";
+        match time {
+            Some(filter) => {
+                write!(
+                    body,
+                    "  {statement}\n  {date}\n{}",
+                    time_filter("when", Some(filter))
+                )
+                .expect("String");
+            }
+            None => {
+                writeln!(body, "  OPTIONAL {{ {statement} }}").expect("String");
+            }
+        }
+    }
+    if with_sources {
+        body.push_str(&sources("g"));
+        columns.extend(source_columns());
+    }
+    body.push_str(&label("answer"));
+    finish(columns, body, "ORDER BY LCASE(STR(?answer_label)) ?answer")
+}
+
+/// Every fact about an entity, in both directions, with its passage.
+fn describe(entity: &Entity) -> Compiled {
+    let x = term(&entity.iri);
+    let columns = vec![
+        Column::entity("relation", "relation"),
+        Column::text("direction", "direction"),
+        Column::entity("other", "other"),
+        Column::text("value", "value"),
+        Column::text("source", "source"),
+        Column::entity("document", "document"),
+    ];
+    let body = format!(
+        "  {{ GRAPH ?g {{ {x} ?relation ?object }} BIND (\"→\" AS ?direction) }}\n\
+         \x20 UNION\n\
+         \x20 {{ GRAPH ?g {{ ?object ?relation {x} }} BIND (\"←\" AS ?direction) }}\n\
+         \x20 ?g cat:locator ?source ; cat:inDocument ?document .\n\
+         \x20 OPTIONAL {{ ?object rdfs:label ?other_label FILTER (isIRI(?object) && LANGMATCHES(LANG(?other_label), \"en\")) }}\n\
+         \x20 BIND (IF(isLITERAL(?object), ?unbound, ?object) AS ?other)\n\
+         \x20 BIND (IF(isLITERAL(?object), ?object, ?unbound) AS ?value)\n{}{}",
+        label("relation"),
+        label("document"),
+    );
+    finish(
+        columns,
+        body,
+        "ORDER BY ?relation ?direction LCASE(STR(?other_label)) ?value ?source",
+    )
+}
+
+/// `count models by developer`.
+fn count(class: &crate::vocabulary::Class, group: Option<&Grouping>) -> Compiled {
+    let c = term(&class.iri);
+    match group {
+        None => {
+            let columns = vec![Column::number("count", "count")];
+            Compiled {
+                sparql: format!(
+                    "{}SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n}}\n",
+                    prologue()
+                ),
+                columns,
+                post: Post::Rows,
+            }
+        }
+        Some(grouping) => {
+            let path = property_path(&grouping.relation);
+            let pattern = if grouping.by_subject {
+                format!("?group {path} ?x")
+            } else {
+                format!("?x {path} ?group")
+            };
+            let columns = vec![
+                Column::entity(&grouping.label, "group"),
+                Column::number("count", "count"),
+            ];
+            Compiled {
+                sparql: format!(
+                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label))\n",
+                    prologue(),
+                    label("group")
+                ),
+                columns,
+                post: Post::Rows,
+            }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The knowledge graph: where its RDF comes from (embedded files, or files given on the
+//! command line), how it is parsed with positions for errors, and the store it is loaded into.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::store::{StorageError, Store};
+use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
+
+use crate::vocab;
+
+/// The ontology and data files compiled into the binary: (path, text).
+const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// What a source file holds, which decides the graph its triples land in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The vocabulary: loaded into the ontology graph.
+    Ontology,
+    /// Facts: TriG with one named graph per cited passage.
+    Data,
+}
+
+/// The RDF syntaxes catena reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RdfSyntax {
+    Turtle,
+    TriG,
+    NTriples,
+    NQuads,
+}
+
+impl RdfSyntax {
+    pub fn from_path(path: &str) -> Option<Self> {
+        match Path::new(path).extension()?.to_str()? {
+            "ttl" => Some(Self::Turtle),
+            "trig" => Some(Self::TriG),
+            "nt" => Some(Self::NTriples),
+            "nq" => Some(Self::NQuads),
+            _ => None,
+        }
+    }
+}
+
+/// One RDF document before parsing.
+#[derive(Debug, Clone)]
+pub struct RdfSource {
+    /// The path shown in messages (`data/assetti-1.trig`).
+    pub name: String,
+    pub text: String,
+    pub kind: SourceKind,
+}
+
+/// One RDF document after parsing: its quads remember which file they came from,
+/// so that `catena check` can name the file of a violation.
+#[derive(Debug, Clone)]
+pub struct ParsedSource {
+    pub name: String,
+    pub kind: SourceKind,
+    pub quads: Vec<Quad>,
+}
+
+/// Why the graph could not be loaded. Nothing is loaded when any source fails.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file or directory could not be read.
+    Io {
+        path: String,
+        message: String,
+    },
+    /// A file is not valid RDF: 1-based line and column.
+    Syntax {
+        file: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    /// A file has an extension catena cannot parse.
+    UnknownFormat {
+        path: String,
+    },
+    /// A directory holds no RDF file.
+    EmptyDirectory {
+        path: String,
+    },
+    Storage(StorageError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, message } => write!(f, "cannot read {path}: {message}"),
+            Self::Syntax {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{file}:{line}:{column}: invalid RDF: {message}"),
+            Self::UnknownFormat { path } => write!(
+                f,
+                "{path}: unknown RDF format (expected a .ttl, .trig, .nt or .nq file)"
+            ),
+            Self::EmptyDirectory { path } => write!(
+                f,
+                "{path}: no RDF file (.ttl, .trig, .nt, .nq) in this directory"
+            ),
+            Self::Storage(error) => write!(f, "storage error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<StorageError> for LoadError {
+    fn from(error: StorageError) -> Self {
+        Self::Storage(error)
+    }
+}
+
+/// The ontology and data compiled into the binary.
+pub fn embedded_sources() -> Vec<RdfSource> {
+    EMBEDDED
+        .iter()
+        .map(|(name, text)| RdfSource {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+            kind: if name.starts_with("ontology/") {
+                SourceKind::Ontology
+            } else {
+                SourceKind::Data
+            },
+        })
+        .collect()
+}
+
+/// Reads RDF files from paths given by the user: a file, or every RDF file of a directory.
+pub fn read_sources(paths: &[PathBuf], kind: SourceKind) -> Result<Vec<RdfSource>, LoadError> {
+    let mut sources = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        let io_error = |error: std::io::Error| LoadError::Io {
+            path: shown.clone(),
+            message: error.to_string(),
+        };
+        let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if metadata.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(io_error)?
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|file| {
+                    file.is_file() && RdfSyntax::from_path(&file.to_string_lossy()).is_some()
+                })
+                .collect();
+            if files.is_empty() {
+                return Err(LoadError::EmptyDirectory { path: shown });
+            }
+            files.sort();
+            for file in files {
+                sources.push(read_file(&file, kind)?);
+            }
+        } else {
+            if RdfSyntax::from_path(&shown).is_none() {
+                return Err(LoadError::UnknownFormat { path: shown });
+            }
+            sources.push(read_file(path, kind)?);
+        }
+    }
+    Ok(sources)
+}
+
+fn read_file(path: &Path, kind: SourceKind) -> Result<RdfSource, LoadError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| LoadError::Io {
+        path: name.clone(),
+        message: error.to_string(),
+    })?;
+    Ok(RdfSource { name, text, kind })
+}
+
+/// Parses one source, putting default-graph triples of the ontology into the ontology graph.
+pub fn parse_source(source: &RdfSource) -> Result<ParsedSource, LoadError> {
+    let syntax = RdfSyntax::from_path(&source.name).ok_or_else(|| LoadError::UnknownFormat {
+        path: source.name.clone(),
+    })?;
+    let default_graph = match source.kind {
+        SourceKind::Ontology => {
+            GraphName::NamedNode(NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH))
+        }
+        SourceKind::Data => GraphName::DefaultGraph,
+    };
+    let bytes = source.text.as_bytes();
+    let syntax_error = |error: TurtleSyntaxError| {
+        let start = error.location().start;
+        LoadError::Syntax {
+            file: source.name.clone(),
+            line: start.line + 1,
+            column: start.column + 1,
+            message: error.message().to_owned(),
+        }
+    };
+    let in_graph = |triple: oxigraph::model::Triple| triple.in_graph(default_graph.clone());
+    let quads: Vec<Quad> = match syntax {
+        RdfSyntax::TriG => TriGParser::new()
+            .for_slice(bytes)
+            .map(|quad| quad.map(|quad| with_default_graph(quad, &default_graph)))
+            .collect::<Result<_, _>>(),
+        RdfSyntax::NQuads => NQuadsParser::new()
+            .for_slice(bytes)
+            .map(|quad| quad.map(|quad| with_default_graph(quad, &default_graph)))
+            .collect::<Result<_, _>>(),
+        RdfSyntax::Turtle => TurtleParser::new()
+            .for_slice(bytes)
+            .map(|triple| triple.map(in_graph))
+            .collect::<Result<_, _>>(),
+        RdfSyntax::NTriples => NTriplesParser::new()
+            .for_slice(bytes)
+            .map(|triple| triple.map(in_graph))
+            .collect::<Result<_, _>>(),
+    }
+    .map_err(syntax_error)?;
+    Ok(ParsedSource {
+        name: source.name.clone(),
+        kind: source.kind,
+        quads,
+    })
+}
+
+fn with_default_graph(mut quad: Quad, default_graph: &GraphName) -> Quad {
+    if quad.graph_name.is_default_graph() {
+        quad.graph_name = default_graph.clone();
+    }
+    quad
+}
+
+/// Parses every source; the first syntax error stops everything, so nothing is half-loaded.
+pub fn parse_all(sources: &[RdfSource]) -> Result<Vec<ParsedSource>, LoadError> {
+    sources.iter().map(parse_source).collect()
+}
+
+/// The knowledge graph loaded in an oxigraph store.
+pub struct KnowledgeGraph {
+    store: Store,
+}
+
+impl KnowledgeGraph {
+    /// The embedded ontology and data in a fresh in-memory store.
+    pub fn embedded() -> Result<Self, LoadError> {
+        Self::from_sources(&embedded_sources())
+    }
+
+    /// Parses all sources first, then loads them in one go: a bad file loads nothing.
+    pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
+        Self::from_parsed(&parse_all(sources)?)
+    }
+
+    pub fn from_parsed(parsed: &[ParsedSource]) -> Result<Self, LoadError> {
+        let store = Store::new()?;
+        store.extend(
+            parsed
+                .iter()
+                .flat_map(|source| source.quads.iter().cloned()),
+        )?;
+        Ok(Self { store })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> RdfSource {
+        RdfSource {
+            name: name.to_owned(),
+            text: text.to_owned(),
+            kind: SourceKind::Data,
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_file_line_and_column() {
+        let bad = source(
+            "data/bad.trig",
+            "@prefix ex: <http://example.org/> .\nGRAPH ex:g {\n  ex:a ex:b ex:c ;\n  ex:d \"unterminated .\n}\n",
+        );
+        match parse_source(&bad) {
+            Err(LoadError::Syntax {
+                file, line, column, ..
+            }) => {
+                assert_eq!(file, "data/bad.trig");
+                assert_eq!(line, 4);
+                assert_eq!(column, 8);
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_file_loads_nothing() {
+        let good = source(
+            "good.trig",
+            "<http://example.org/g> { <http://example.org/a> <http://example.org/b> 1 . }",
+        );
+        let bad = source(
+            "bad.trig",
+            "<http://example.org/a> <http://example.org/b> .",
+        );
+        assert!(KnowledgeGraph::from_sources(&[good.clone(), bad]).is_err());
+        let graph = KnowledgeGraph::from_sources(&[good]).expect("good file loads");
+        assert_eq!(graph.store().len().expect("len"), 1);
+    }
+
+    #[test]
+    fn ontology_triples_land_in_the_ontology_graph() {
+        let ontology = RdfSource {
+            kind: SourceKind::Ontology,
+            ..source(
+                "ontology/x.ttl",
+                "<http://example.org/a> <http://example.org/b> <http://example.org/c> .",
+            )
+        };
+        let parsed = parse_source(&ontology).expect("parses");
+        assert_eq!(
+            parsed.quads[0].graph_name.to_string(),
+            format!("<{}>", vocab::ONTOLOGY_GRAPH)
+        );
+    }
+
+    #[test]
+    fn the_embedded_graph_loads() {
+        let graph = KnowledgeGraph::embedded().expect("embedded data is valid RDF");
+        assert!(graph.store().len().expect("len") > 0);
+    }
+}

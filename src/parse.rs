@@ -1,0 +1,623 @@
+//! Parsing: question text → typed [`Question`], with pest and `grammar/question.pest`.
+
+use std::fmt;
+
+use pest::Parser as _;
+use pest::iterators::Pair;
+
+use crate::ast::{Form, Modifiers, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
+use crate::suggest;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/question.pest"]
+struct QuestionParser;
+
+/// The longest question accepted: longer text is refused before parsing.
+pub const MAX_QUESTION_BYTES: usize = 16 * 1024;
+
+/// Why a question does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub span: Span,
+    pub message: String,
+    /// Close valid words, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.suggestions.is_empty() {
+            write!(
+                f,
+                "; did you mean {}?",
+                suggest::quote_list(&self.suggestions)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The words that may start a question, for suggestions when the first word is wrong.
+pub const LEADING_KEYWORDS: &[&str] = &[
+    "who",
+    "what does",
+    "describe",
+    "path from",
+    "list",
+    "count",
+    "top",
+    "investments",
+    "open-source releases",
+    "exclusive cloud deals",
+    "cloud deals",
+    "concerns",
+    "explain",
+    "sparql",
+    "chi",
+    "descrivi",
+    "percorso da",
+    "elenca",
+    "conta",
+    "primi",
+    "investimenti",
+    "rilasci open source",
+    "accordi cloud esclusivi",
+    "preoccupazioni",
+    "spiega",
+];
+
+/// Parses one question.
+pub fn parse(text: &str) -> Result<Question, ParseError> {
+    if text.len() > MAX_QUESTION_BYTES {
+        return Err(ParseError {
+            span: Span::new(0, text.len()),
+            message: format!(
+                "the question is {} bytes long; the limit is {MAX_QUESTION_BYTES}",
+                text.len()
+            ),
+            suggestions: vec![],
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ParseError {
+            span: Span::new(0, text.len()),
+            message: "empty question: try `who depends on NVIDIA` or `.help`".to_owned(),
+            suggestions: vec![],
+        });
+    }
+    let mut pairs =
+        QuestionParser::parse(Rule::question, text).map_err(|e| syntax_error(text, &e))?;
+    let question = pairs.next().ok_or_else(|| ParseError {
+        span: Span::new(0, text.len()),
+        message: "not a question".to_owned(),
+        suggestions: vec![],
+    })?;
+    build_question(question)
+}
+
+fn span_of(pair: &Pair<Rule>) -> Span {
+    Span::new(pair.as_span().start(), pair.as_span().end())
+}
+
+fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
+    let mut explain = false;
+    let mut form = None;
+    let mut modifiers = Modifiers::default();
+    let mut seen_sources: Option<Span> = None;
+    for item in pair.into_inner() {
+        let span = span_of(&item);
+        match item.as_rule() {
+            Rule::explain => explain = true,
+            Rule::time_in | Rule::time_since | Rule::time_before => {
+                if let Some((previous, previous_span)) = modifiers.time {
+                    return Err(repeated(
+                        span,
+                        &format!("a time filter ({previous}, at {})", previous_span.start + 1),
+                    ));
+                }
+                let year = item
+                    .clone()
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::year)
+                    .and_then(|p| p.as_str().parse::<i32>().ok())
+                    .ok_or_else(|| ParseError {
+                        span,
+                        message: "expected a four-digit year".to_owned(),
+                        suggestions: vec![],
+                    })?;
+                let filter = match item.as_rule() {
+                    Rule::time_in => TimeFilter::In(year),
+                    Rule::time_since => TimeFilter::Since(year),
+                    _ => TimeFilter::Before(year),
+                };
+                modifiers.time = Some((filter, span));
+            }
+            Rule::with_sources => {
+                if seen_sources.is_some() {
+                    return Err(repeated(span, "`with sources`"));
+                }
+                seen_sources = Some(span);
+                modifiers.with_sources = true;
+            }
+            Rule::transitively => {
+                if modifiers.transitive.is_some() {
+                    return Err(repeated(span, "`transitively`"));
+                }
+                modifiers.transitive = Some(span);
+            }
+            Rule::EOI => {}
+            _ => form = Some(build_form(item)?),
+        }
+    }
+    let form = form.ok_or_else(|| ParseError {
+        span: Span::default(),
+        message: "expected a question".to_owned(),
+        suggestions: vec![],
+    })?;
+    Ok(Question {
+        explain,
+        form,
+        modifiers,
+    })
+}
+
+fn repeated(span: Span, what: &str) -> ParseError {
+    ParseError {
+        span,
+        message: format!("{what} is given more than once"),
+        suggestions: vec![],
+    }
+}
+
+fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
+    let rule = pair.as_rule();
+    let span = span_of(&pair);
+    let mut parts = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
+    let mut next = |what: &str| {
+        parts.next().ok_or_else(|| ParseError {
+            span,
+            message: format!("expected {what}"),
+            suggestions: vec![],
+        })
+    };
+    Ok(match rule {
+        Rule::sparql => Form::Sparql(next("a SPARQL query")?.as_str().to_owned()),
+        Rule::describe => Form::Describe(name(next("a name")?)),
+        Rule::path => Form::Path {
+            from: name(next("a name")?),
+            to: name(next("a name")?),
+        },
+        Rule::list => {
+            let class = run(next("what to list")?);
+            let (mut by, mut place) = (None, None);
+            for filter in parts {
+                match filter.as_rule() {
+                    Rule::by_filter => by = Some(filter_name(filter, &mut by, "`by`")?),
+                    Rule::place_filter => place = Some(filter_name(filter, &mut place, "`in`")?),
+                    _ => {}
+                }
+            }
+            Form::List { class, by, place }
+        }
+        Rule::count => Form::Count {
+            class: run(next("what to count")?),
+            group: parts.next().map(run),
+        },
+        Rule::top => {
+            let limit_pair = next("a number")?;
+            let limit_span = span_of(&limit_pair);
+            let limit = limit_pair.as_str().parse::<u32>().map_err(|_| ParseError {
+                span: limit_span,
+                message: "expected a number".to_owned(),
+                suggestions: vec![],
+            })?;
+            if limit == 0 {
+                return Err(ParseError {
+                    span: limit_span,
+                    message: "`top 0` asks for nothing: give a number from 1".to_owned(),
+                    suggestions: vec![],
+                });
+            }
+            Form::Top {
+                limit,
+                limit_span,
+                class: run(next("what to rank")?),
+                measure: run(next("a measure")?),
+            }
+        }
+        Rule::investments => {
+            let (mut by, mut recipient) = (None, None);
+            for filter in parts {
+                match filter.as_rule() {
+                    Rule::by_filter => by = Some(filter_name(filter, &mut by, "`by`")?),
+                    Rule::recipient_filter => {
+                        recipient = Some(filter_name(filter, &mut recipient, "`in`")?)
+                    }
+                    _ => {}
+                }
+            }
+            Form::Investments { by, recipient }
+        }
+        Rule::releases => Form::Releases(match parts.next() {
+            None => None,
+            Some(filter) if filter.as_rule() == Rule::class_in_place => {
+                let mut inner = filter.into_inner().filter(|p| !is_keyword(p.as_rule()));
+                let class = inner.next().map(run);
+                let place = inner.next().map(name);
+                match (class, place) {
+                    (Some(class), Some(place)) => Some(ReleaseFilter::ClassIn { class, place }),
+                    _ => None,
+                }
+            }
+            Some(filter) => Some(ReleaseFilter::By(name(filter))),
+        }),
+        Rule::cloud_deals => Form::CloudDeals {
+            exclusive_only: parts.any(|p| p.as_rule() == Rule::exclusive),
+        },
+        Rule::concerns => {
+            let (mut raised_by, mut about) = (None, None);
+            for filter in parts {
+                match filter.as_rule() {
+                    Rule::raised_by => {
+                        raised_by = Some(filter_name(filter, &mut raised_by, "`raised by`")?)
+                    }
+                    Rule::about => about = Some(filter_name(filter, &mut about, "`about`")?),
+                    _ => {}
+                }
+            }
+            Form::Concerns { raised_by, about }
+        }
+        Rule::who => Form::Who(run(next("a relation and a name")?)),
+        Rule::what => Form::What(run(next("a name and a relation")?)),
+        Rule::free => Form::Free(run(next("a question")?)),
+        _ => {
+            return Err(ParseError {
+                span,
+                message: "unexpected part of a question".to_owned(),
+                suggestions: vec![],
+            });
+        }
+    })
+}
+
+fn filter_name(
+    pair: Pair<Rule>,
+    current: &mut Option<Name>,
+    what: &str,
+) -> Result<Name, ParseError> {
+    let span = span_of(&pair);
+    if current.is_some() {
+        return Err(repeated(span, what));
+    }
+    pair.into_inner()
+        .find(|p| !is_keyword(p.as_rule()))
+        .map(name)
+        .ok_or_else(|| ParseError {
+            span,
+            message: format!("expected a name after {what}"),
+            suggestions: vec![],
+        })
+}
+
+fn is_keyword(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::kw_explain
+            | Rule::kw_sparql
+            | Rule::kw_describe
+            | Rule::kw_path
+            | Rule::kw_from
+            | Rule::kw_to
+            | Rule::kw_list
+            | Rule::kw_count
+            | Rule::kw_top
+            | Rule::kw_by
+            | Rule::kw_per
+            | Rule::kw_in
+            | Rule::kw_who
+            | Rule::kw_what_does
+            | Rule::kw_investments
+            | Rule::kw_open_source
+            | Rule::kw_releases
+            | Rule::kw_rilasci
+            | Rule::kw_exclusive
+            | Rule::kw_cloud
+            | Rule::kw_deals
+            | Rule::kw_concerns
+            | Rule::kw_raised_by
+            | Rule::kw_about
+    )
+}
+
+/// A run of words from a rule made of `word`s (directly or through a nested run); a quoted
+/// name in a run is one word holding the text between the quotes.
+fn run(pair: Pair<Rule>) -> Run {
+    Run {
+        words: pair
+            .into_inner()
+            .flatten()
+            .filter_map(|p| match p.as_rule() {
+                Rule::word => Some(Word {
+                    text: p.as_str().to_owned(),
+                    span: span_of(&p),
+                    quoted: false,
+                }),
+                Rule::quoted => Some(Word {
+                    text: p
+                        .clone()
+                        .into_inner()
+                        .next()
+                        .map(|q| q.as_str().to_owned())
+                        .unwrap_or_default(),
+                    span: span_of(&p),
+                    quoted: true,
+                }),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// A name from a `name*` rule: the quoted text, or the words joined by single spaces.
+fn name(pair: Pair<Rule>) -> Name {
+    let quoted = pair
+        .clone()
+        .into_inner()
+        .flatten()
+        .find(|p| p.as_rule() == Rule::quoted);
+    if let Some(quoted) = quoted {
+        let text = quoted
+            .clone()
+            .into_inner()
+            .next()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default();
+        return Name {
+            text,
+            span: span_of(&quoted),
+            quoted: true,
+        };
+    }
+    let words = run(pair);
+    Name {
+        text: words.text(),
+        span: words.span(),
+        quoted: false,
+    }
+}
+
+/// Turns pest's error into a message with a position, what was expected, and close words.
+fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
+    let position = match error.location {
+        pest::error::InputLocation::Pos(position) => position,
+        pest::error::InputLocation::Span((start, _)) => start,
+    };
+    let rest = &text[position.min(text.len())..];
+    let found: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+    let first = rest.chars().next();
+    let (message, end) = match first {
+        None => ("the question ends too early".to_owned(), position),
+        Some('"') | Some('“') if !rest[1..].contains(['"', '”']) => (
+            "unterminated quote: close the name with a matching \"".to_owned(),
+            text.len(),
+        ),
+        Some(c) if !c.is_alphanumeric() => (
+            format!("unexpected character `{c}`"),
+            position + c.len_utf8(),
+        ),
+        Some(_) => (format!("unexpected `{found}`"), position + found.len()),
+    };
+    let expected = match &error.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .filter_map(|rule| describe_rule(*rule))
+            .collect::<Vec<_>>(),
+        pest::error::ErrorVariant::CustomError { .. } => vec![],
+    };
+    let mut message = message;
+    if !expected.is_empty() {
+        let mut expected = expected;
+        expected.sort();
+        expected.dedup();
+        message.push_str(&format!("; expected {}", expected.join(" or ")));
+    }
+    ParseError {
+        span: Span::new(position, end.max(position)),
+        message,
+        suggestions: vec![],
+    }
+}
+
+fn describe_rule(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::year => "a year",
+        Rule::count_limit => "a number",
+        Rule::word | Rule::run | Rule::name | Rule::quoted => "a name",
+        Rule::kw_to => "`to`",
+        Rule::kw_per => "`by`",
+        Rule::kw_from => "`from`",
+        Rule::kw_releases => "`releases`",
+        Rule::kw_deals => "`deals`",
+        Rule::kw_cloud => "`cloud`",
+        Rule::kw_open_source => "`open source`",
+        Rule::EOI => "the end of the question",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(text: &str) -> Form {
+        parse(text).unwrap_or_else(|e| panic!("{text}: {e}")).form
+    }
+
+    fn words(run: &Run) -> String {
+        run.text()
+    }
+
+    #[test]
+    fn who_and_what_keep_their_word_runs() {
+        match form("who depends on NVIDIA") {
+            Form::Who(run) => assert_eq!(words(&run), "depends on NVIDIA"),
+            other => panic!("{other:?}"),
+        }
+        match form("What does NVIDIA depend on") {
+            Form::What(run) => assert_eq!(words(&run), "NVIDIA depend on"),
+            other => panic!("{other:?}"),
+        }
+        match form("chi dipende da NVIDIA") {
+            Form::Who(run) => assert_eq!(words(&run), "dipende da NVIDIA"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn modifiers_are_split_off_the_end() {
+        let question = parse("who invested in OpenAI in 2019 with sources").expect("parses");
+        assert_eq!(
+            question.modifiers.time.map(|t| t.0),
+            Some(TimeFilter::In(2019))
+        );
+        assert!(question.modifiers.with_sources);
+        match question.form {
+            Form::Who(run) => assert_eq!(words(&run), "invested in OpenAI"),
+            other => panic!("{other:?}"),
+        }
+        let question = parse("chi dipende da TSMC transitivamente con fonti").expect("parses");
+        assert!(question.modifiers.transitive.is_some());
+        assert!(question.modifiers.with_sources);
+        let question = parse("open-source releases prima del 2025").expect("parses");
+        assert_eq!(
+            question.modifiers.time.map(|t| t.0),
+            Some(TimeFilter::Before(2025))
+        );
+    }
+
+    #[test]
+    fn fixed_forms() {
+        assert_eq!(
+            form("path from OpenAI to TSMC"),
+            Form::Path {
+                from: Name {
+                    text: "OpenAI".into(),
+                    span: Span::new(10, 16),
+                    quoted: false
+                },
+                to: Name {
+                    text: "TSMC".into(),
+                    span: Span::new(20, 24),
+                    quoted: false
+                },
+            }
+        );
+        match form("list companies in France") {
+            Form::List {
+                class,
+                by: None,
+                place: Some(place),
+            } => {
+                assert_eq!(words(&class), "companies");
+                assert_eq!(place.text, "France");
+            }
+            other => panic!("{other:?}"),
+        }
+        match form("list models by \"Mistral AI\"") {
+            Form::List { by: Some(by), .. } => {
+                assert_eq!(by.text, "Mistral AI");
+                assert!(by.quoted);
+            }
+            other => panic!("{other:?}"),
+        }
+        match form("top 3 chatbots by traffic share") {
+            Form::Top {
+                limit: 3,
+                class,
+                measure,
+                ..
+            } => {
+                assert_eq!(words(&class), "chatbots");
+                assert_eq!(words(&measure), "traffic share");
+            }
+            other => panic!("{other:?}"),
+        }
+        match form("open-source releases by companies in China") {
+            Form::Releases(Some(ReleaseFilter::ClassIn { class, place })) => {
+                assert_eq!(words(&class), "companies");
+                assert_eq!(place.text, "China");
+            }
+            other => panic!("{other:?}"),
+        }
+        match form("rilasci open source di DeepSeek") {
+            Form::Releases(Some(ReleaseFilter::By(name))) => assert_eq!(name.text, "DeepSeek"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            form("exclusive cloud deals"),
+            Form::CloudDeals {
+                exclusive_only: true
+            }
+        );
+        assert_eq!(
+            form("accordi cloud esclusivi"),
+            Form::CloudDeals {
+                exclusive_only: true
+            }
+        );
+        match form("preoccupazioni sollevate da FTC") {
+            Form::Concerns {
+                raised_by: Some(name),
+                about: None,
+            } => assert_eq!(name.text, "FTC"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            form("explain who depends on NVIDIA"),
+            Form::Who(_)
+        ));
+        assert!(
+            parse("spiega chi dipende da NVIDIA")
+                .expect("parses")
+                .explain
+        );
+        assert_eq!(
+            form("sparql SELECT * WHERE { ?s ?p ?o }"),
+            Form::Sparql("SELECT * WHERE { ?s ?p ?o }".into())
+        );
+    }
+
+    #[test]
+    fn free_runs_are_left_to_the_resolver() {
+        match form("traffic share of ChatGPT") {
+            Form::Free(run) => assert_eq!(words(&run), "traffic share of ChatGPT"),
+            other => panic!("{other:?}"),
+        }
+        match form("da cosa dipende NVIDIA?") {
+            Form::Free(run) => assert_eq!(words(&run), "da cosa dipende NVIDIA"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let error = parse("who depends on \"NVIDIA").expect_err("unterminated");
+        assert_eq!(error.span.start, 15);
+        assert!(error.message.contains("unterminated quote"), "{error}");
+        let error = parse("who depends on {NVIDIA}").expect_err("brace");
+        assert_eq!(error.span.start, 15);
+        assert!(
+            error.message.contains("unexpected character `{`"),
+            "{error}"
+        );
+        let error = parse("who invested in OpenAI in 2019 in 2020").expect_err("repeated");
+        assert!(error.message.contains("more than once"), "{error}");
+        assert!(parse("   ").is_err());
+        assert!(parse(&"a ".repeat(MAX_QUESTION_BYTES)).is_err());
+        let error = parse("top 0 chatbots by traffic share").expect_err("zero");
+        assert!(error.message.contains("top 0"), "{error}");
+    }
+}

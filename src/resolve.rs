@@ -1,0 +1,572 @@
+//! Resolution: the parsed question's names and word runs → IRIs of the graph and terms of the
+//! ontology (relations by their phrases, classes by their plurals, measures by their names).
+
+use std::fmt;
+
+use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
+use crate::suggest;
+use crate::vocabulary::{Class, Entity, Measure, Phrase, Relation, Vocabulary, normalise};
+
+/// Why a question does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveError {
+    pub span: Span,
+    pub message: String,
+    /// Close valid words or names, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.suggestions.is_empty() {
+            write!(
+                f,
+                "; did you mean {}?",
+                suggest::quote_list(&self.suggestions)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ResolveError {}
+
+/// Which end of a relation the question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// `who depends on X`: the subjects `?who R X`.
+    Subjects,
+    /// `what does X depend on`: the objects `X R ?what`.
+    Objects,
+}
+
+/// How `count … by …` groups.
+#[derive(Debug, Clone)]
+pub struct Grouping {
+    pub relation: Relation,
+    /// Group by the subject of the relation (`?developer develops ?model`) rather than its
+    /// object (`?company basedIn ?country`).
+    pub by_subject: bool,
+    pub label: String,
+}
+
+/// A resolved question: what to ask, in terms of the graph.
+#[derive(Debug, Clone)]
+pub enum Plan {
+    Sparql(String),
+    Related {
+        relation: Relation,
+        entity: Entity,
+        direction: Direction,
+        transitive: bool,
+    },
+    Describe(Entity),
+    Path {
+        from: Entity,
+        to: Entity,
+    },
+    List {
+        class: Class,
+        developer: Option<Entity>,
+        place: Option<Entity>,
+    },
+    Count {
+        class: Class,
+        group: Option<Grouping>,
+    },
+    Top {
+        limit: u32,
+        class: Class,
+        measure: Measure,
+    },
+    Attribute {
+        measure: Measure,
+        entity: Entity,
+    },
+    Investments {
+        investor: Option<Entity>,
+        recipient: Option<Entity>,
+    },
+    Releases {
+        by: Option<Entity>,
+        class_in: Option<(Class, Entity)>,
+    },
+    CloudDeals {
+        exclusive_only: bool,
+    },
+    Concerns {
+        raised_by: Option<Entity>,
+        about: Option<Entity>,
+    },
+}
+
+/// A plan with the modifiers that apply to it.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub explain: bool,
+    pub plan: Plan,
+    pub time: Option<TimeFilter>,
+    pub with_sources: bool,
+}
+
+/// Words that join a measure to its entity in attribute questions.
+const OF_WORDS: &[&str] = &[
+    "of", "di", "del", "della", "dello", "dei", "degli", "delle", "for", "per",
+];
+
+fn error(span: Span, message: impl Into<String>) -> ResolveError {
+    ResolveError {
+        span,
+        message: message.into(),
+        suggestions: vec![],
+    }
+}
+
+/// Resolves a parsed question against the vocabulary.
+pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved, ResolveError> {
+    let resolver = Resolver { vocabulary };
+    let transitive = question.modifiers.transitive;
+    let plan = resolver.plan(&question.form, transitive.is_some())?;
+    if let Some(span) = transitive
+        && !matches!(plan, Plan::Related { .. })
+    {
+        return Err(error(
+            span,
+            "`transitively` applies to relation questions such as `who depends on TSMC transitively`",
+        ));
+    }
+    if let Some((_, span)) = question.modifiers.time
+        && !is_dated(&plan)
+    {
+        return Err(error(
+            span,
+            "this question's facts carry no date: time filters apply to investments, releases, \
+             concerns, cloud deals, observations and relations recorded with a date",
+        ));
+    }
+    Ok(Resolved {
+        explain: question.explain,
+        plan,
+        time: question.modifiers.time.map(|(filter, _)| filter),
+        with_sources: question.modifiers.with_sources,
+    })
+}
+
+fn is_dated(plan: &Plan) -> bool {
+    match plan {
+        Plan::Related {
+            relation,
+            transitive,
+            ..
+        } => relation.statement.is_some() && !transitive,
+        Plan::Investments { .. }
+        | Plan::Releases { .. }
+        | Plan::CloudDeals { .. }
+        | Plan::Concerns { .. }
+        | Plan::Attribute { .. }
+        | Plan::Top { .. } => true,
+        _ => false,
+    }
+}
+
+struct Resolver<'a> {
+    vocabulary: &'a Vocabulary,
+}
+
+impl Resolver<'_> {
+    fn plan(&self, form: &Form, transitive: bool) -> Result<Plan, ResolveError> {
+        Ok(match form {
+            Form::Sparql(text) => Plan::Sparql(text.clone()),
+            Form::Describe(name) => Plan::Describe(self.entity(name)?),
+            Form::Path { from, to } => Plan::Path {
+                from: self.entity(from)?,
+                to: self.entity(to)?,
+            },
+            Form::List { class, by, place } => Plan::List {
+                class: self.class(class)?,
+                developer: by.as_ref().map(|n| self.entity(n)).transpose()?,
+                place: place.as_ref().map(|n| self.entity(n)).transpose()?,
+            },
+            Form::Count { class, group } => Plan::Count {
+                class: self.class(class)?,
+                group: group.as_ref().map(|g| self.grouping(g)).transpose()?,
+            },
+            Form::Top {
+                limit,
+                class,
+                measure,
+                ..
+            } => Plan::Top {
+                limit: *limit,
+                class: self.class(class)?,
+                measure: self.measure(measure)?,
+            },
+            Form::Investments { by, recipient } => Plan::Investments {
+                investor: by.as_ref().map(|n| self.entity(n)).transpose()?,
+                recipient: recipient.as_ref().map(|n| self.entity(n)).transpose()?,
+            },
+            Form::Releases(filter) => match filter {
+                None => Plan::Releases {
+                    by: None,
+                    class_in: None,
+                },
+                Some(ReleaseFilter::By(name)) => Plan::Releases {
+                    by: Some(self.entity(name)?),
+                    class_in: None,
+                },
+                Some(ReleaseFilter::ClassIn { class, place }) => Plan::Releases {
+                    by: None,
+                    class_in: Some((self.class(class)?, self.entity(place)?)),
+                },
+            },
+            Form::CloudDeals { exclusive_only } => Plan::CloudDeals {
+                exclusive_only: *exclusive_only,
+            },
+            Form::Concerns { raised_by, about } => Plan::Concerns {
+                raised_by: raised_by.as_ref().map(|n| self.entity(n)).transpose()?,
+                about: about.as_ref().map(|n| self.entity(n)).transpose()?,
+            },
+            Form::Who(run) => {
+                let (relation, rest) = self.leading_phrase(&run.words, Phrases::Direct)?;
+                Plan::Related {
+                    relation,
+                    entity: self.entity_words(rest, run)?,
+                    direction: Direction::Subjects,
+                    transitive,
+                }
+            }
+            Form::What(run) => {
+                let (relation, rest) = self.trailing_inverse_phrase(run)?;
+                Plan::Related {
+                    relation,
+                    entity: self.entity_words(rest, run)?,
+                    direction: Direction::Objects,
+                    transitive,
+                }
+            }
+            Form::Free(run) => self.free(run, transitive)?,
+        })
+    }
+
+    /// An Italian inverse form (`da cosa dipende NVIDIA`) or an attribute (`revenue of NVIDIA`).
+    fn free(&self, run: &Run, transitive: bool) -> Result<Plan, ResolveError> {
+        if let Ok((relation, rest)) = self.leading_phrase(&run.words, Phrases::Inverse) {
+            return Ok(Plan::Related {
+                relation,
+                entity: self.entity_words(rest, run)?,
+                direction: Direction::Objects,
+                transitive,
+            });
+        }
+        // The longest measure before an "of": "quota di traffico di ChatGPT" splits at the
+        // second "di".
+        let mut measure_error = None;
+        for split in (1..run.words.len()).rev() {
+            if !OF_WORDS.contains(&run.words[split].text.to_lowercase().as_str()) {
+                continue;
+            }
+            let measure_words = Run {
+                words: run.words[..split].to_vec(),
+            };
+            match self.measure(&measure_words) {
+                Ok(measure) => {
+                    let entity = self.entity_words(&run.words[split + 1..], run)?;
+                    return Ok(Plan::Attribute { measure, entity });
+                }
+                Err(e) => {
+                    measure_error.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(error) = measure_error {
+            return Err(error);
+        }
+        // Nothing fits: suggest from everything a question may start with.
+        let first = &run.words[0];
+        let starts: Vec<String> = crate::parse::LEADING_KEYWORDS
+            .iter()
+            .map(|k| k.to_string())
+            .chain(self.all_phrases(Phrases::Inverse).map(|p| p.text.clone()))
+            .chain(
+                self.vocabulary
+                    .measures
+                    .iter()
+                    .flat_map(|m| m.phrases.iter().map(|p| p.text.clone())),
+            )
+            .collect();
+        let first_words: Vec<&str> = starts
+            .iter()
+            .filter_map(|s| s.split_whitespace().next())
+            .collect();
+        Err(ResolveError {
+            span: first.span,
+            message: format!(
+                "I don't understand `{}`: a question starts with who, what does, list, count, top, \
+                 describe, path from, investments, open-source releases, cloud deals, concerns, \
+                 a measure (`revenue of NVIDIA`) or sparql",
+                first.text
+            ),
+            suggestions: suggest::closest(&first.text, first_words, 3),
+        })
+    }
+
+    fn all_phrases(&self, kind: Phrases) -> impl Iterator<Item = &Phrase> {
+        self.vocabulary
+            .relations
+            .iter()
+            .flat_map(move |r| match kind {
+                Phrases::Direct => r.phrases.iter(),
+                Phrases::Inverse => r.inverse_phrases.iter(),
+            })
+    }
+
+    /// The longest relation phrase at the start of `words`, and the words after it.
+    fn leading_phrase<'w>(
+        &self,
+        words: &'w [Word],
+        kind: Phrases,
+    ) -> Result<(Relation, &'w [Word]), ResolveError> {
+        for end in (1..words.len()).rev() {
+            if words[..end].iter().any(|w| w.quoted) {
+                continue;
+            }
+            let typed = normalise(&join(&words[..end]));
+            for relation in &self.vocabulary.relations {
+                let phrases = match kind {
+                    Phrases::Direct => &relation.phrases,
+                    Phrases::Inverse => &relation.inverse_phrases,
+                };
+                if phrases.iter().any(|p| p.text == typed) {
+                    return Ok((relation.clone(), &words[end..]));
+                }
+            }
+        }
+        Err(self.phrase_error(words, kind))
+    }
+
+    /// English `what does X ‹inverse phrase›`: the phrase is at the end.
+    fn trailing_inverse_phrase<'w>(
+        &self,
+        run: &'w Run,
+    ) -> Result<(Relation, &'w [Word]), ResolveError> {
+        let words = &run.words;
+        for start in 1..words.len() {
+            if words[start..].iter().any(|w| w.quoted) {
+                continue;
+            }
+            let typed = normalise(&join(&words[start..]));
+            for relation in &self.vocabulary.relations {
+                if relation.inverse_phrases.iter().any(|p| p.text == typed) {
+                    return Ok((relation.clone(), &words[..start]));
+                }
+            }
+        }
+        // Point at the last word: that is where the phrase goes wrong most often.
+        let last = &words[words.len() - 1];
+        let candidates: Vec<String> = self
+            .all_phrases(Phrases::Inverse)
+            .map(|p| p.text.clone())
+            .collect();
+        let tail = words
+            .iter()
+            .rev()
+            .take(3)
+            .rev()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Err(ResolveError {
+            span: last.span,
+            message: format!(
+                "no relation ends this question (after `what does … `, found `{tail}`)"
+            ),
+            suggestions: suggest::closest(&tail, candidates.iter().map(String::as_str), 3),
+        })
+    }
+
+    /// Walks the phrases word by word and reports the first word no phrase continues with.
+    fn phrase_error(&self, words: &[Word], kind: Phrases) -> ResolveError {
+        let phrases: Vec<Vec<String>> = self
+            .all_phrases(kind)
+            .map(|p| p.text.split(' ').map(str::to_owned).collect())
+            .collect();
+        let mut alive: Vec<&Vec<String>> = phrases.iter().collect();
+        for (i, word) in words.iter().enumerate() {
+            let typed = normalise(&word.text);
+            let next: Vec<&Vec<String>> = alive
+                .iter()
+                .copied()
+                .filter(|p| p.get(i).is_some_and(|w| *w == typed))
+                .collect();
+            if next.is_empty() {
+                let continuations: Vec<&str> = alive
+                    .iter()
+                    .filter_map(|p| p.get(i).map(String::as_str))
+                    .collect();
+                let expected = if i == 0 {
+                    "a relation"
+                } else {
+                    "the rest of the relation"
+                };
+                return ResolveError {
+                    span: word.span,
+                    message: format!("unknown word `{}`: expected {expected}", word.text),
+                    suggestions: suggest::closest(&word.text, continuations.iter().copied(), 3),
+                };
+            }
+            if next.iter().any(|p| p.len() == i + 1) {
+                // A whole phrase matched, so the name after it is missing.
+                return ResolveError {
+                    span: Span::new(word.span.end, word.span.end),
+                    message: "expected a name after the relation".to_owned(),
+                    suggestions: vec![],
+                };
+            }
+            alive = next;
+        }
+        let end = words.last().map(|w| w.span.end).unwrap_or_default();
+        ResolveError {
+            span: Span::new(end, end),
+            message: "the relation is incomplete".to_owned(),
+            suggestions: alive.iter().take(3).map(|p| p.join(" ")).collect(),
+        }
+    }
+
+    /// An entity from the words left after a phrase.
+    fn entity_words(&self, words: &[Word], whole: &Run) -> Result<Entity, ResolveError> {
+        if words.is_empty() {
+            let end = whole.span().end;
+            return Err(error(
+                Span::new(end, end),
+                "expected a name after the relation",
+            ));
+        }
+        let span = words[0].span.join(words[words.len() - 1].span);
+        let quoted = words.len() == 1 && words[0].quoted;
+        self.entity(&Name {
+            text: join(words),
+            span,
+            quoted,
+        })
+    }
+
+    /// An entity by one of its names or aliases.
+    fn entity(&self, name: &Name) -> Result<Entity, ResolveError> {
+        let hits = self.vocabulary.entities.lookup(&name.text);
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(ResolveError {
+                span: name.span,
+                message: format!("unknown entity `{}`", name.text),
+                suggestions: suggest::closest(&name.text, self.vocabulary.entities.names(), 3),
+            }),
+            many => Err(ResolveError {
+                span: name.span,
+                message: format!(
+                    "`{}` is ambiguous: it names {}; type one of their labels",
+                    name.text,
+                    many.iter()
+                        .map(|e| format!("{} ({})", e.label, crate::vocab::compact(e.iri.as_str())))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                suggestions: many.iter().map(|e| e.label.clone()).collect(),
+            }),
+        }
+    }
+
+    fn class(&self, run: &Run) -> Result<Class, ResolveError> {
+        let typed = normalise(&run.text());
+        self.vocabulary
+            .classes
+            .iter()
+            .find(|c| c.plurals.iter().any(|p| p.text == typed))
+            .cloned()
+            .ok_or_else(|| ResolveError {
+                span: run.span(),
+                message: format!("unknown kind of thing `{}`", run.text()),
+                suggestions: suggest::closest(
+                    &typed,
+                    self.vocabulary
+                        .classes
+                        .iter()
+                        .flat_map(|c| c.plurals.iter().map(|p| p.text.as_str())),
+                    3,
+                ),
+            })
+    }
+
+    fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {
+        let typed = normalise(&run.text());
+        self.vocabulary
+            .measures
+            .iter()
+            .find(|m| m.phrases.iter().any(|p| p.text == typed))
+            .cloned()
+            .ok_or_else(|| ResolveError {
+                span: run.span(),
+                message: format!("unknown measure `{}`", run.text()),
+                suggestions: suggest::closest(
+                    &typed,
+                    self.vocabulary
+                        .measures
+                        .iter()
+                        .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
+                    3,
+                ),
+            })
+    }
+
+    fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
+        let typed = normalise(&run.text());
+        for relation in &self.vocabulary.relations {
+            if relation
+                .inverse_group_phrases
+                .iter()
+                .any(|p| p.text == typed)
+            {
+                return Ok(Grouping {
+                    relation: relation.clone(),
+                    by_subject: true,
+                    label: run.text(),
+                });
+            }
+            if relation.group_phrases.iter().any(|p| p.text == typed) {
+                return Ok(Grouping {
+                    relation: relation.clone(),
+                    by_subject: false,
+                    label: run.text(),
+                });
+            }
+        }
+        Err(ResolveError {
+            span: run.span(),
+            message: format!("cannot group by `{}`", run.text()),
+            suggestions: suggest::closest(
+                &typed,
+                self.vocabulary.relations.iter().flat_map(|r| {
+                    r.group_phrases
+                        .iter()
+                        .chain(&r.inverse_group_phrases)
+                        .map(|p| p.text.as_str())
+                }),
+                3,
+            ),
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Phrases {
+    Direct,
+    Inverse,
+}
+
+fn join(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

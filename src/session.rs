@@ -1,0 +1,191 @@
+//! A question-answering session: the loaded graph, its vocabulary and the user's settings,
+//! and the pipeline parse → resolve → compile → answer for one question at a time.
+
+use std::fmt;
+
+use crate::answer::{self, Answer};
+use crate::ast::Span;
+use crate::compile::{self, Post};
+use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
+use crate::parse::{self, ParseError};
+use crate::render::Format;
+use crate::resolve::{self, Plan, ResolveError};
+use crate::sparql::{self, QueryError};
+use crate::vocabulary::Vocabulary;
+
+/// Settings the REPL's dot-commands change and the batch flags set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub format: Format,
+    /// Add the source passage to every row, as if each question ended in `with sources`.
+    pub sources: bool,
+    /// Print the SPARQL of each question instead of running it.
+    pub explain: bool,
+    /// Print how long each question took.
+    pub timing: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            format: Format::Table,
+            sources: false,
+            explain: false,
+            timing: false,
+        }
+    }
+}
+
+/// Why a question got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionError {
+    Parse(ParseError),
+    Resolve(ResolveError),
+    Query(QueryError),
+}
+
+impl QuestionError {
+    /// Where in the question the problem is, when known.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Self::Parse(e) => Some(e.span),
+            Self::Resolve(e) => Some(e.span),
+            Self::Query(_) => None,
+        }
+    }
+
+    /// The 1-based line and column of the problem in `question`.
+    pub fn line_column(&self, question: &str) -> Option<(usize, usize)> {
+        let start = self.span()?.start.min(question.len());
+        let before = question.get(..start)?;
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0)
+            + 1;
+        Some((line, column))
+    }
+
+    /// The message, then the question's line with carets under the problem.
+    pub fn report(&self, question: &str) -> String {
+        let mut report = self.to_string();
+        let (Some(span), Some((line, column))) = (self.span(), self.line_column(question)) else {
+            return report;
+        };
+        let Some(text) = question.lines().nth(line - 1) else {
+            return report;
+        };
+        let width = question
+            .get(span.start.min(question.len())..span.end.min(question.len()))
+            .map(|s| s.chars().count())
+            .unwrap_or(1)
+            .clamp(1, text.chars().count().saturating_sub(column - 1).max(1));
+        report.push_str(&format!(
+            "\n  | {text}\n  | {}{}",
+            " ".repeat(column - 1),
+            "^".repeat(width)
+        ));
+        report
+    }
+}
+
+impl fmt::Display for QuestionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Parse(e) => e.fmt(f),
+            Self::Resolve(e) => e.fmt(f),
+            Self::Query(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for QuestionError {}
+
+/// What a question produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Answer(Answer),
+    /// `explain …`: the SPARQL that would run.
+    Explained(String),
+}
+
+/// The graph and its vocabulary, loaded once.
+pub struct Session {
+    graph: KnowledgeGraph,
+    vocabulary: Vocabulary,
+    pub settings: Settings,
+}
+
+impl Session {
+    pub fn new(graph: KnowledgeGraph) -> Result<Self, LoadError> {
+        let vocabulary = Vocabulary::from_store(graph.store())?;
+        Ok(Self {
+            graph,
+            vocabulary,
+            settings: Settings::default(),
+        })
+    }
+
+    pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
+        Self::new(KnowledgeGraph::from_sources(sources)?)
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    pub fn graph(&self) -> &KnowledgeGraph {
+        &self.graph
+    }
+
+    /// The SPARQL a question compiles to (without running it).
+    pub fn translate(
+        &self,
+        question: &str,
+    ) -> Result<(resolve::Resolved, compile::Compiled), QuestionError> {
+        let parsed = parse::parse(question).map_err(QuestionError::Parse)?;
+        let mut resolved =
+            resolve::resolve(&parsed, &self.vocabulary).map_err(QuestionError::Resolve)?;
+        resolved.with_sources |= self.settings.sources && !matches!(resolved.plan, Plan::Sparql(_));
+        let compiled = compile::compile(&resolved);
+        Ok((resolved, compiled))
+    }
+
+    /// Asks one question.
+    pub fn ask(&self, question: &str) -> Result<Outcome, QuestionError> {
+        let (resolved, compiled) = self.translate(question)?;
+        if resolved.explain || self.settings.explain {
+            return Ok(Outcome::Explained(explanation(&compiled)));
+        }
+        if let Plan::Sparql(text) = &resolved.plan {
+            let output = sparql::run(self.graph.store(), text).map_err(QuestionError::Query)?;
+            return Ok(Outcome::Answer(Answer {
+                output,
+                columns: vec![],
+            }));
+        }
+        answer::run(self.graph.store(), &self.vocabulary, &compiled)
+            .map(Outcome::Answer)
+            .map_err(QuestionError::Query)
+    }
+}
+
+/// The SPARQL of a compiled question, with what happens after it when SPARQL is not all.
+pub fn explanation(compiled: &compile::Compiled) -> String {
+    let mut text = compiled.sparql.trim_end().to_owned();
+    match &compiled.post {
+        Post::Rows => {}
+        Post::Transitive { entity, .. } => text.push_str(&format!(
+            "\n# then: a breadth-first walk over these edges from {}, keeping the chain to each answer",
+            crate::vocab::compact(entity.as_str())
+        )),
+        Post::ShortestPath { from, to } => text.push_str(&format!(
+            "\n# then: a breadth-first search over these edges, in both directions, from {} to {}",
+            crate::vocab::compact(from.as_str()),
+            crate::vocab::compact(to.as_str())
+        )),
+    }
+    text
+}

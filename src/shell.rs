@@ -1,0 +1,284 @@
+//! The thin shell around the session: batch runs (`-e`, `run FILE`, standard input) and the
+//! REPL's dot-commands, shared so that both behave the same.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use crate::render::{self, Format, TableStyle};
+use crate::session::{Outcome, QuestionError, Session};
+
+/// The REPL's `.help`, also printed by `catena --help-language`; README shows the same.
+pub const HELP: &str = "\
+Ask in English or Italian; names are case-insensitive, aliases work (Alphabet, AWS, Cina),
+multi-word names may be quoted (\"Mistral AI\").
+
+  who depends on NVIDIA                      chi dipende da NVIDIA
+  what does NVIDIA depend on                 da cosa dipende NVIDIA
+  who depends on TSMC transitively           chi dipende da TSMC transitivamente
+  who invested in OpenAI                     chi ha investito in OpenAI
+  investments by Microsoft                   investimenti di Microsoft
+  open-source releases by DeepSeek           rilasci open source di DeepSeek
+  open-source releases by companies in China
+  exclusive cloud deals                      accordi cloud esclusivi
+  who is the cloud provider of OpenAI        chi è il fornitore cloud di OpenAI
+  concerns raised by FTC                     preoccupazioni sollevate da FTC
+  who raised concerns about Microsoft
+  list companies in France                   elenca aziende in Francia
+  list models by Google
+  who is member of UALink
+  traffic share of ChatGPT                   quota di traffico di ChatGPT
+  revenue of NVIDIA
+  count models by developer                  conta modelli per sviluppatore
+  top 3 chatbots by traffic share
+  describe NVIDIA                            descrivi NVIDIA
+  path from OpenAI to TSMC                   percorso da OpenAI a TSMC
+  sparql SELECT ?who WHERE { ?who cat:dependsOn ent:NVIDIA }
+
+Add to any question: in 2024 | since 2023 | before 2025 (nel 2024 | dal 2023 | prima del 2025),
+with sources (con fonti). Start with explain (spiega) to see the SPARQL instead.
+
+Commands:
+  .help                         this text
+  .format table|csv|tsv|json    how answers are printed
+  .sources on|off               add the source passage to every row
+  .explain on|off               print the SPARQL of each question instead of running it
+  .timing on|off                print how long each question took
+  .entities [prefix]            entity names, optionally those starting with prefix
+  .relations                    the relations and their phrases
+  .quit                         leave (also Ctrl-D)
+A line ending in \\ continues on the next line.";
+
+/// Where a question came from, for messages: `questions.txt:3:5`, `<stdin>:7:1`, `-e #2:1:5`.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// A file name, `<stdin>`, or `-e #N` for the N-th `-e` question.
+    pub name: String,
+    /// The line the question starts on.
+    pub line: usize,
+}
+
+/// Asks one question and prints its answer (or its error). Returns whether it succeeded.
+pub fn answer_one(
+    session: &Session,
+    question: &str,
+    origin: Option<&Origin>,
+    style: TableStyle,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let started = Instant::now();
+    let result = session.ask(question);
+    let elapsed = started.elapsed();
+    match result {
+        Ok(Outcome::Answer(answer)) => {
+            if let Err(error) = render::render_answer(&answer, session.settings.format, style, out)
+            {
+                writeln!(err, "error: {error}")?;
+                return Ok(false);
+            }
+        }
+        Ok(Outcome::Explained(sparql)) => writeln!(out, "{sparql}")?,
+        Err(error) => {
+            write_error(&error, question, origin, err)?;
+            return Ok(false);
+        }
+    }
+    if session.settings.timing {
+        writeln!(err, "Time: {}", format_duration(elapsed))?;
+    }
+    Ok(true)
+}
+
+/// `file:line:column: error: …` and the question with a caret.
+pub fn write_error(
+    error: &QuestionError,
+    question: &str,
+    origin: Option<&Origin>,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (line, column) = error.line_column(question).unwrap_or((1, 1));
+    match origin {
+        Some(origin) => writeln!(
+            err,
+            "{}:{}:{column}: error: {}",
+            origin.name,
+            origin.line + line - 1,
+            error.report(question)
+        ),
+        None => writeln!(err, "error at {line}:{column}: {}", error.report(question)),
+    }
+}
+
+pub fn format_duration(elapsed: Duration) -> String {
+    let ms = elapsed.as_secs_f64() * 1000.0;
+    if ms < 1.0 {
+        format!("{:.0} µs", ms * 1000.0)
+    } else {
+        format!("{ms:.2} ms")
+    }
+}
+
+/// Questions of a script: one per line, `#` comments and blank lines skipped, a trailing
+/// `\` joining the next line. Returns (first line number, question).
+pub fn script_questions(text: &str) -> Vec<(usize, String)> {
+    let mut questions = Vec::new();
+    let mut pending: Option<(usize, String)> = None;
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let trimmed = line.trim();
+        if pending.is_none() && (trimmed.is_empty() || trimmed.starts_with('#')) {
+            continue;
+        }
+        let (start, mut question) = pending.take().unwrap_or((number, String::new()));
+        if let Some(head) = trimmed.strip_suffix('\\') {
+            question.push_str(head);
+            question.push('\n');
+            pending = Some((start, question));
+        } else {
+            question.push_str(trimmed);
+            questions.push((start, question));
+        }
+    }
+    if let Some((start, question)) = pending {
+        questions.push((start, question));
+    }
+    questions
+}
+
+/// What a dot-command did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meta {
+    /// Print this and go on.
+    Print(String),
+    Quit,
+}
+
+/// Runs a REPL dot-command (`.format csv`); `Err` is a message for a bad one.
+pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
+    let mut parts = line.split_whitespace();
+    let command = parts.next().unwrap_or_default();
+    let argument = parts.next();
+    if parts.next().is_some() {
+        return Err(format!("{command} takes at most one argument"));
+    }
+    let switch = |argument: Option<&str>| match argument {
+        Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        _ => Err(format!("usage: {command} on|off")),
+    };
+    let settings = &mut session.settings;
+    match command {
+        ".help" | ".aiuto" => Ok(Meta::Print(HELP.to_owned())),
+        ".quit" | ".exit" | ".esci" => Ok(Meta::Quit),
+        ".format" => {
+            let format = match argument {
+                Some("table") => Format::Table,
+                Some("csv") => Format::Csv,
+                Some("tsv") => Format::Tsv,
+                Some("json") => Format::Json,
+                Some("xml") => Format::Xml,
+                None => return Ok(Meta::Print(format!("format: {}", settings.format))),
+                Some(other) => {
+                    return Err(format!(
+                        "unknown format `{other}`: use table, csv, tsv, json or xml"
+                    ));
+                }
+            };
+            settings.format = format;
+            Ok(Meta::Print(format!("format: {format}")))
+        }
+        ".sources" => {
+            settings.sources = switch(argument)?;
+            Ok(Meta::Print(format!(
+                "sources: {}",
+                on_off(settings.sources)
+            )))
+        }
+        ".explain" => {
+            settings.explain = switch(argument)?;
+            Ok(Meta::Print(format!(
+                "explain: {}",
+                on_off(settings.explain)
+            )))
+        }
+        ".timing" => {
+            settings.timing = switch(argument)?;
+            Ok(Meta::Print(format!("timing: {}", on_off(settings.timing))))
+        }
+        ".entities" => {
+            let prefix = argument.map(|p| p.to_lowercase()).unwrap_or_default();
+            let names: Vec<String> = session
+                .vocabulary()
+                .entities
+                .entities
+                .iter()
+                .filter(|e| {
+                    e.names
+                        .iter()
+                        .any(|n| n.to_lowercase().starts_with(&prefix))
+                })
+                .map(|e| {
+                    let aliases: Vec<&str> = e
+                        .names
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|n| *n != e.label)
+                        .collect();
+                    if aliases.is_empty() {
+                        e.label.clone()
+                    } else {
+                        format!("{} ({})", e.label, aliases.join(", "))
+                    }
+                })
+                .collect();
+            if names.is_empty() {
+                return Ok(Meta::Print(format!(
+                    "no entity name starts with `{prefix}`"
+                )));
+            }
+            Ok(Meta::Print(format!(
+                "{}\n({} entities)",
+                names.join("\n"),
+                names.len()
+            )))
+        }
+        ".relations" => {
+            let lines: Vec<String> = session
+                .vocabulary()
+                .relations
+                .iter()
+                .filter(|r| !r.phrases.is_empty())
+                .map(|r| {
+                    let phrases: Vec<&str> = r.phrases.iter().map(|p| p.text.as_str()).collect();
+                    format!("{:<32} {}", r.label, phrases.join(" · "))
+                })
+                .collect();
+            Ok(Meta::Print(lines.join("\n")))
+        }
+        other => Err(format!(
+            "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .entities, .relations or .quit"
+        )),
+    }
+}
+
+fn on_off(value: bool) -> &'static str {
+    if value { "on" } else { "off" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_skip_comments_and_join_continued_lines() {
+        let script = "# questions\nwho depends on NVIDIA\n\n  list regulators  \nsparql SELECT ?x \\\nWHERE { ?x ?p ?o }\n";
+        assert_eq!(
+            script_questions(script),
+            vec![
+                (2, "who depends on NVIDIA".to_owned()),
+                (4, "list regulators".to_owned()),
+                (5, "sparql SELECT ?x \nWHERE { ?x ?p ?o }".to_owned()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,503 @@
+//! The language's vocabulary, read from the graph: relation phrases, class plurals and
+//! measure names from the ontology's annotations, and entity names and aliases from the data.
+//! The ontology is the single source of truth: nothing here lists a relation by name.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::store::{StorageError, Store};
+
+use crate::vocab::{self, OWL, RDF, RDFS, SKOS};
+
+/// Language of a phrase: questions may be in English or Italian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    It,
+}
+
+/// A phrase of the language and its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Lower-case words, single-spaced.
+    pub text: String,
+    pub lang: Lang,
+}
+
+/// How a relation is recorded as an n-ary statement with attributes (an investment for
+/// `investsIn`), declared in the ontology with `cat:statementClass` and friends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLink {
+    pub class: NamedNode,
+    /// The statement property pointing to the relation's subject (`cat:investor`).
+    pub subject_role: NamedNode,
+    /// The statement property pointing to the relation's object (`cat:recipient`).
+    pub object_role: NamedNode,
+    /// Attributes shown beside each answer, in order (`cat:amount`, `cat:currency`, `cat:date`).
+    pub details: Vec<NamedNode>,
+}
+
+/// An object property that questions can name.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub iri: NamedNode,
+    pub label: String,
+    pub phrases: Vec<Phrase>,
+    pub inverse_phrases: Vec<Phrase>,
+    /// The property and every sub-property, so that `depends on` finds `dependsOnCloudFrom`.
+    pub with_sub_properties: Vec<NamedNode>,
+    pub symmetric: bool,
+    pub statement: Option<StatementLink>,
+    /// Grouping words: `by developer` groups things by the subject of `develops`.
+    pub group_phrases: Vec<Phrase>,
+    pub inverse_group_phrases: Vec<Phrase>,
+}
+
+/// A class that list and count questions can name by its plural.
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub iri: NamedNode,
+    pub label: String,
+    pub plurals: Vec<Phrase>,
+}
+
+/// A measure of observations (`traffic share`).
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub iri: NamedNode,
+    pub label: String,
+    pub phrases: Vec<Phrase>,
+}
+
+/// A named thing of the graph.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub iri: NamedNode,
+    /// The English label (or any label) shown in answers.
+    pub label: String,
+    /// Every label and alias, as written.
+    pub names: Vec<String>,
+}
+
+/// Finds entities by any of their names, forgiving case, spacing and punctuation.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    pub entities: Vec<Entity>,
+    exact: HashMap<String, Vec<usize>>,
+    loose: HashMap<String, Vec<usize>>,
+    by_iri: HashMap<String, usize>,
+}
+
+/// Case- and space-insensitive key: "Mistral  AI" → "mistral ai".
+pub fn normalise(text: &str) -> String {
+    text.replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Letters and digits only: "DeepSeek-V3" and "deepseek v3" meet at "deepseekv3".
+fn loose_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl EntityIndex {
+    pub fn new(mut entities: Vec<Entity>) -> Self {
+        entities.sort_by_key(|a| a.label.to_lowercase());
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, entity) in entities.iter().enumerate() {
+            for name in &entity.names {
+                let slot = exact.entry(normalise(name)).or_default();
+                if !slot.contains(&index) {
+                    slot.push(index);
+                }
+                let key = loose_key(name);
+                if !key.is_empty() {
+                    let slot = loose.entry(key).or_default();
+                    if !slot.contains(&index) {
+                        slot.push(index);
+                    }
+                }
+            }
+        }
+        let by_iri = entities
+            .iter()
+            .enumerate()
+            .map(|(index, entity)| (entity.iri.as_str().to_owned(), index))
+            .collect();
+        Self {
+            entities,
+            exact,
+            loose,
+            by_iri,
+        }
+    }
+
+    /// Entities with exactly this name (after normalisation), else with the same letters.
+    pub fn lookup(&self, name: &str) -> Vec<&Entity> {
+        let hits = self
+            .exact
+            .get(&normalise(name))
+            .or_else(|| self.loose.get(&loose_key(name)))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        hits.iter().map(|&i| &self.entities[i]).collect()
+    }
+
+    /// Every name of every entity, for suggestions and completion.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entities
+            .iter()
+            .flat_map(|e| e.names.iter().map(String::as_str))
+    }
+
+    pub fn by_iri(&self, iri: &str) -> Option<&Entity> {
+        self.by_iri.get(iri).map(|&index| &self.entities[index])
+    }
+}
+
+/// Everything the resolver and the REPL's completion need.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub relations: Vec<Relation>,
+    pub classes: Vec<Class>,
+    pub measures: Vec<Measure>,
+    pub entities: EntityIndex,
+    /// English labels of every ontology term, for readable column values.
+    pub term_labels: HashMap<String, String>,
+}
+
+impl Vocabulary {
+    /// Reads the ontology graph and the entities' labels from the store.
+    pub fn from_store(store: &Store) -> Result<Self, StorageError> {
+        let ontology_graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY_GRAPH);
+        let mut facts: HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>> = HashMap::new();
+        for quad in store.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(ontology_graph)),
+        ) {
+            let quad = quad?;
+            facts
+                .entry(quad.subject.clone())
+                .or_default()
+                .push((quad.predicate, quad.object));
+        }
+        let iri = |local: &str| vocab::cat(local);
+        let values = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Term> {
+            facts
+                .get(subject)
+                .into_iter()
+                .flatten()
+                .filter(|(p, _)| p.as_str() == predicate)
+                .map(|(_, o)| o.clone())
+                .collect()
+        };
+        let phrases = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Phrase> {
+            values(subject, predicate)
+                .into_iter()
+                .filter_map(|term| match term {
+                    Term::Literal(literal) => Some(Phrase {
+                        text: normalise(literal.value()),
+                        lang: if literal.language() == Some("it") {
+                            Lang::It
+                        } else {
+                            Lang::En
+                        },
+                    }),
+                    _ => None,
+                })
+                .collect()
+        };
+        let english_label = |subject: &NamedOrBlankNode| -> Option<String> {
+            let labels = values(subject, &format!("{RDFS}label"));
+            let pick = |want: Option<&str>| {
+                labels.iter().find_map(|term| match term {
+                    Term::Literal(l) if want.is_none() || l.language() == want => {
+                        Some(l.value().to_owned())
+                    }
+                    _ => None,
+                })
+            };
+            pick(Some("en")).or_else(|| pick(None))
+        };
+        let has_type = |subject: &NamedOrBlankNode, class: &str| {
+            values(subject, &format!("{RDF}type"))
+                .iter()
+                .any(|t| matches!(t, Term::NamedNode(n) if n.as_str() == class))
+        };
+        let named = |subject: &NamedOrBlankNode| match subject {
+            NamedOrBlankNode::NamedNode(node) => Some(node.clone()),
+            _ => None,
+        };
+
+        // Sub-properties, closed transitively.
+        let mut children: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
+        for (subject, pairs) in &facts {
+            let Some(node) = named(subject) else { continue };
+            for (p, o) in pairs {
+                if p.as_str() == format!("{RDFS}subPropertyOf")
+                    && let Term::NamedNode(parent) = o
+                {
+                    children
+                        .entry(parent.clone())
+                        .or_default()
+                        .push(node.clone());
+                }
+            }
+        }
+        let descendants = |root: &NamedNode| -> Vec<NamedNode> {
+            let mut out = vec![root.clone()];
+            let mut seen: HashSet<NamedNode> = out.iter().cloned().collect();
+            let mut i = 0;
+            while i < out.len() {
+                for child in children.get(&out[i]).into_iter().flatten() {
+                    if seen.insert(child.clone()) {
+                        out.push(child.clone());
+                    }
+                }
+                i += 1;
+            }
+            out
+        };
+
+        let mut term_labels = HashMap::new();
+        let mut relations = Vec::new();
+        let mut classes = Vec::new();
+        let mut measures = Vec::new();
+        // Sorted subjects keep the vocabulary's order, and so suggestions, stable.
+        let mut subjects: Vec<&NamedOrBlankNode> = facts.keys().collect();
+        subjects.sort_by_key(|s| s.to_string());
+        for subject in subjects {
+            let Some(node) = named(subject) else { continue };
+            let label = english_label(subject).unwrap_or_else(|| vocab::compact(node.as_str()));
+            term_labels.insert(node.as_str().to_owned(), label.clone());
+            if has_type(subject, &format!("{OWL}ObjectProperty")) {
+                let statement = values(subject, &iri("statementClass"))
+                    .into_iter()
+                    .find_map(|class| {
+                        let Term::NamedNode(class) = class else {
+                            return None;
+                        };
+                        let class_subject = NamedOrBlankNode::NamedNode(class.clone());
+                        let role = |p: &str| {
+                            values(&class_subject, &iri(p))
+                                .into_iter()
+                                .find_map(|t| match t {
+                                    Term::NamedNode(n) => Some(n),
+                                    _ => None,
+                                })
+                        };
+                        let details = values(&class_subject, &iri("detailProperties"))
+                            .into_iter()
+                            .next()
+                            .map(|head| read_list(&facts, head))
+                            .unwrap_or_default();
+                        Some(StatementLink {
+                            subject_role: role("subjectRole")?,
+                            object_role: role("objectRole")?,
+                            class,
+                            details,
+                        })
+                    });
+                relations.push(Relation {
+                    with_sub_properties: descendants(&node),
+                    symmetric: has_type(subject, &format!("{OWL}SymmetricProperty")),
+                    phrases: phrases(subject, &iri("phrase")),
+                    inverse_phrases: phrases(subject, &iri("inversePhrase")),
+                    group_phrases: phrases(subject, &iri("groupPhrase")),
+                    inverse_group_phrases: phrases(subject, &iri("inverseGroupPhrase")),
+                    iri: node,
+                    label,
+                    statement,
+                });
+            } else if has_type(subject, &format!("{OWL}Class")) {
+                let plurals = phrases(subject, &iri("plural"));
+                if !plurals.is_empty() {
+                    classes.push(Class {
+                        iri: node,
+                        label,
+                        plurals,
+                    });
+                }
+            } else if has_type(subject, &iri("Measure")) {
+                measures.push(Measure {
+                    phrases: phrases(subject, &iri("phrase")),
+                    iri: node,
+                    label,
+                });
+            }
+        }
+
+        Ok(Self {
+            relations,
+            classes,
+            measures,
+            entities: entity_index(store)?,
+            term_labels,
+        })
+    }
+
+    /// The English label of an ontology term, or its prefixed name.
+    pub fn term_label(&self, iri: &str) -> String {
+        self.term_labels
+            .get(iri)
+            .cloned()
+            .unwrap_or_else(|| vocab::compact(iri))
+    }
+}
+
+/// Members of an RDF list, in order.
+fn read_list(
+    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+    head: Term,
+) -> Vec<NamedNode> {
+    let mut out = Vec::new();
+    let mut cell = head;
+    let mut seen = HashSet::new();
+    loop {
+        let subject = match &cell {
+            Term::NamedNode(n) if n.as_str() == format!("{RDF}nil") => break,
+            Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n.clone()),
+            Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b.clone()),
+            _ => break,
+        };
+        if !seen.insert(subject.clone()) {
+            break;
+        }
+        let pairs = facts.get(&subject).cloned().unwrap_or_default();
+        for (p, o) in &pairs {
+            if p.as_str() == format!("{RDF}first")
+                && let Term::NamedNode(n) = o
+            {
+                out.push(n.clone());
+            }
+        }
+        match pairs
+            .iter()
+            .find(|(p, _)| p.as_str() == format!("{RDF}rest"))
+        {
+            Some((_, rest)) => cell = rest.clone(),
+            None => break,
+        }
+    }
+    out
+}
+
+/// Names of every entity (IRIs in the `ent:` namespace) from labels and aliases in any graph.
+fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
+    let label = NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+    let alt_label_iri = format!("{SKOS}altLabel");
+    let alt_label = NamedNodeRef::new_unchecked(&alt_label_iri);
+    /// An entity's English label, another label, and all its names.
+    #[derive(Default)]
+    struct Names {
+        english: Option<String>,
+        other: Option<String>,
+        all: Vec<String>,
+    }
+    // BTreeMap: a stable order of entities, whatever the store's order.
+    let mut names: BTreeMap<String, Names> = BTreeMap::new();
+    for (predicate, is_label) in [(label, true), (alt_label, false)] {
+        for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
+            let quad = quad?;
+            let NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
+                continue;
+            };
+            if !subject.as_str().starts_with(vocab::ENT) {
+                continue;
+            }
+            let Term::Literal(literal) = &quad.object else {
+                continue;
+            };
+            let entry = names.entry(subject.as_str().to_owned()).or_default();
+            let value = literal.value().to_owned();
+            if is_label && literal.language() == Some("en") && entry.english.is_none() {
+                entry.english = Some(value.clone());
+            } else if is_label && entry.other.is_none() {
+                entry.other = Some(value.clone());
+            }
+            if !entry.all.contains(&value) {
+                entry.all.push(value);
+            }
+        }
+    }
+    let entities = names
+        .into_iter()
+        .map(|(iri, names)| {
+            let label = names
+                .english
+                .or(names.other)
+                .unwrap_or_else(|| vocab::compact(&iri));
+            Entity {
+                iri: NamedNode::new_unchecked(iri),
+                label,
+                names: names.all,
+            }
+        })
+        .collect();
+    Ok(EntityIndex::new(entities))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::KnowledgeGraph;
+
+    #[test]
+    fn normalisation_forgives_case_space_and_punctuation() {
+        let index = EntityIndex::new(vec![Entity {
+            iri: NamedNode::new_unchecked("https://w3id.org/catena/entity/DeepSeekV3"),
+            label: "DeepSeek-V3".into(),
+            names: vec!["DeepSeek-V3".into(), "DeepSeek V3".into()],
+        }]);
+        assert_eq!(index.lookup("deepseek v3").len(), 1);
+        assert_eq!(index.lookup("DEEPSEEK-V3").len(), 1);
+        assert_eq!(index.lookup("deepseekv3").len(), 1);
+        assert!(index.lookup("deepseek").is_empty());
+    }
+
+    #[test]
+    fn reads_relations_classes_measures_and_entities_from_the_graph() {
+        let graph = KnowledgeGraph::embedded().expect("loads");
+        let vocabulary = Vocabulary::from_store(graph.store()).expect("reads");
+        let depends = vocabulary
+            .relations
+            .iter()
+            .find(|r| r.iri.as_str() == vocab::cat("dependsOn"))
+            .expect("dependsOn is a relation");
+        assert!(
+            depends
+                .phrases
+                .iter()
+                .any(|p| p.text == "depends on" && p.lang == Lang::En)
+        );
+        assert!(
+            depends
+                .phrases
+                .iter()
+                .any(|p| p.text == "dipende da" && p.lang == Lang::It)
+        );
+        assert!(
+            depends
+                .with_sub_properties
+                .iter()
+                .any(|p| p.as_str() == vocab::cat("dependsOnManufacturingFrom"))
+        );
+        assert!(
+            vocabulary
+                .classes
+                .iter()
+                .any(|c| c.plurals.iter().any(|p| p.text == "companies"))
+        );
+        assert!(!vocabulary.measures.is_empty());
+        assert_eq!(vocabulary.entities.lookup("nvidia")[0].label, "NVIDIA");
+        assert_eq!(vocabulary.entities.lookup("Alphabet")[0].label, "Google");
+    }
+}

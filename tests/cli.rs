@@ -1,0 +1,229 @@
+//! End-to-end tests of the command line: SPARQL, output formats, stats, check, and the
+//! error paths (bad SPARQL, updates, malformed or invalid RDF, usage errors).
+
+mod common;
+
+use common::catena;
+use predicates::prelude::*;
+
+const FIXTURE_VALID: &str = "tests/fixtures/valid";
+const FIXTURE_BROKEN: &str = "tests/fixtures/broken";
+const FIXTURE_MALFORMED: &str = "tests/fixtures/malformed";
+
+fn on_fixture(args: &[&str]) -> assert_cmd::assert::Assert {
+    catena().args(["--data", FIXTURE_VALID]).args(args).assert()
+}
+
+#[test]
+fn sparql_prints_a_table_by_default() {
+    on_fixture(&[
+        "sparql",
+        "SELECT ?who ?what WHERE { ?who cat:develops ?what }",
+    ])
+    .success()
+    .stdout(predicate::str::contains("│ ent:Acme │ ent:Widget │"))
+    .stdout(predicate::str::contains("(1 row)"));
+}
+
+#[test]
+fn sparql_formats_follow_the_w3c_result_formats() {
+    let query = "SELECT ?amount WHERE { ?i cat:amount ?amount }";
+    on_fixture(&["sparql", "--format", "csv", query])
+        .success()
+        .stdout("amount\r\n1000000\r\n");
+    on_fixture(&["sparql", "--format", "tsv", query])
+        .success()
+        .stdout("?amount\n1000000\n");
+    on_fixture(&["sparql", "--format", "json", query])
+        .success()
+        .stdout(predicate::str::contains(
+            r#""value":"1000000","datatype":"http://www.w3.org/2001/XMLSchema#integer""#,
+        ));
+    on_fixture(&["sparql", "--format", "xml", query])
+        .success()
+        .stdout(predicate::str::contains(
+            "<literal datatype=\"http://www.w3.org/2001/XMLSchema#integer\">1000000</literal>",
+        ));
+}
+
+#[test]
+fn sparql_ask_construct_and_describe() {
+    on_fixture(&["sparql", "ASK { ent:Ruritania cat:investsIn ent:Acme }"])
+        .success()
+        .stdout("true\n");
+    on_fixture(&[
+        "sparql",
+        "--format",
+        "json",
+        "ASK { ent:Acme cat:investsIn ent:Ruritania }",
+    ])
+    .success()
+    .stdout(predicate::str::contains(r#""boolean":false"#));
+    on_fixture(&[
+        "sparql",
+        "CONSTRUCT { ?s cat:develops ?o } WHERE { ?s cat:develops ?o }",
+    ])
+    .success()
+    .stdout(predicate::str::contains(
+        "ent:Acme cat:develops ent:Widget .",
+    ));
+    on_fixture(&["sparql", "--format", "ntriples", "DESCRIBE ent:Widget"])
+        .success()
+        .stdout(predicate::str::contains(
+            "<https://w3id.org/catena/entity/Widget> <http://www.w3.org/2000/01/rdf-schema#label> \"Widget GPU\"@en .",
+        ));
+}
+
+#[test]
+fn sparql_reads_a_file_or_standard_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("q.rq");
+    std::fs::write(&file, "SELECT ?c\nWHERE {\n  ent:Acme cat:basedIn ?c\n}\n").expect("write");
+    on_fixture(&[
+        "sparql",
+        "--format",
+        "csv",
+        "-f",
+        file.to_str().expect("utf-8 path"),
+    ])
+    .success()
+    .stdout("c\r\nhttps://w3id.org/catena/entity/Ruritania\r\n");
+    catena()
+        .args(["--data", FIXTURE_VALID, "sparql", "--format", "csv"])
+        .write_stdin("SELECT (COUNT(*) AS ?n) WHERE { ?s cat:develops ?o }")
+        .assert()
+        .success()
+        .stdout("n\r\n1\r\n");
+    catena()
+        .args(["sparql"])
+        .write_stdin("   \n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the query on standard input is empty",
+        ));
+}
+
+#[test]
+fn bad_sparql_points_at_the_error() {
+    on_fixture(&["sparql", "SELECT ?x\nWHERE { ?x cat:develops }"])
+        .code(1)
+        .stderr(predicate::str::contains("error: invalid SPARQL at 2:"))
+        .stderr(predicate::str::contains(" 2 | WHERE { ?x cat:develops }"))
+        .stderr(predicate::str::contains("^"));
+}
+
+#[test]
+fn updates_are_refused() {
+    on_fixture(&["sparql", "DELETE WHERE { ?s ?p ?o }"])
+        .code(1)
+        .stderr(predicate::str::contains("SPARQL updates"))
+        .stderr(predicate::str::contains("read-only"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    catena()
+        .args(["sparql", "--format", "yaml", "ASK {}"])
+        .assert()
+        .code(2);
+    catena().args(["frobnicate"]).assert().code(2);
+    catena()
+        .args(["stats", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "choose totals, classes or relations",
+        ));
+    on_fixture(&["sparql", "--format", "csv", "CONSTRUCT WHERE { ?s ?p ?o }"])
+        .code(2)
+        .stderr(predicate::str::contains("use --format turtle or ntriples"));
+}
+
+#[test]
+fn stats_counts_classes_and_relations() {
+    on_fixture(&["stats"])
+        .success()
+        .stdout(predicate::str::contains("Entities and statements by class"))
+        .stdout(predicate::str::contains("Facts by relation"))
+        .stdout(predicate::str::contains("cat:Company"));
+    on_fixture(&["stats", "relations", "--format", "csv"])
+        .success()
+        .stdout(predicate::str::contains(
+            "https://w3id.org/catena/ontology#investsIn,invests in,1,1",
+        ));
+    on_fixture(&["stats", "totals", "--format", "csv"])
+        .success()
+        .stdout(predicate::str::starts_with(
+            "facts,passages,entities,statements\r\n",
+        ));
+}
+
+#[test]
+fn check_passes_on_the_shipped_data() {
+    catena()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "));
+}
+
+#[test]
+fn check_names_the_file_and_subject_of_each_violation() {
+    let file = "tests/fixtures/broken/facts.trig";
+    catena()
+        .args(["--data", FIXTURE_BROKEN, "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{file}: ent:Acme: property cat:secretlyOwns is not declared in the ontology"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "{file}: ent:Globex: cat:basedIn expects a value of cat:Place"
+        )))
+        .stderr(predicate::str::contains("shares the label \"acme\""))
+        .stderr(predicate::str::contains(format!(
+            "{file}: ent:Nameless: has no rdfs:label"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "{file}: src:fixture-p99: graph is not a declared passage"
+        )))
+        .stderr(predicate::str::contains("violations of the ontology"));
+}
+
+#[test]
+fn check_passes_on_a_valid_fixture() {
+    on_fixture(&["check"])
+        .success()
+        .stdout(predicate::str::contains("in 1 passages"));
+}
+
+#[test]
+fn malformed_rdf_reports_file_line_and_column() {
+    for command in [&["check"][..], &["sparql", "ASK {}"][..], &["stats"][..]] {
+        catena()
+            .args(["--data", FIXTURE_MALFORMED])
+            .args(command)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "tests/fixtures/malformed/bad.trig:7:",
+            ))
+            .stderr(predicate::str::contains("invalid RDF"))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}
+
+#[test]
+fn missing_or_unknown_data_paths_are_clear_errors() {
+    catena()
+        .args(["--data", "no/such/dir", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read no/such/dir"));
+    catena()
+        .args(["--data", "Cargo.toml", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Cargo.toml: unknown RDF format"));
+}

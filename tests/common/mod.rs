@@ -1,0 +1,80 @@
+//! Helpers shared by the end-to-end tests: run the `catena` binary and read its output.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use assert_cmd::Command;
+
+/// A `catena` command with no user configuration leaking in.
+pub fn catena() -> Command {
+    let mut cmd = Command::cargo_bin("catena").expect("the catena binary is built");
+    cmd.env_remove("CATENA_HISTORY").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs a SPARQL SELECT through `catena sparql --format json` and returns its rows:
+/// variable → value (IRIs in full, literals as their lexical form).
+pub fn select(query: &str) -> Vec<BTreeMap<String, String>> {
+    let output = catena()
+        .args(["sparql", "--format", "json", query])
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "query failed: {}\n{}",
+        query,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("catena prints SPARQL JSON results");
+    json["results"]["bindings"]
+        .as_array()
+        .expect("bindings array")
+        .iter()
+        .map(|binding| {
+            binding
+                .as_object()
+                .expect("binding object")
+                .iter()
+                .map(|(var, term)| {
+                    let value = term["value"].as_str().expect("term value").to_owned();
+                    (var.clone(), value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs an ASK query and returns its boolean.
+pub fn ask(query: &str) -> bool {
+    let output = catena()
+        .args(["sparql", "--format", "json", query])
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "query failed: {}\n{}",
+        query,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("catena prints SPARQL JSON results");
+    json["boolean"].as_bool().expect("ASK result")
+}
+
+/// The single value of `var` in a one-row result, with a readable failure otherwise.
+pub fn single(rows: &[BTreeMap<String, String>], var: &str) -> String {
+    assert_eq!(rows.len(), 1, "expected one row, got {rows:#?}");
+    rows[0]
+        .get(var)
+        .unwrap_or_else(|| panic!("no ?{var} in {rows:#?}"))
+        .clone()
+}
+
+/// True if some row binds every (variable, value) pair given.
+pub fn has_row(rows: &[BTreeMap<String, String>], want: &[(&str, &str)]) -> bool {
+    rows.iter().any(|row| {
+        want.iter()
+            .all(|(var, value)| row.get(*var).map(String::as_str) == Some(*value))
+    })
+}
