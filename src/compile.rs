@@ -514,22 +514,34 @@ fn related(
     }
     if let Some(link) = &relation.statement {
         // Time filters need the dated statement; otherwise it only adds detail.
-        let mut statement = format!(
+        let mut statement = vec![format!(
             "?st a {} ; {} {subject} ; {} {object} .",
             term(&link.class),
             term(&link.subject_role),
             term(&link.object_role)
-        );
-        for (i, detail) in link.details.iter().enumerate() {
-            let var = format!("detail{i}");
-            statement
-                .push_str(optional_labelled(&format!("?st {}", term(detail)), &var).trim_end());
-            let header = detail
+        )];
+        for detail in &link.details {
+            // The detail's local name (amount, currency, date) names its column; the
+            // ontology's IRIs are ASCII names, so it is a valid variable.
+            let header: String = detail
                 .as_str()
                 .rsplit(['#', '/'])
                 .next()
                 .unwrap_or("detail")
-                .to_owned();
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let header = if header.is_empty() {
+                "detail".to_owned()
+            } else {
+                header
+            };
+            let var = header.clone();
+            statement.push(
+                optional_labelled(&format!("?st {}", term(detail)), &var)
+                    .trim()
+                    .to_owned(),
+            );
             // Details are literals (amounts, dates) or terms with labels (themes, reports).
             columns.push(if header == "amount" {
                 Column::number(&header, &var)
@@ -537,18 +549,28 @@ fn related(
                 Column::entity(&header, &var)
             });
         }
-        let date = "OPTIONAL { ?st cat:date ?when_date } OPTIONAL { ?st cat:startDate ?when_start } OPTIONAL { ?st cat:periodStart ?when_period } BIND (COALESCE(?when_date, ?when_start, ?when_period) AS ?when)";
         match time {
             Some(filter) => {
-                write!(
-                    body,
-                    "  {statement}\n  {date}\n{}",
-                    time_filter("when", Some(filter))
-                )
-                .expect("String");
+                statement.extend(
+                    [
+                        "OPTIONAL { ?st cat:date ?when_date }",
+                        "OPTIONAL { ?st cat:startDate ?when_start }",
+                        "OPTIONAL { ?st cat:periodStart ?when_period }",
+                        "BIND (COALESCE(?when_date, ?when_start, ?when_period) AS ?when)",
+                    ]
+                    .map(str::to_owned),
+                );
+                for line in statement {
+                    writeln!(body, "  {line}").expect("String");
+                }
+                body.push_str(&time_filter("when", Some(filter)));
             }
             None => {
-                writeln!(body, "  OPTIONAL {{ {statement} }}").expect("String");
+                body.push_str("  OPTIONAL {\n");
+                for line in statement {
+                    writeln!(body, "    {line}").expect("String");
+                }
+                body.push_str("  }\n");
             }
         }
     }

@@ -239,7 +239,26 @@ pub fn render_answer(
                 .collect()
         })
         .collect();
-    write_table(&header, &cells, &numeric, style, out)?;
+    // Optional columns that no row fills (no item, no counterpart) only take room.
+    let keep: Vec<bool> = (0..header.len())
+        .map(|column| cells.is_empty() || cells.iter().any(|row| !row[column].is_empty()))
+        .collect();
+    let pick = |values: &[String]| -> Vec<String> {
+        values
+            .iter()
+            .zip(&keep)
+            .filter(|(_, keep)| **keep)
+            .map(|(value, _)| value.clone())
+            .collect()
+    };
+    let numeric: Vec<bool> = numeric
+        .iter()
+        .zip(&keep)
+        .filter(|(_, keep)| **keep)
+        .map(|(numeric, _)| *numeric)
+        .collect();
+    let cells: Vec<Vec<String>> = cells.iter().map(|row| pick(row)).collect();
+    write_table(&pick(&header), &cells, &numeric, style, out)?;
     let n = rows.len();
     writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
     Ok(())

@@ -1,0 +1,118 @@
+//! Snapshot tests of the SPARQL every form of the language compiles to, and of the error
+//! messages; every translation must re-parse as valid SPARQL.
+
+use std::sync::OnceLock;
+
+use catena::graph;
+use catena::session::Session;
+
+fn session() -> &'static Session {
+    static SESSION: OnceLock<Session> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        Session::from_sources(&graph::embedded_sources()).expect("the embedded graph loads")
+    })
+}
+
+/// The SPARQL of a question, checked to re-parse.
+fn sparql(question: &str) -> String {
+    let (_, compiled) = session()
+        .translate(question)
+        .unwrap_or_else(|e| panic!("{question}: {}", e.report(question)));
+    spargebra::SparqlParser::new()
+        .parse_query(&compiled.sparql)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{question} compiles to invalid SPARQL: {e}\n{}",
+                compiled.sparql
+            )
+        });
+    catena::session::explanation(&compiled)
+}
+
+fn error(question: &str) -> String {
+    match session().translate(question) {
+        Ok(_) => panic!("{question} should fail"),
+        Err(error) => error.report(question),
+    }
+}
+
+/// Every example of the language, in English and Italian.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("who_depends_on", "who depends on NVIDIA"),
+    ("chi_dipende_da", "chi dipende da NVIDIA"),
+    ("what_does_depend_on", "what does NVIDIA depend on"),
+    ("da_cosa_dipende", "da cosa dipende NVIDIA"),
+    ("transitive", "who depends on TSMC transitively"),
+    ("transitivo", "chi dipende da TSMC transitivamente"),
+    ("who_invested_in", "who invested in OpenAI"),
+    ("chi_ha_investito", "chi ha investito in OpenAI"),
+    ("investments_by", "investments by Microsoft"),
+    ("investimenti_di", "investimenti di Microsoft"),
+    ("releases", "open-source releases"),
+    ("releases_by", "open-source releases by DeepSeek"),
+    ("releases_in_year", "open-source releases in 2025"),
+    (
+        "releases_by_companies_in",
+        "open-source releases by companies in China",
+    ),
+    ("rilasci_di", "rilasci open source di DeepSeek"),
+    ("exclusive_cloud_deals", "exclusive cloud deals"),
+    ("cloud_provider_of", "who is the cloud provider of OpenAI"),
+    ("fornitore_cloud", "chi è il fornitore cloud di OpenAI"),
+    ("concerns_raised_by", "concerns raised by FTC"),
+    ("preoccupazioni", "preoccupazioni sollevate da FTC"),
+    (
+        "raised_concerns_about",
+        "who raised concerns about Microsoft",
+    ),
+    ("list_companies_in", "list companies in France"),
+    ("elenca_aziende_in", "elenca aziende in Francia"),
+    ("list_regulators", "list regulators"),
+    ("list_models_by", "list models by Google"),
+    ("member_of", "who is member of UALink"),
+    ("traffic_share_of", "traffic share of ChatGPT"),
+    ("quota_di_traffico", "quota di traffico di ChatGPT"),
+    ("revenue_of", "revenue of NVIDIA"),
+    ("count_by_developer", "count models by developer"),
+    ("conta_per_sviluppatore", "conta modelli per sviluppatore"),
+    ("top_chatbots", "top 3 chatbots by traffic share"),
+    ("describe", "describe NVIDIA"),
+    ("descrivi", "descrivi NVIDIA"),
+    ("path", "path from OpenAI to TSMC"),
+    ("percorso", "percorso da OpenAI a TSMC"),
+    ("since_filter", "investments by Microsoft since 2023"),
+    ("before_filter", "open-source releases prima del 2025"),
+    ("with_sources", "who invested in OpenAI with sources"),
+    ("con_fonti", "chi dipende da NVIDIA con fonti"),
+];
+
+#[test]
+fn every_form_translates_to_valid_sparql() {
+    for (name, question) in EXAMPLES {
+        insta::assert_snapshot!(*name, sparql(question), question);
+    }
+}
+
+#[test]
+fn error_messages() {
+    let cases = [
+        ("unknown_word", "who depnds on NVIDIA"),
+        ("unknown_entity", "who depends on NVIDA"),
+        ("unknown_class", "list compnies in France"),
+        ("unknown_measure", "trafic share of ChatGPT"),
+        ("unterminated_quote", "who depends on \"NVIDIA"),
+        ("stray_character", "who depends on {NVIDIA}"),
+        ("missing_name", "who depends on"),
+        ("not_a_question", "hello world"),
+        (
+            "repeated_time_filter",
+            "investments by Microsoft in 2019 in 2023",
+        ),
+        ("transitive_on_list", "list companies transitively"),
+        ("undated_time_filter", "who depends on NVIDIA in 2024"),
+        ("empty", ""),
+    ];
+    for (name, question) in cases {
+        insta::assert_snapshot!(name, error(question), question);
+    }
+}
