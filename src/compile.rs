@@ -171,10 +171,20 @@ fn select(columns: &[Column], distinct: bool) -> String {
     format!("SELECT{}{vars}", if distinct { " DISTINCT" } else { "" })
 }
 
-fn finish(columns: Vec<Column>, body: String, tail: &str) -> Compiled {
+/// The whole query. `order` is the ORDER BY clause; every projected variable is added after
+/// it as a tie-breaker, so the same question always lists its rows in the same order.
+fn finish(columns: Vec<Column>, body: String, order: &str, limit: Option<u32>) -> Compiled {
+    let mut tie_breakers = String::new();
+    for column in &columns {
+        write!(tie_breakers, " ?{}", column.var).expect("writing to a String");
+        if column.kind == Kind::Entity {
+            write!(tie_breakers, " ?{}_label", column.var).expect("writing to a String");
+        }
+    }
+    let limit = limit.map(|n| format!("\nLIMIT {n}")).unwrap_or_default();
     Compiled {
         sparql: format!(
-            "{}{} WHERE {{\n{body}}}\n{tail}",
+            "{}{} WHERE {{\n{body}}}\n{order}{tie_breakers}{limit}\n",
             prologue(),
             select(&columns, true)
         ),
@@ -257,7 +267,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 columns.extend(source_columns());
             }
             body.push_str(&label("x"));
-            finish(columns, body, "ORDER BY LCASE(STR(?x_label)) ?x")
+            finish(columns, body, "ORDER BY LCASE(STR(?x_label)) ?x", None)
         }
         Plan::Count { class, group } => count(class, group.as_ref()),
         Plan::Top {
@@ -296,11 +306,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 columns.extend(source_columns());
             }
             body.push_str(&label("subject"));
-            finish(
-                columns,
-                body,
-                &format!("ORDER BY DESC(?value)\nLIMIT {limit}"),
-            )
+            finish(columns, body, "ORDER BY DESC(?value)", Some(*limit))
         }
         Plan::Attribute { measure, entity } => {
             let mut columns = vec![
@@ -326,7 +332,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 body.push_str(&sources("g"));
                 columns.extend(source_columns());
             }
-            finish(columns, body, "ORDER BY ?start ?value")
+            finish(columns, body, "ORDER BY ?start ?value", None)
         }
         Plan::Investments {
             investor,
@@ -432,9 +438,13 @@ fn statements(
     for (header, property, fixed, required) in roles {
         let var = var_name(header);
         match fixed {
+            // A fixed role is still shown, so every row reads on its own.
             Some(entity) => {
-                writeln!(body, "  ?st {} {} .", cat_term(property), term(&entity.iri))
-                    .expect("String");
+                let x = term(&entity.iri);
+                writeln!(body, "  ?st {} {x} .", cat_term(property)).expect("String");
+                writeln!(body, "  BIND ({x} AS ?{var})").expect("String");
+                columns.push(Column::entity(header, &var));
+                labels.push_str(&label(&var));
             }
             None if *required => {
                 writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
@@ -448,12 +458,6 @@ fn statements(
                 ));
                 columns.push(Column::entity(header, &var));
             }
-        }
-        // A fixed role is still shown, so every row reads on its own.
-        if fixed.is_some() {
-            writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
-            columns.push(Column::entity(header, &var));
-            labels.push_str(&label(&var));
         }
     }
     for (header, property, numeric) in attributes {
@@ -473,7 +477,7 @@ fn statements(
     }
     body.push_str(&labels);
     let order = format!("ORDER BY ?{} ?st", var_name(date_var));
-    finish(columns, body, &order)
+    finish(columns, body, &order, None)
 }
 
 fn var_name(header: &str) -> String {
@@ -520,33 +524,32 @@ fn related(
             term(&link.subject_role),
             term(&link.object_role)
         )];
-        for detail in &link.details {
-            // The detail's local name (amount, currency, date) names its column; the
-            // ontology's IRIs are ASCII names, so it is a valid variable.
-            let header: String = detail
+        for (detail, detail_label) in &link.details {
+            // The detail's local name (amount, currency, date) names its variable; the
+            // ontology's IRIs are ASCII names, so it is a valid one. Its label heads the column.
+            let local: String = detail
                 .as_str()
                 .rsplit(['#', '/'])
                 .next()
-                .unwrap_or("detail")
+                .unwrap_or_default()
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
-            let header = if header.is_empty() {
+            let var = if local.is_empty() {
                 "detail".to_owned()
             } else {
-                header
+                local
             };
-            let var = header.clone();
             statement.push(
                 optional_labelled(&format!("?st {}", term(detail)), &var)
                     .trim()
                     .to_owned(),
             );
             // Details are literals (amounts, dates) or terms with labels (themes, reports).
-            columns.push(if header == "amount" {
-                Column::number(&header, &var)
+            columns.push(if var == "amount" {
+                Column::number(detail_label, &var)
             } else {
-                Column::entity(&header, &var)
+                Column::entity(detail_label, &var)
             });
         }
         match time {
@@ -579,7 +582,12 @@ fn related(
         columns.extend(source_columns());
     }
     body.push_str(&label("answer"));
-    finish(columns, body, "ORDER BY LCASE(STR(?answer_label)) ?answer")
+    finish(
+        columns,
+        body,
+        "ORDER BY LCASE(STR(?answer_label)) ?answer",
+        None,
+    )
 }
 
 /// Every fact about an entity, in both directions, with its passage.
@@ -608,6 +616,7 @@ fn describe(entity: &Entity) -> Compiled {
         columns,
         body,
         "ORDER BY ?relation ?direction LCASE(STR(?other_label)) ?value ?source",
+        None,
     )
 }
 
@@ -639,7 +648,7 @@ fn count(class: &crate::vocabulary::Class, group: Option<&Grouping>) -> Compiled
             ];
             Compiled {
                 sparql: format!(
-                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label))\n",
+                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
                     prologue(),
                     label("group")
                 ),

@@ -400,7 +400,7 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
     let first = rest.chars().next();
     let (message, end) = match first {
         None => ("the question ends too early".to_owned(), position),
-        Some('"') | Some('“') if !rest[1..].contains(['"', '”']) => (
+        Some(quote @ ('"' | '“')) if !rest[quote.len_utf8()..].contains(['"', '”']) => (
             "unterminated quote: close the name with a matching \"".to_owned(),
             text.len(),
         ),
@@ -606,6 +606,8 @@ mod tests {
     fn errors_have_positions() {
         let error = parse("who depends on \"NVIDIA").expect_err("unterminated");
         assert_eq!(error.span.start, 15);
+        assert!(error.message.contains("unterminated quote"), "{error}");
+        let error = parse("who depends on “NVIDIA").expect_err("unterminated curly quote");
         assert!(error.message.contains("unterminated quote"), "{error}");
         let error = parse("who depends on {NVIDIA}").expect_err("brace");
         assert_eq!(error.span.start, 15);

@@ -33,8 +33,9 @@ pub struct StatementLink {
     pub subject_role: NamedNode,
     /// The statement property pointing to the relation's object (`cat:recipient`).
     pub object_role: NamedNode,
-    /// Attributes shown beside each answer, in order (`cat:amount`, `cat:currency`, `cat:date`).
-    pub details: Vec<NamedNode>,
+    /// Attributes shown beside each answer, in order (`cat:amount`, `cat:currency`,
+    /// `cat:date`), with their English labels for column headers.
+    pub details: Vec<(NamedNode, String)>,
 }
 
 /// An object property that questions can name.
@@ -252,6 +253,10 @@ impl Vocabulary {
                 }
             }
         }
+        // Stable order of sub-properties, whatever the store's order.
+        for list in children.values_mut() {
+            list.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        }
         let descendants = |root: &NamedNode| -> Vec<NamedNode> {
             let mut out = vec![root.clone()];
             let mut seen: HashSet<NamedNode> = out.iter().cloned().collect();
@@ -298,7 +303,15 @@ impl Vocabulary {
                             .into_iter()
                             .next()
                             .map(|head| read_list(&facts, head))
-                            .unwrap_or_default();
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|detail| {
+                                let subject = NamedOrBlankNode::NamedNode(detail.clone());
+                                let label = english_label(&subject)
+                                    .unwrap_or_else(|| vocab::compact(detail.as_str()));
+                                (detail, label)
+                            })
+                            .collect();
                         Some(StatementLink {
                             subject_role: role("subjectRole")?,
                             object_role: role("objectRole")?,

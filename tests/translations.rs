@@ -116,3 +116,43 @@ fn error_messages() {
         insta::assert_snapshot!(name, error(question), question);
     }
 }
+
+/// Names are resolved to IRIs of the graph before compiling, so nothing typed reaches the
+/// query: the same entity typed any way gives the same SPARQL, and hostile text either fails
+/// to resolve or leaves no trace in the query.
+#[test]
+fn user_text_never_reaches_the_query() {
+    let plain = sparql("who depends on NVIDIA");
+    assert_eq!(sparql("WHO DEPENDS ON nvidia"), plain);
+    assert_eq!(sparql("who depends on \"Nvidia\""), plain);
+    let hostile = [
+        "NVIDIA\" } ; DROP ALL ; {",
+        "x> <y",
+        "a # comment",
+        "back\\slash",
+        "ü€𝄞",
+        "'; DELETE WHERE { ?s ?p ?o }",
+        "} UNION { ?s ?p ?o",
+    ];
+    for text in hostile {
+        for template in [
+            "who depends on {}",
+            "describe \"{}\"",
+            "list companies in \"{}\"",
+            "traffic share of \"{}\"",
+            "path from \"{}\" to TSMC",
+        ] {
+            let question = template.replace("{}", text);
+            if let Ok((_, compiled)) = session().translate(&question) {
+                spargebra::SparqlParser::new()
+                    .parse_query(&compiled.sparql)
+                    .unwrap_or_else(|e| panic!("{question}: {e}"));
+                assert!(
+                    !compiled.sparql.contains(text),
+                    "{question} leaked into:\n{}",
+                    compiled.sparql
+                );
+            }
+        }
+    }
+}
