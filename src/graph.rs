@@ -265,6 +265,11 @@ impl KnowledgeGraph {
         Ok(Self { store })
     }
 
+    /// A graph over an existing store (a persistent one opened with `--store`).
+    pub fn from_store(store: Store) -> Self {
+        Self { store }
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -54,9 +54,13 @@ struct Cli {
     command: Option<Command>,
 }
 
-/// Where the graph comes from. By default both parts are the ones compiled into catena.
+/// Where the graph comes from. By default both parts are the ones compiled into catena,
+/// loaded into memory for the one command.
 #[derive(Args)]
 struct GraphArgs {
+    /// Use the persistent store in DIR (created, with the shipped graph, if new or empty)
+    #[arg(long, global = true, value_name = "DIR", conflicts_with_all = ["data", "ontology"])]
+    store: Option<PathBuf>,
     /// Load facts from these RDF files or directories instead of the embedded data
     #[arg(long, global = true, value_name = "PATH")]
     data: Vec<PathBuf>,
@@ -87,6 +91,9 @@ echo 'ASK { ent:NVIDIA cat:dependsOnManufacturingFrom ent:TSMC }' | catena sparq
         /// Read the query from this file
         #[arg(short, long, value_name = "FILE", conflicts_with = "query")]
         file: Option<PathBuf>,
+        /// Run SPARQL updates (INSERT, DELETE…); they change a persistent store for good
+        #[arg(long)]
+        allow_update: bool,
     },
     /// Count entities by class and facts by relation
     Stats {
@@ -96,6 +103,84 @@ echo 'ASK { ent:NVIDIA cat:dependsOnManufacturingFrom ent:TSMC }' | catena sparq
     },
     /// Validate the data against the ontology; exits with 1 on any violation
     Check,
+    /// Serve the graph over the W3C SPARQL 1.1 Protocol (/sparql) and the question
+    /// language (/ask?q=…)
+    #[command(after_help = "Read-only unless --allow-update. Examples:\n  \
+catena serve\n  \
+curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'\n  \
+curl 'http://127.0.0.1:7878/ask?q=who+depends+on+NVIDIA'")]
+    Serve(ServeArgs),
+    /// Manage persistent stores
+    Store {
+        #[command(subcommand)]
+        action: StoreAction,
+    },
+    /// Load RDF files into the store given with --store (Turtle, TriG, N-Triples, N-Quads,
+    /// RDF/XML, JSON-LD; .gz read transparently)
+    #[command(
+        after_help = "Small files load atomically: a syntax error loads nothing and is reported \
+as file:line:column. Files over 64 MiB, or with --bulk, use the bulk loader: much faster, with a \
+progress line on a terminal, but a failure part-way leaves what was already written.\n\nExample:\n  \
+catena --store ./kg load extra.ttl more.nq.gz --graph https://example.org/my-source"
+    )]
+    Load {
+        /// The files to load
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The RDF syntax, when the file name does not tell it
+        #[arg(long = "rdf-format", value_name = "FORMAT", value_parser = parse_rdf_format)]
+        rdf_format: Option<oxigraph::io::RdfFormat>,
+        /// Put the files' default-graph triples in this named graph
+        #[arg(long, value_name = "IRI", value_parser = parse_iri)]
+        graph: Option<oxigraph::model::NamedNode>,
+        /// Use the bulk loader whatever the size
+        #[arg(long)]
+        bulk: bool,
+    },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on (loopback unless told otherwise)
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    bind: std::net::SocketAddr,
+    /// Stop a query after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    timeout: u64,
+    /// Largest request accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    max_request_bytes: usize,
+    /// Largest result returned, in rows (or triples)
+    #[arg(long, value_name = "ROWS", default_value_t = 100_000)]
+    max_rows: usize,
+    /// Queries run at once; more get 503 with Retry-After
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    max_concurrent: usize,
+    /// Accept SPARQL updates (they change a persistent store for good)
+    #[arg(long)]
+    allow_update: bool,
+    /// Send CORS headers, so that web pages on other origins may query
+    #[arg(long)]
+    cors: bool,
+}
+
+#[derive(Subcommand)]
+enum StoreAction {
+    /// Create a persistent store in DIR holding the shipped graph
+    Init {
+        /// A new or empty folder
+        dir: PathBuf,
+    },
+}
+
+fn parse_rdf_format(name: &str) -> Result<oxigraph::io::RdfFormat, String> {
+    catena::store::format_by_name(name).ok_or_else(|| {
+        format!("unknown RDF format `{name}`: use turtle, trig, ntriples, nquads, rdfxml or jsonld")
+    })
+}
+
+fn parse_iri(text: &str) -> Result<oxigraph::model::NamedNode, String> {
+    oxigraph::model::NamedNode::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -135,6 +220,15 @@ impl Failure {
 impl From<LoadError> for Failure {
     fn from(error: LoadError) -> Self {
         Self::input(error.to_string())
+    }
+}
+
+impl From<catena::store::StoreError> for Failure {
+    fn from(error: catena::store::StoreError) -> Self {
+        match error {
+            catena::store::StoreError::Unsupported => Self::usage(error.to_string()),
+            _ => Self::input(error.to_string()),
+        }
     }
 }
 
@@ -183,12 +277,105 @@ fn run(cli: Cli) -> Result<(), Failure> {
         timing: cli.timing,
     };
     match cli.command {
-        Some(Command::Sparql { query, file }) => {
+        Some(Command::Sparql {
+            query,
+            file,
+            allow_update,
+        }) => {
             let query = read_query(query, file)?;
-            let graph = KnowledgeGraph::from_sources(&sources)?;
-            let output =
-                sparql::run(graph.store(), &query).map_err(|e| query_failure(&e, &query))?;
+            let graph = open_graph(&cli.graph, &sources)?;
+            let output = match sparql::run(graph.store(), &query) {
+                Err(QueryError::UpdateRefused) if allow_update => {
+                    sparql::update_with_limits(graph.store(), &query, &sparql::Limits::default())
+                        .map_err(|e| query_failure(&e, &query))?;
+                    catena::store::flush(graph.store())
+                        .map_err(|e| Failure::input(format!("storage error: {e}")))?;
+                    eprintln!(
+                        "update done: the store now holds {} quads",
+                        store_len(&graph)?
+                    );
+                    return Ok(());
+                }
+                output => output.map_err(|e| query_failure(&e, &query))?,
+            };
             print_output(&output, format)
+        }
+        Some(Command::Serve(args)) => {
+            let session = Session::new(open_graph(&cli.graph, &sources)?)?;
+            let config = catena::serve::ServeConfig {
+                bind: args.bind,
+                query_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+                max_request_bytes: args.max_request_bytes,
+                max_result_rows: args.max_rows,
+                max_concurrent_queries: args.max_concurrent.max(1),
+                allow_update: args.allow_update,
+                cors: args.cors,
+            };
+            if !args.bind.ip().is_loopback() {
+                eprintln!(
+                    "warning: listening on {}, which other machines can reach; catena has no authentication{}",
+                    args.bind,
+                    if args.allow_update {
+                        " and updates are allowed"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            catena::serve::run(std::sync::Arc::new(session), config, |address| {
+                println!(
+                    "listening on http://{address}/sparql (questions: http://{address}/ask?q=…)"
+                );
+                let _ = io::stdout().flush();
+            })
+            .map_err(|e| Failure::input(format!("cannot serve on {}: {e}", args.bind)))
+        }
+        Some(Command::Store {
+            action: StoreAction::Init { dir },
+        }) => {
+            let (store, created) = catena::store::open(&dir)?;
+            let graph = KnowledgeGraph::from_store(store);
+            let quads = store_len(&graph)?;
+            if created {
+                println!(
+                    "created the store {} with the shipped graph ({quads} quads)",
+                    dir.display()
+                );
+            } else {
+                println!(
+                    "{} is already a catena store ({quads} quads)",
+                    dir.display()
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Load {
+            files,
+            rdf_format,
+            graph,
+            bulk,
+        }) => {
+            let Some(dir) = &cli.graph.store else {
+                return Err(Failure::usage(
+                    "catena load needs --store DIR: the in-memory graph lives only for one command",
+                ));
+            };
+            let (store, _) = catena::store::open(dir)?;
+            let options = catena::store::LoadOptions {
+                format: rdf_format,
+                graph,
+                bulk,
+                progress: true,
+            };
+            for file in &files {
+                let report = catena::store::load_file(&store, file, &options)?;
+                println!("{report}");
+            }
+            catena::store::flush(&store)
+                .map_err(|e| Failure::input(format!("storage error: {e}")))?;
+            let graph = KnowledgeGraph::from_store(store);
+            println!("the store now holds {} quads", store_len(&graph)?);
+            Ok(())
         }
         Some(Command::Stats { section }) => {
             if section.is_none() && format != Format::Table {
@@ -196,7 +383,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "--format {format} prints one result set: choose totals, classes or relations"
                 )));
             }
-            let graph = KnowledgeGraph::from_sources(&sources)?;
+            let graph = open_graph(&cli.graph, &sources)?;
             let stats = stats::compute(graph.store()).map_err(|e| Failure::input(e.to_string()))?;
             print_stats(&stats, section, format)
         }
@@ -237,7 +424,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let questions = shell::script_questions(&text);
             batch(
-                &sources,
+                open_graph(&cli.graph, &sources)?,
                 settings,
                 cli.keep_going,
                 questions
@@ -251,10 +438,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, q)| (format!("-e #{}", i + 1), 1, q));
-            batch(&sources, settings, cli.keep_going, questions)
+            batch(
+                open_graph(&cli.graph, &sources)?,
+                settings,
+                cli.keep_going,
+                questions,
+            )
         }
         None if io::stdin().is_terminal() => {
-            let mut session = Session::from_sources(&sources)?;
+            let mut session = Session::new(open_graph(&cli.graph, &sources)?)?;
             session.settings = settings;
             repl::run(session).map_err(|e| Failure::input(format!("the REPL stopped: {e}")))
         }
@@ -262,7 +454,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let text = read_stdin()?;
             let questions = shell::script_questions(&text);
             batch(
-                &sources,
+                open_graph(&cli.graph, &sources)?,
                 settings,
                 cli.keep_going,
                 questions
@@ -275,12 +467,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Answers questions in order; stops at the first failure unless `keep_going`.
 fn batch(
-    sources: &[RdfSource],
+    graph: KnowledgeGraph,
     settings: Settings,
     keep_going: bool,
     questions: impl Iterator<Item = (String, usize, String)>,
 ) -> Result<(), Failure> {
-    let mut session = Session::from_sources(sources)?;
+    let mut session = Session::new(graph)?;
     session.settings = settings;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -329,6 +521,21 @@ fn read_stdin() -> Result<String, Failure> {
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// The graph to work on: the persistent store given with --store, or the sources in memory.
+fn open_graph(args: &GraphArgs, sources: &[RdfSource]) -> Result<KnowledgeGraph, Failure> {
+    match &args.store {
+        Some(dir) => Ok(KnowledgeGraph::from_store(catena::store::open(dir)?.0)),
+        None => Ok(KnowledgeGraph::from_sources(sources)?),
+    }
+}
+
+fn store_len(graph: &KnowledgeGraph) -> Result<usize, Failure> {
+    graph
+        .store()
+        .len()
+        .map_err(|e| Failure::input(format!("storage error: {e}")))
 }
 
 /// The embedded ontology and data, each replaced by the user's files when given.

@@ -54,6 +54,15 @@ impl QuestionError {
         }
     }
 
+    /// The closest valid words or names, best first (empty when there are none).
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            Self::Parse(e) => &e.suggestions,
+            Self::Resolve(e) => &e.suggestions,
+            Self::Query(_) => &[],
+        }
+    }
+
     /// The 1-based line and column of the problem in `question`.
     pub fn line_column(&self, question: &str) -> Option<(usize, usize)> {
         let start = self.span()?.start.min(question.len());

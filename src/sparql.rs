@@ -4,7 +4,9 @@
 use std::fmt;
 
 use oxigraph::model::{Term, Triple, Variable};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
+};
 use oxigraph::store::Store;
 
 use crate::vocab;
@@ -32,6 +34,10 @@ pub enum QueryError {
     UpdateRefused,
     /// The query is valid but failed while running.
     Evaluation(String),
+    /// The query was stopped through its [`Limits::cancellation`] token (a timeout, usually).
+    Cancelled,
+    /// The result has more rows (or triples) than [`Limits::max_rows`].
+    TooLarge { limit: usize },
 }
 
 impl fmt::Display for QueryError {
@@ -50,6 +56,11 @@ impl fmt::Display for QueryError {
                 "SPARQL updates (INSERT, DELETE, LOAD, CLEAR…) are refused: the graph is read-only"
             ),
             Self::Evaluation(message) => write!(f, "query failed: {message}"),
+            Self::Cancelled => write!(f, "query cancelled"),
+            Self::TooLarge { limit } => write!(
+                f,
+                "result too large: more than {limit} rows; add LIMIT to the query"
+            ),
         }
     }
 }
@@ -67,46 +78,120 @@ fn evaluator() -> SparqlEvaluator {
         })
 }
 
+/// Bounds on the work of one query, for callers that serve others (the HTTP endpoint).
+/// The default bounds nothing.
+#[derive(Clone, Default)]
+pub struct Limits {
+    /// Cancelling this token stops the query where the evaluator next checks it (at every
+    /// quad it reads) with [`QueryError::Cancelled`]; a timer thread cancels it on timeout.
+    pub cancellation: Option<CancellationToken>,
+    /// More rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than this stops the query with
+    /// [`QueryError::TooLarge`], without reading the rest.
+    pub max_rows: Option<usize>,
+}
+
+impl fmt::Debug for Limits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Limits")
+            .field(
+                "cancellation",
+                &self
+                    .cancellation
+                    .as_ref()
+                    .map(CancellationToken::is_cancelled),
+            )
+            .field("max_rows", &self.max_rows)
+            .finish()
+    }
+}
+
 /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 pub fn run(store: &Store, query: &str) -> Result<QueryOutput, QueryError> {
-    let mut prepared = match evaluator().parse_query(query) {
+    run_with_limits(store, query, &Limits::default())
+}
+
+/// [`run`], stopped when `limits.cancellation` is cancelled or the result grows past
+/// `limits.max_rows`.
+pub fn run_with_limits(
+    store: &Store,
+    query: &str,
+    limits: &Limits,
+) -> Result<QueryOutput, QueryError> {
+    let mut evaluator = evaluator();
+    if let Some(token) = &limits.cancellation {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    let mut prepared = match evaluator.parse_query(query) {
         Ok(prepared) => prepared,
         Err(error) => {
-            if evaluator().parse_update(query).is_ok() {
+            if self::evaluator().parse_update(query).is_ok() {
                 return Err(QueryError::UpdateRefused);
             }
             return Err(syntax_error(&error));
         }
     };
     prepared.dataset_mut().set_default_graph_as_union();
-    let evaluation = |error: &dyn fmt::Display| QueryError::Evaluation(error.to_string());
-    match prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| evaluation(&e))?
-    {
+    let evaluation = |error: QueryEvaluationError| match error {
+        QueryEvaluationError::Cancelled => QueryError::Cancelled,
+        error => QueryError::Evaluation(error.to_string()),
+    };
+    let max_rows = limits.max_rows.unwrap_or(usize::MAX);
+    let too_large = || QueryError::TooLarge { limit: max_rows };
+    match prepared.on_store(store).execute().map_err(evaluation)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows = solutions
-                .map(|solution| {
-                    solution.map(|solution| {
-                        variables
-                            .iter()
-                            .map(|variable| solution.get(variable).cloned())
-                            .collect()
-                    })
-                })
-                .collect::<Result<_, _>>()
-                .map_err(|e| evaluation(&e))?;
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(evaluation)?;
+                if rows.len() >= max_rows {
+                    return Err(too_large());
+                }
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|variable| solution.get(variable).cloned())
+                        .collect(),
+                );
+            }
             Ok(QueryOutput::Solutions { variables, rows })
         }
         QueryResults::Boolean(value) => Ok(QueryOutput::Boolean(value)),
-        QueryResults::Graph(triples) => Ok(QueryOutput::Graph(
-            triples
-                .collect::<Result<_, _>>()
-                .map_err(|e| evaluation(&e))?,
-        )),
+        QueryResults::Graph(triples) => {
+            let mut graph = Vec::new();
+            for triple in triples {
+                let triple = triple.map_err(evaluation)?;
+                if graph.len() >= max_rows {
+                    return Err(too_large());
+                }
+                graph.push(triple);
+            }
+            Ok(QueryOutput::Graph(graph))
+        }
     }
+}
+
+/// Runs a SPARQL Update on the store, with catena's prefixes predefined, stopped like
+/// [`run_with_limits`] when `limits.cancellation` is cancelled (`max_rows` does not apply).
+/// Only for callers that mean to change the store: [`run`] refuses updates.
+pub fn update_with_limits(store: &Store, update: &str, limits: &Limits) -> Result<(), QueryError> {
+    let mut evaluator = evaluator();
+    if let Some(token) = &limits.cancellation {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    let prepared = evaluator
+        .parse_update(update)
+        .map_err(|error| syntax_error(&error))?;
+    prepared.on_store(store).execute().map_err(|error| {
+        if limits
+            .cancellation
+            .as_ref()
+            .is_some_and(CancellationToken::is_cancelled)
+        {
+            QueryError::Cancelled
+        } else {
+            QueryError::Evaluation(error.to_string())
+        }
+    })
 }
 
 /// The parser reports "error at LINE:COLUMN: expected …"; keep the position apart so the
@@ -190,6 +275,55 @@ mod tests {
             }) => assert_eq!(line, 2),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn limits_stop_large_results_and_cancelled_queries() {
+        let store = store_with_fact_in_named_graph();
+        let rows = |max_rows| Limits {
+            cancellation: None,
+            max_rows: Some(max_rows),
+        };
+        let all = "SELECT * WHERE { ?s ?p ?o }";
+        assert!(run_with_limits(&store, all, &rows(1)).is_ok());
+        assert_eq!(
+            run_with_limits(&store, all, &rows(0)),
+            Err(QueryError::TooLarge { limit: 0 })
+        );
+        assert_eq!(
+            run_with_limits(&store, "CONSTRUCT WHERE { ?s ?p ?o }", &rows(0)),
+            Err(QueryError::TooLarge { limit: 0 })
+        );
+        let token = CancellationToken::new();
+        token.cancel();
+        let cancelled = Limits {
+            cancellation: Some(token),
+            max_rows: None,
+        };
+        assert_eq!(
+            run_with_limits(&store, all, &cancelled),
+            Err(QueryError::Cancelled)
+        );
+        assert_eq!(
+            run_with_limits(&store, "CLEAR ALL", &Limits::default()),
+            Err(QueryError::UpdateRefused)
+        );
+    }
+
+    #[test]
+    fn updates_run_with_the_prefixes_when_asked_for() {
+        let store = store_with_fact_in_named_graph();
+        update_with_limits(
+            &store,
+            "INSERT DATA { GRAPH src:x { ent:a cat:dependsOn ent:b } }",
+            &Limits::default(),
+        )
+        .expect("update runs");
+        assert_eq!(store.len().expect("len"), 2);
+        assert!(matches!(
+            update_with_limits(&store, "INSERT DATA {", &Limits::default()),
+            Err(QueryError::Syntax { .. })
+        ));
     }
 
     #[test]

@@ -227,3 +227,12 @@ fn missing_or_unknown_data_paths_are_clear_errors() {
         .code(1)
         .stderr(predicate::str::contains("Cargo.toml: unknown RDF format"));
 }
+
+#[test]
+fn load_needs_a_store() {
+    catena()
+        .args(["load", "tests/fixtures/formats/acme.ttl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("catena load needs --store DIR"));
+}

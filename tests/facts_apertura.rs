@@ -3,24 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-
 const ENT: &str = "https://w3id.org/catena/entity/";
 
-/// The locators (`¶N`) of the passages where `pattern` holds; `pattern` is a graph pattern
-/// evaluated inside `GRAPH ?g { … }`, with extra clauses allowed in `outside`.
-fn locators_where(pattern: &str, outside: &str) -> BTreeSet<String> {
-    let query = format!(
-        "SELECT DISTINCT ?loc WHERE {{ GRAPH ?g {{ {pattern} }} ?g cat:locator ?loc . {outside} }}"
-    );
-    common::select(&query)
-        .into_iter()
-        .map(|row| row.get("loc").cloned().expect("?loc is bound"))
-        .collect()
-}
-
 fn assert_stated_in(pattern: &str, outside: &str, locator: &str) {
-    let found = locators_where(pattern, outside);
+    let found = common::locators(pattern, outside);
     assert!(
         found.contains(locator),
         "expected `{pattern}` to be stated in {locator}, found it in {found:?}"

@@ -7,19 +7,6 @@ mod common;
 
 use std::collections::BTreeSet;
 
-/// The locators of the passages in whose graph `pattern` holds; `pattern` is a graph pattern
-/// (filters allowed) evaluated inside `GRAPH ?g { … }`, `outside` is matched against the
-/// union of all graphs (e.g. attributes of a node that a footnote only cites).
-fn locators(pattern: &str, outside: &str) -> BTreeSet<String> {
-    let query = format!(
-        "SELECT DISTINCT ?loc WHERE {{ GRAPH ?g {{ {pattern} }} ?g cat:locator ?loc . {outside} }}"
-    );
-    common::select(&query)
-        .into_iter()
-        .map(|row| row.get("loc").cloned().expect("?loc is bound"))
-        .collect()
-}
-
 /// Asserts that `pattern` holds in the passage whose locator is `locator` ("§2", "Box 6, note a").
 fn assert_cited(pattern: &str, locator: &str) {
     assert_cited_with(pattern, "", locator);
@@ -27,7 +14,7 @@ fn assert_cited(pattern: &str, locator: &str) {
 
 /// Like `assert_cited`, with `outside` matched in the union of all graphs.
 fn assert_cited_with(pattern: &str, outside: &str, locator: &str) {
-    let found = locators(pattern, outside);
+    let found = common::locators(pattern, outside);
     assert!(
         found.contains(locator),
         "expected `{pattern}` to be stated in the passage {locator:?}, found it in {found:?}"

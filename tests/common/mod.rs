@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests: run the `catena` binary and read its output.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use assert_cmd::Command;
 
@@ -77,4 +77,17 @@ pub fn has_row(rows: &[BTreeMap<String, String>], want: &[(&str, &str)]) -> bool
         want.iter()
             .all(|(var, value)| row.get(*var).map(String::as_str) == Some(*value))
     })
+}
+
+/// The locators of the passages in whose graph `pattern` holds; `pattern` is a graph pattern
+/// (filters allowed) evaluated inside `GRAPH ?g { … }`, `outside` is matched against the
+/// union of all graphs (e.g. attributes of a node that a footnote only cites).
+pub fn locators(pattern: &str, outside: &str) -> BTreeSet<String> {
+    let query = format!(
+        "SELECT DISTINCT ?loc WHERE {{ GRAPH ?g {{ {pattern} }} ?g cat:locator ?loc . {outside} }}"
+    );
+    select(&query)
+        .into_iter()
+        .map(|row| row.get("loc").cloned().expect("?loc is bound"))
+        .collect()
 }

@@ -1,0 +1,797 @@
+//! The SPARQL 1.1 Protocol endpoint, end to end: servers started in this process on
+//! 127.0.0.1 port 0 (`catena::serve::run`), spoken to with ureq, with raw sockets (for what
+//! well-behaved clients never send), and with real third-party clients (Python's
+//! SPARQLWrapper and rdflib, through tests/clients/sparql_clients.py).
+//!
+//! All traffic goes to 127.0.0.1; every loop and wait is bounded.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use catena::graph::embedded_sources;
+use catena::serve::{self, ServeConfig};
+use catena::session::Session;
+
+const TSMC: &str = "https://w3id.org/catena/entity/TSMC";
+const SUPPLIERS: &str =
+    "SELECT ?supplier WHERE { ent:NVIDIA cat:dependsOnManufacturingFrom ?supplier }";
+
+fn session() -> Arc<Session> {
+    static SESSION: OnceLock<Arc<Session>> = OnceLock::new();
+    Arc::clone(SESSION.get_or_init(|| {
+        Arc::new(Session::from_sources(&embedded_sources()).expect("the embedded graph loads"))
+    }))
+}
+
+/// Starts a server on 127.0.0.1, port 0, and returns its address once it listens.
+fn start(config: ServeConfig) -> SocketAddr {
+    let config = ServeConfig {
+        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..config
+    };
+    let session = session();
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let result = serve::run(session, config, move |address| {
+            let _ = sender.send(address);
+        });
+        panic!("the server stopped: {result:?}");
+    });
+    receiver
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server listens")
+}
+
+/// One server with the default configuration, shared by the tests that need no other.
+fn default_server() -> SocketAddr {
+    static SERVER: OnceLock<SocketAddr> = OnceLock::new();
+    *SERVER.get_or_init(|| start(ServeConfig::default()))
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .proxy(None)
+        .build()
+        .into()
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+fn reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+    let mut response = response.expect("the server answers");
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect::<Vec<_>>();
+    let content_type = headers
+        .iter()
+        .find(|(n, _)| n == "content-type")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    Reply {
+        status: response.status().as_u16(),
+        content_type,
+        headers,
+        body: response
+            .body_mut()
+            .read_to_string()
+            .expect("the body is text"),
+    }
+}
+
+fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+fn get(address: SocketAddr, path_and_query: &str, accept: Option<&str>) -> Reply {
+    let mut request = agent().get(format!("http://{address}{path_and_query}"));
+    if let Some(accept) = accept {
+        request = request.header("Accept", accept);
+    }
+    reply(request.call())
+}
+
+fn query(address: SocketAddr, sparql: &str, accept: Option<&str>) -> Reply {
+    get(
+        address,
+        &format!("/sparql?query={}", encode(sparql)),
+        accept,
+    )
+}
+
+fn post(address: SocketAddr, path: &str, content_type: &str, body: &str) -> Reply {
+    reply(
+        agent()
+            .post(format!("http://{address}{path}"))
+            .header("Content-Type", content_type)
+            .send(body),
+    )
+}
+
+/// Sends raw bytes and reads the raw answer (the server closes every connection).
+fn raw(address: SocketAddr, request: &[u8]) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    stream.write_all(request).expect("sends");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {answer:?}"));
+    (status, answer)
+}
+
+fn suppliers(json: &serde_json::Value) -> Vec<String> {
+    json["results"]["bindings"]
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .filter_map(|b| b["supplier"]["value"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn select_by_get_and_post_in_every_results_format() {
+    let address = default_server();
+    let json = query(address, SUPPLIERS, None);
+    assert_eq!(json.status, 200, "{}", json.body);
+    assert_eq!(json.content_type, "application/sparql-results+json");
+    assert!(suppliers(&json.json()).contains(&TSMC.to_owned()));
+
+    let form = post(
+        address,
+        "/sparql",
+        "application/x-www-form-urlencoded",
+        &format!("query={}", encode(SUPPLIERS)),
+    );
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(suppliers(&form.json()).contains(&TSMC.to_owned()));
+
+    let direct = post(address, "/sparql", "application/sparql-query", SUPPLIERS);
+    assert_eq!(direct.status, 200, "{}", direct.body);
+    assert!(suppliers(&direct.json()).contains(&TSMC.to_owned()));
+
+    for (accept, content_type, needle) in [
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<uri>https://w3id.org/catena/entity/TSMC</uri>",
+        ),
+        ("text/csv", "text/csv; charset=utf-8", "supplier\r\n"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values; charset=utf-8",
+            "<https://w3id.org/catena/entity/TSMC>",
+        ),
+        (
+            "text/html;q=0.9, text/csv;q=0.2, application/sparql-results+xml;q=0.5",
+            "application/sparql-results+xml",
+            "<sparql",
+        ),
+    ] {
+        let answer = query(address, SUPPLIERS, Some(accept));
+        assert_eq!(answer.status, 200, "{accept}: {}", answer.body);
+        assert_eq!(answer.content_type, content_type, "{accept}");
+        assert!(answer.body.contains(needle), "{accept}: {}", answer.body);
+    }
+    // A browser's Accept gets JSON; format= overrides Accept.
+    let browser = query(
+        address,
+        SUPPLIERS,
+        Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+    );
+    assert_eq!(browser.content_type, "application/sparql-results+json");
+    let csv = get(
+        address,
+        &format!("/sparql?query={}&format=csv", encode(SUPPLIERS)),
+        Some("text/html"),
+    );
+    assert_eq!(csv.status, 200, "{}", csv.body);
+    assert!(csv.body.starts_with("supplier\r\n"), "{}", csv.body);
+}
+
+#[test]
+fn ask_construct_and_describe() {
+    let address = default_server();
+    let ask = query(
+        address,
+        "ASK { ent:NVIDIA cat:dependsOnManufacturingFrom ent:TSMC }",
+        None,
+    );
+    assert_eq!(ask.status, 200, "{}", ask.body);
+    assert_eq!(ask.json()["boolean"], true);
+
+    let construct = "CONSTRUCT { ?s cat:dependsOn ?o } WHERE { ?s cat:dependsOn ?o }";
+    let turtle = query(address, construct, None);
+    assert_eq!(turtle.status, 200, "{}", turtle.body);
+    assert_eq!(turtle.content_type, "text/turtle; charset=utf-8");
+    assert!(turtle.body.contains("cat:dependsOn"), "{}", turtle.body);
+    let ntriples = query(address, construct, Some("application/n-triples"));
+    assert_eq!(ntriples.content_type, "application/n-triples");
+    assert!(
+        ntriples
+            .body
+            .lines()
+            .all(|line| line.starts_with('<') && line.ends_with(" ."))
+    );
+    let describe = get(
+        address,
+        &format!(
+            "/sparql?query={}&format=ntriples",
+            encode("DESCRIBE ent:TSMC")
+        ),
+        None,
+    );
+    assert_eq!(describe.status, 200, "{}", describe.body);
+    assert!(describe.body.contains(TSMC), "{}", describe.body);
+}
+
+#[test]
+fn malformed_and_missing_queries_are_400() {
+    let address = default_server();
+    let malformed = query(address, "SELECT ?x\nWHERE { ?x ?y }", None);
+    assert_eq!(malformed.status, 400);
+    assert!(malformed.content_type.starts_with("text/plain"));
+    assert!(
+        malformed.body.contains("invalid SPARQL at 2:"),
+        "{}",
+        malformed.body
+    );
+
+    let missing = get(address, "/sparql", None);
+    assert_eq!(missing.status, 400);
+    assert!(
+        missing.body.contains("missing `query` parameter"),
+        "{}",
+        missing.body
+    );
+
+    let graph = get(
+        address,
+        &format!(
+            "/sparql?query={}&default-graph-uri=http://example.org/g",
+            encode("ASK {}")
+        ),
+        None,
+    );
+    assert_eq!(graph.status, 400);
+    assert!(graph.body.contains("not supported"), "{}", graph.body);
+}
+
+#[test]
+fn refusals_have_their_status_codes() {
+    let address = default_server();
+    // 415: a body the protocol does not know.
+    let json = post(
+        address,
+        "/sparql",
+        "application/json",
+        "{\"query\": \"ASK {}\"}",
+    );
+    assert_eq!(json.status, 415, "{}", json.body);
+    assert!(
+        json.body.contains("application/sparql-query"),
+        "{}",
+        json.body
+    );
+    let (status, _) = raw(
+        address,
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nASK {}",
+    );
+    assert_eq!(status, 415, "no Content-Type");
+
+    // 406: nothing acceptable; the message lists what is.
+    let html = query(address, "ASK {}", Some("text/html"));
+    assert_eq!(html.status, 406);
+    assert!(
+        html.body.contains("application/sparql-results+json") && html.body.contains("text/csv"),
+        "{}",
+        html.body
+    );
+    let graph_as_csv = query(address, "CONSTRUCT WHERE { ?s ?p ?o }", Some("text/csv"));
+    assert_eq!(graph_as_csv.status, 406);
+    assert!(
+        graph_as_csv.body.contains("text/turtle"),
+        "{}",
+        graph_as_csv.body
+    );
+
+    // 405 with Allow; 404.
+    let (status, answer) = raw(address, b"DELETE /sparql HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(status, 405);
+    assert!(
+        answer.contains("\r\nAllow: GET, HEAD, POST, OPTIONS\r\n"),
+        "{answer}"
+    );
+    let (status, answer) = raw(address, b"POST / HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(status, 405);
+    assert!(
+        answer.contains("\r\nAllow: GET, HEAD, OPTIONS\r\n"),
+        "{answer}"
+    );
+    assert_eq!(get(address, "/nothing/here", None).status, 404);
+
+    // 403: updates, in every form the protocol has.
+    for reply in [
+        post(
+            address,
+            "/sparql",
+            "application/sparql-update",
+            "INSERT DATA { ent:a ent:b ent:c }",
+        ),
+        post(
+            address,
+            "/sparql",
+            "application/x-www-form-urlencoded",
+            &format!("update={}", encode("CLEAR ALL")),
+        ),
+        query(address, "DELETE WHERE { ?s ?p ?o }", None),
+    ] {
+        assert_eq!(reply.status, 403, "{}", reply.body);
+        assert!(reply.body.contains("read-only"), "{}", reply.body);
+    }
+    let still = query(address, "ASK { ent:NVIDIA ?p ?o }", None);
+    assert_eq!(still.json()["boolean"], true, "nothing was deleted");
+
+    // Malformed HTTP is a 400 too, and the server goes on.
+    let (status, _) = raw(address, b"NOT HTTP AT ALL\r\n\r\n");
+    assert_eq!(status, 400);
+    assert_eq!(get(address, "/", None).status, 200);
+}
+
+#[test]
+fn oversized_bodies_are_413_before_they_are_read() {
+    let address = start(ServeConfig {
+        max_request_bytes: 1000,
+        ..ServeConfig::default()
+    });
+    // A Content-Length over the limit is refused from the head alone: the body never comes.
+    let (status, answer) = raw(
+        address,
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100000000000\r\n\r\nASK",
+    );
+    assert_eq!(status, 413, "{answer}");
+    assert!(answer.contains("the limit is 1000 bytes"), "{answer}");
+
+    // A chunked body is cut off at the limit.
+    let mut chunked = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    for _ in 0..20 {
+        chunked.extend_from_slice(b"64\r\n");
+        chunked.extend_from_slice(&[b' '; 100]);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let (status, _) = raw(address, &chunked);
+    assert_eq!(status, 413);
+
+    // Through an ordinary client, with the whole body sent.
+    let padded = format!("ASK {{}} #{}", "x".repeat(5000));
+    let big = post(address, "/sparql", "application/sparql-query", &padded);
+    assert_eq!(big.status, 413, "{}", big.body);
+
+    // Under the limit, chunked or not, it runs.
+    let small = post(address, "/sparql", "application/sparql-query", "ASK {}");
+    assert_eq!(small.status, 200, "{}", small.body);
+    let (status, answer) = raw(
+        address,
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nASK\r\n3\r\n {}\r\n0\r\n\r\n",
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer.contains("\"boolean\":true"), "{answer}");
+}
+
+#[test]
+fn results_over_the_row_limit_are_413() {
+    let address = start(ServeConfig {
+        max_result_rows: 5,
+        ..ServeConfig::default()
+    });
+    let many = query(address, "SELECT * WHERE { ?s ?p ?o }", None);
+    assert_eq!(many.status, 413);
+    assert!(
+        many.body
+            .contains("result too large: more than 5 rows; add LIMIT"),
+        "{}",
+        many.body
+    );
+    let limited = query(address, "SELECT * WHERE { ?s ?p ?o } LIMIT 5", None);
+    assert_eq!(limited.status, 200, "{}", limited.body);
+    let triples = query(address, "CONSTRUCT WHERE { ?s ?p ?o }", None);
+    assert_eq!(triples.status, 413);
+}
+
+#[test]
+fn the_ask_endpoint_answers_questions_with_labels_and_explains_mistakes() {
+    let address = default_server();
+    let answer = get(address, "/ask?q=who+depends+on+NVIDIA", None);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.content_type, "application/sparql-results+json");
+    let json = answer.json();
+    let vars: Vec<&str> = json["head"]["vars"]
+        .as_array()
+        .expect("vars")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let entity = vars
+        .iter()
+        .find(|v| vars.contains(&format!("{v}_label").as_str()))
+        .unwrap_or_else(|| panic!("no entity column with a _label beside it: {vars:?}"));
+    let bindings = json["results"]["bindings"].as_array().expect("bindings");
+    assert!(!bindings.is_empty());
+    for binding in bindings {
+        assert_eq!(binding[*entity]["type"], "uri", "{binding}");
+        assert!(
+            binding[format!("{entity}_label")]["value"].is_string(),
+            "{binding}"
+        );
+    }
+
+    let typo = get(address, "/ask?q=who+depnds+on+NVIDIA", None);
+    assert_eq!(typo.status, 400, "{}", typo.body);
+    assert_eq!(typo.content_type, "application/json");
+    let error = typo.json();
+    assert!(
+        error["error"].as_str().expect("error").contains("depnds"),
+        "{error}"
+    );
+    assert_eq!(error["line"], 1, "{error}");
+    assert_eq!(error["column"], 5, "{error}");
+    let suggestions: Vec<&str> = error["suggestions"]
+        .as_array()
+        .expect("suggestions")
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(suggestions.contains(&"depends"), "{error}");
+
+    let missing = get(address, "/ask", None);
+    assert_eq!(missing.status, 400);
+    assert!(
+        missing.json()["error"]
+            .as_str()
+            .expect("error")
+            .contains("`q`")
+    );
+
+    // Italian, CSV by format=, and SPARQL through the question language.
+    let italian = get(address, "/ask?q=chi+dipende+da+TSMC&format=csv", None);
+    assert_eq!(italian.status, 200, "{}", italian.body);
+    assert!(italian.content_type.starts_with("text/csv"));
+    let sparql = get(
+        address,
+        &format!("/ask?q={}", encode(&format!("sparql {SUPPLIERS}"))),
+        None,
+    );
+    assert_eq!(sparql.status, 200, "{}", sparql.body);
+    assert!(suppliers(&sparql.json()).contains(&TSMC.to_owned()));
+    let update = get(
+        address,
+        &format!("/ask?q={}", encode("sparql CLEAR ALL")),
+        None,
+    );
+    assert_eq!(update.status, 403, "{}", update.body);
+}
+
+#[test]
+fn the_index_names_the_endpoints_and_cors_is_opt_in() {
+    let address = default_server();
+    let index = get(address, "/", None);
+    assert_eq!(index.status, 200);
+    assert!(
+        index.body.contains("/sparql") && index.body.contains("/ask?q="),
+        "{}",
+        index.body
+    );
+    assert!(index.header("access-control-allow-origin").is_none());
+
+    let cors = start(ServeConfig {
+        cors: true,
+        ..ServeConfig::default()
+    });
+    let answer = query(cors, "ASK {}", None);
+    assert_eq!(answer.header("access-control-allow-origin"), Some("*"));
+    let (status, preflight) = raw(
+        cors,
+        b"OPTIONS /sparql HTTP/1.1\r\nHost: x\r\nOrigin: http://example.org\r\nAccess-Control-Request-Method: POST\r\n\r\n",
+    );
+    assert_eq!(status, 204);
+    assert!(
+        preflight.contains("Access-Control-Allow-Methods: "),
+        "{preflight}"
+    );
+}
+
+#[test]
+fn updates_run_when_allowed() {
+    let address = start(ServeConfig {
+        allow_update: true,
+        ..ServeConfig::default()
+    });
+    let insert = post(
+        address,
+        "/sparql",
+        "application/sparql-update",
+        "INSERT DATA { GRAPH src:test { ent:ServeTest cat:dependsOn ent:TSMC } }",
+    );
+    assert_eq!(insert.status, 200, "{}", insert.body);
+    let ask = query(
+        address,
+        "ASK { ent:ServeTest cat:dependsOn ent:TSMC }",
+        None,
+    );
+    assert_eq!(ask.json()["boolean"], true);
+    let delete = post(
+        address,
+        "/sparql",
+        "application/x-www-form-urlencoded",
+        &format!(
+            "update={}",
+            encode("DELETE WHERE { GRAPH ?g { ent:ServeTest ?p ?o } }")
+        ),
+    );
+    assert_eq!(delete.status, 200, "{}", delete.body);
+    let ask = query(address, "ASK { ent:ServeTest ?p ?o }", None);
+    assert_eq!(ask.json()["boolean"], false);
+    let bad = post(
+        address,
+        "/sparql",
+        "application/sparql-update",
+        "INSERT DATA {",
+    );
+    assert_eq!(bad.status, 400);
+}
+
+/// Expensive (25 million NOT EXISTS checks) and cancellable: every check reads quads, and
+/// the evaluator looks at the cancellation token at every quad it reads.
+const SLOW: &str =
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . FILTER NOT EXISTS { ?a ?x ?f } }";
+
+/// Every triple three times side by side, counted. oxigraph 0.5 combines a cartesian
+/// product in memory between two quad reads (25 million combinations here), so the
+/// cancellation takes effect only at the next read, seconds later.
+const CROSS_PRODUCT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+#[test]
+fn a_query_past_its_timeout_is_stopped_and_the_server_goes_on() {
+    let address = start(ServeConfig {
+        query_timeout: Duration::from_millis(300),
+        max_concurrent_queries: 1,
+        ..ServeConfig::default()
+    });
+    let started = Instant::now();
+    let slow = query(address, SLOW, None);
+    assert_eq!(slow.status, 503, "{}", slow.body);
+    assert!(
+        slow.body.contains("query timed out after 0.3 s"),
+        "{}",
+        slow.body
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the timeout came late"
+    );
+    // With one query slot, a cheap query runs only once the cancelled one has really
+    // stopped and given its slot back.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut busy = 0;
+    loop {
+        let ask = query(address, "ASK { ent:NVIDIA ?p ?o }", None);
+        if ask.status == 200 {
+            assert_eq!(ask.json()["boolean"], true);
+            break;
+        }
+        assert_eq!(ask.status, 503, "{}", ask.body);
+        assert!(ask.body.contains("busy"), "{}", ask.body);
+        assert!(ask.header("retry-after").is_some());
+        busy += 1;
+        assert!(
+            Instant::now() < deadline,
+            "the cancelled query still held its slot after 20 s ({busy} busy answers)"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_cross_product_times_out_and_the_server_answers_meanwhile() {
+    let address = start(ServeConfig {
+        query_timeout: Duration::from_millis(300),
+        max_concurrent_queries: 2,
+        ..ServeConfig::default()
+    });
+    let started = Instant::now();
+    let slow = query(address, CROSS_PRODUCT, None);
+    assert_eq!(slow.status, 503, "{}", slow.body);
+    assert!(
+        slow.body.contains("query timed out after 0.3 s"),
+        "{}",
+        slow.body
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the timeout came late"
+    );
+    // The cancelled product keeps one slot until the evaluator next reads a quad; the
+    // other slot answers at once.
+    let ask = query(address, "ASK { ent:NVIDIA ?p ?o }", None);
+    assert_eq!(ask.status, 200, "{}", ask.body);
+    assert_eq!(ask.json()["boolean"], true);
+    assert_eq!(get(address, "/", None).status, 200);
+}
+
+#[test]
+fn queries_beyond_the_concurrency_limit_are_503_with_retry_after() {
+    let address = start(ServeConfig {
+        query_timeout: Duration::from_secs(2),
+        max_concurrent_queries: 1,
+        ..ServeConfig::default()
+    });
+    let slow = thread::spawn(move || query(address, SLOW, None));
+    // Bounded wait until the slow query holds the only slot.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let busy = loop {
+        thread::sleep(Duration::from_millis(100));
+        let answer = query(address, "ASK {}", None);
+        if answer.status == 503 || Instant::now() > deadline {
+            break answer;
+        }
+    };
+    assert_eq!(busy.status, 503, "{}", busy.body);
+    assert!(busy.body.contains("busy"), "{}", busy.body);
+    assert_eq!(busy.header("retry-after"), Some("1"));
+    assert_eq!(slow.join().expect("the slow client").status, 503);
+}
+
+#[test]
+fn concurrent_requests_are_all_answered() {
+    let address = start(ServeConfig::default());
+    let clients: Vec<_> = (0..6)
+        .map(|client| {
+            thread::spawn(move || {
+                for round in 0..5 {
+                    match (client + round) % 3 {
+                        0 => {
+                            let answer = query(address, SUPPLIERS, None);
+                            assert_eq!(answer.status, 200, "{}", answer.body);
+                            assert!(suppliers(&answer.json()).contains(&TSMC.to_owned()));
+                        }
+                        1 => {
+                            let answer = get(address, "/ask?q=who+depends+on+TSMC", None);
+                            assert_eq!(answer.status, 200, "{}", answer.body);
+                            assert!(answer.body.contains("NVIDIA"), "{}", answer.body);
+                        }
+                        _ => {
+                            let answer = post(
+                                address,
+                                "/sparql",
+                                "application/sparql-query",
+                                "ASK { ent:NVIDIA cat:dependsOnManufacturingFrom ent:TSMC }",
+                            );
+                            assert_eq!(answer.status, 200, "{}", answer.body);
+                            assert_eq!(answer.json()["boolean"], true);
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    for client in clients {
+        client.join().expect("every client got its answers");
+    }
+}
+
+#[test]
+fn real_sparql_clients_from_pypi() {
+    let have_clients = Command::new("python3")
+        .args(["-c", "import SPARQLWrapper, rdflib"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    assert!(
+        have_clients,
+        "python3 with SPARQLWrapper and rdflib is needed: run `pip install SPARQLWrapper rdflib`"
+    );
+    let address = default_server();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/clients/sparql_clients.py"
+    );
+    let mut child = Command::new("python3")
+        .arg(script)
+        .arg(format!("http://{address}/sparql"))
+        // The endpoint is local: no proxy may come between.
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    // Read both pipes on their own threads so that a chatty child cannot block on them.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        thread::spawn(move || {
+            let mut text = String::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_string(&mut text);
+            }
+            text
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let deadline = Instant::now() + Duration::from_secs(180);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the Python clients did not finish in 180 s");
+        }
+        thread::sleep(Duration::from_millis(100));
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    assert!(
+        status.success(),
+        "the Python SPARQL clients failed ({status}):\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("ok   SPARQLWrapper SELECT"), "{stdout}");
+    assert!(
+        stdout.contains("ok   rdflib SPARQLStore CONSTRUCT"),
+        "{stdout}"
+    );
+}

@@ -1,0 +1,266 @@
+//! Persistent stores and loading, end to end through the binary (built with `--features
+//! rocksdb`): every load format, gzip, named graphs, an atomic failed load, reopening a store
+//! in another process, a store held by another process, and refused or allowed updates.
+#![cfg(feature = "rocksdb")]
+
+mod common;
+
+use std::io::Write as _;
+use std::path::Path;
+
+use common::catena;
+use predicates::prelude::*;
+
+const FORMATS: &str = "tests/fixtures/formats";
+
+fn store_arg(dir: &Path) -> String {
+    dir.to_str().expect("UTF-8 temp path").to_owned()
+}
+
+/// The number of quads in the store, as `catena store init` reports it for an existing store.
+fn quads(dir: &Path) -> usize {
+    let output = catena()
+        .args(["store", "init", &store_arg(dir)])
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    text.rsplit('(')
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {text}"))
+}
+
+fn ask(dir: &Path, query: &str) -> bool {
+    let output = catena()
+        .args([
+            "--store",
+            &store_arg(dir),
+            "sparql",
+            "--format",
+            "json",
+            query,
+        ])
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["boolean"].as_bool().expect("ASK result")
+}
+
+#[test]
+fn a_new_store_holds_the_shipped_graph_and_answers_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    catena()
+        .args(["store", "init", &store_arg(&store)])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("created the store"));
+    assert!(quads(&store) > 2000);
+    // A second process opens the same store and finds the data.
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "-e",
+            "what does NVIDIA depend on",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TSMC"));
+}
+
+#[test]
+fn every_format_loads_into_its_graph() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    let cases = [
+        ("acme.ttl", "Acme Turtle", Some("http://example.org/g-ttl")),
+        ("acme.nt", "Acme N-Triples", Some("http://example.org/g-nt")),
+        ("acme.rdf", "Acme RDF/XML", Some("http://example.org/g-rdf")),
+        (
+            "acme.jsonld",
+            "Acme JSON-LD",
+            Some("http://example.org/g-jsonld"),
+        ),
+        ("acme.nq", "Acme N-Quads", None),
+        ("acme.trig", "Acme TriG", None),
+    ];
+    for (file, label, graph) in cases {
+        let path = format!("{FORMATS}/{file}");
+        let mut command = catena();
+        command.args(["--store", &store_arg(&store), "load", &path]);
+        if let Some(graph) = graph {
+            command.args(["--graph", graph]);
+        }
+        command
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!(
+                "{path}: 2 triples read, 2 added (atomic load"
+            )));
+        let graph = graph.map(str::to_owned).unwrap_or_else(|| {
+            format!(
+                "http://example.org/from-{}",
+                file.rsplit('.')
+                    .next()
+                    .unwrap_or_default()
+                    .replace("nq", "nquads")
+            )
+        });
+        assert!(
+            ask(
+                &store,
+                &format!("ASK {{ GRAPH <{graph}> {{ ent:Acme rdfs:label \"{label}\"@en }} }}")
+            ),
+            "{file} should be in {graph}"
+        );
+    }
+}
+
+#[test]
+fn gzip_is_read_transparently_and_format_can_be_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    let gz = dir.path().join("acme.nt.gz");
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::fast(),
+    );
+    encoder
+        .write_all(&std::fs::read(format!("{FORMATS}/acme.nt")).expect("fixture"))
+        .expect("write");
+    encoder.finish().expect("finish");
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "load",
+            gz.to_str().expect("path"),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 triples read, 2 added"));
+    let odd_name = dir.path().join("acme.data");
+    std::fs::copy(format!("{FORMATS}/acme.ttl"), &odd_name).expect("copy");
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "load",
+            odd_name.to_str().expect("path"),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot tell the RDF format"));
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "load",
+            "--rdf-format",
+            "turtle",
+            odd_name.to_str().expect("path"),
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_failed_atomic_load_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    let before = quads(&store);
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "load",
+            &format!("{FORMATS}/broken.ttl"),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("{FORMATS}/broken.ttl:4:")));
+    assert_eq!(quads(&store), before);
+    assert!(!ask(&store, "ASK { ent:Broken ?p ?o }"));
+}
+
+#[test]
+fn bulk_loads_report_what_they_added() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    let before = quads(&store);
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "load",
+            "--bulk",
+            &format!("{FORMATS}/acme.nq"),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 added (bulk load"));
+    assert_eq!(quads(&store), before + 2);
+}
+
+#[test]
+fn updates_are_refused_unless_allowed_and_then_persist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    let insert =
+        "INSERT DATA { GRAPH <http://example.org/notes> { ent:NVIDIA rdfs:comment \"checked\" } }";
+    catena()
+        .args(["--store", &store_arg(&store), "sparql", insert])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refused"));
+    assert!(!ask(&store, "ASK { ent:NVIDIA rdfs:comment \"checked\" }"));
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "sparql",
+            "--allow-update",
+            insert,
+        ])
+        .assert()
+        .success();
+    assert!(ask(&store, "ASK { ent:NVIDIA rdfs:comment \"checked\" }"));
+}
+
+#[test]
+fn a_store_in_use_or_a_foreign_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    quads(&store);
+    let held = oxigraph::store::Store::open(&store).expect("the test holds the store");
+    catena()
+        .args(["--store", &store_arg(&store), "stats"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("in use by another process"));
+    drop(held);
+    let foreign = dir.path().join("photos");
+    std::fs::create_dir(&foreign).expect("mkdir");
+    std::fs::write(foreign.join("cat.jpg"), b"not rdf").expect("write");
+    catena()
+        .args(["--store", &store_arg(&foreign), "stats"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not a catena store"));
+    assert!(
+        !foreign.join("CURRENT").exists(),
+        "nothing was written into the folder"
+    );
+}
