@@ -4,11 +4,10 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
-use oxigraph::store::Store;
 
 use crate::compile::{Column, Compiled, Kind, Post};
 use crate::resolve::Direction;
-use crate::sparql::{self, QueryError, QueryOutput};
+use crate::sparql::{QueryError, QueryOutput};
 use crate::vocabulary::Vocabulary;
 
 /// Rows of an answer and how to show them.
@@ -19,13 +18,13 @@ pub struct Answer {
     pub columns: Vec<Column>,
 }
 
-/// Runs a compiled question.
+/// Runs a compiled question, its SPARQL through `query` (a local store or a remote endpoint).
 pub fn run(
-    store: &Store,
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
     vocabulary: &Vocabulary,
     compiled: &Compiled,
 ) -> Result<Answer, QueryError> {
-    let output = sparql::run(store, &compiled.sparql)?;
+    let output = query(&compiled.sparql)?;
     match &compiled.post {
         Post::Rows => Ok(Answer {
             output,

@@ -11,6 +11,7 @@ pub mod check;
 pub mod compile;
 pub mod graph;
 pub mod parse;
+pub mod remote;
 pub mod render;
 pub mod repl;
 pub mod resolve;

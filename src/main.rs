@@ -58,6 +58,10 @@ struct Cli {
 /// loaded into memory for the one command.
 #[derive(Args)]
 struct GraphArgs {
+    /// Run questions and SPARQL on this remote SPARQL 1.1 endpoint instead of a local graph
+    /// (it must show the union of its named graphs as its default graph)
+    #[arg(long, global = true, value_name = "URL", conflicts_with_all = ["store", "data", "ontology"])]
+    endpoint: Option<String>,
     /// Use the persistent store in DIR (created, with the shipped graph, if new or empty)
     #[arg(long, global = true, value_name = "DIR", conflicts_with_all = ["data", "ontology"])]
     store: Option<PathBuf>,
@@ -110,6 +114,16 @@ catena serve\n  \
 curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'\n  \
 curl 'http://127.0.0.1:7878/ask?q=who+depends+on+NVIDIA'")]
     Serve(ServeArgs),
+    /// Upload the shipped ontology and graph to the SPARQL endpoint given with --endpoint,
+    /// with SPARQL Update (INSERT DATA), one named graph per cited passage
+    Push {
+        /// Send the updates here instead of the --endpoint URL (Fuseki: …/update)
+        #[arg(long, value_name = "URL")]
+        update_endpoint: Option<String>,
+        /// Quads per request
+        #[arg(long, default_value_t = 2000)]
+        batch: usize,
+    },
     /// Manage persistent stores
     Store {
         #[command(subcommand)]
@@ -283,6 +297,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             allow_update,
         }) => {
             let query = read_query(query, file)?;
+            if let Some(url) = &cli.graph.endpoint {
+                let output = endpoint(url)?
+                    .query(&query)
+                    .map_err(|e| query_failure(&e, &query))?;
+                return print_output(&output, format);
+            }
             let graph = open_graph(&cli.graph, &sources)?;
             let output = match sparql::run(graph.store(), &query) {
                 Err(QueryError::UpdateRefused) if allow_update => {
@@ -329,6 +349,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let _ = io::stdout().flush();
             })
             .map_err(|e| Failure::input(format!("cannot serve on {}: {e}", args.bind)))
+        }
+        Some(Command::Push {
+            update_endpoint,
+            batch,
+        }) => {
+            let Some(url) = update_endpoint.as_ref().or(cli.graph.endpoint.as_ref()) else {
+                return Err(Failure::usage(
+                    "catena push needs --endpoint URL (or --update-endpoint URL)",
+                ));
+            };
+            let target = endpoint(url)?;
+            let parsed = graph::parse_all(&graph::embedded_sources())?;
+            let quads: Vec<oxigraph::model::Quad> =
+                parsed.into_iter().flat_map(|source| source.quads).collect();
+            let graphs: std::collections::HashSet<_> =
+                quads.iter().map(|q| &q.graph_name).collect();
+            let sent = target
+                .push(&quads, batch)
+                .map_err(|e| Failure::input(e.to_string()))?;
+            println!(
+                "pushed {sent} quads in {} named graphs to {url}",
+                graphs.len()
+            );
+            Ok(())
         }
         Some(Command::Store {
             action: StoreAction::Init { dir },
@@ -424,7 +468,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let questions = shell::script_questions(&text);
             batch(
-                open_graph(&cli.graph, &sources)?,
+                open_session(&cli.graph, &sources)?,
                 settings,
                 cli.keep_going,
                 questions
@@ -439,14 +483,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .enumerate()
                 .map(|(i, q)| (format!("-e #{}", i + 1), 1, q));
             batch(
-                open_graph(&cli.graph, &sources)?,
+                open_session(&cli.graph, &sources)?,
                 settings,
                 cli.keep_going,
                 questions,
             )
         }
         None if io::stdin().is_terminal() => {
-            let mut session = Session::new(open_graph(&cli.graph, &sources)?)?;
+            let mut session = open_session(&cli.graph, &sources)?;
             session.settings = settings;
             repl::run(session).map_err(|e| Failure::input(format!("the REPL stopped: {e}")))
         }
@@ -454,7 +498,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let text = read_stdin()?;
             let questions = shell::script_questions(&text);
             batch(
-                open_graph(&cli.graph, &sources)?,
+                open_session(&cli.graph, &sources)?,
                 settings,
                 cli.keep_going,
                 questions
@@ -467,12 +511,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Answers questions in order; stops at the first failure unless `keep_going`.
 fn batch(
-    graph: KnowledgeGraph,
+    mut session: Session,
     settings: Settings,
     keep_going: bool,
     questions: impl Iterator<Item = (String, usize, String)>,
 ) -> Result<(), Failure> {
-    let mut session = Session::new(graph)?;
     session.settings = settings;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -523,8 +566,25 @@ fn read_stdin() -> Result<String, Failure> {
     })
 }
 
+/// Where questions run: a remote endpoint, or the local graph.
+fn open_session(args: &GraphArgs, sources: &[RdfSource]) -> Result<Session, Failure> {
+    match &args.endpoint {
+        Some(url) => Session::remote(endpoint(url)?).map_err(Failure::input),
+        None => Ok(Session::new(open_graph(args, sources)?)?),
+    }
+}
+
+fn endpoint(url: &str) -> Result<catena::remote::Endpoint, Failure> {
+    catena::remote::Endpoint::new(url, std::time::Duration::from_secs(120)).map_err(Failure::usage)
+}
+
 /// The graph to work on: the persistent store given with --store, or the sources in memory.
 fn open_graph(args: &GraphArgs, sources: &[RdfSource]) -> Result<KnowledgeGraph, Failure> {
+    if args.endpoint.is_some() {
+        return Err(Failure::usage(
+            "this command works on a local graph: --endpoint applies to questions, sparql and push",
+        ));
+    }
     match &args.store {
         Some(dir) => Ok(KnowledgeGraph::from_store(catena::store::open(dir)?.0)),
         None => Ok(KnowledgeGraph::from_sources(sources)?),

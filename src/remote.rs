@@ -125,13 +125,15 @@ impl Endpoint {
             let mut update = String::from("INSERT DATA {\n");
             for quad in chunk {
                 // Terms print in N-Triples syntax, escaped: the data cannot change the update.
-                let triple = oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object);
+                let triple =
+                    oxigraph::model::TripleRef::new(&quad.subject, &quad.predicate, &quad.object);
                 match &quad.graph_name {
                     oxigraph::model::GraphName::DefaultGraph => {
                         writeln!(update, "  {triple} .").expect("writing to a String");
                     }
                     graph => {
-                        writeln!(update, "  GRAPH {graph} {{ {triple} }}").expect("writing to a String");
+                        writeln!(update, "  GRAPH {graph} {{ {triple} }}")
+                            .expect("writing to a String");
                     }
                 }
             }
@@ -162,10 +164,7 @@ fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, St
                 let rows = solutions
                     .map(|solution| {
                         solution.map(|solution| {
-                            variables
-                                .iter()
-                                .map(|v| solution.get(v).cloned())
-                                .collect()
+                            variables.iter().map(|v| solution.get(v).cloned()).collect()
                         })
                     })
                     .collect::<Result<_, _>>()
@@ -200,7 +199,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(
-            read_results("application/sparql-results+json", r#"{"head":{},"boolean":true}"#.as_bytes()),
+            read_results(
+                "application/sparql-results+json",
+                r#"{"head":{},"boolean":true}"#.as_bytes()
+            ),
             Ok(QueryOutput::Boolean(true))
         );
         assert!(read_results("text/html", &b"<html>"[..]).is_err());

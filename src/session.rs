@@ -8,6 +8,7 @@ use crate::ast::Span;
 use crate::compile::{self, Post};
 use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
 use crate::parse::{self, ParseError};
+use crate::remote::Endpoint;
 use crate::render::Format;
 use crate::resolve::{self, Plan, ResolveError};
 use crate::sparql::{self, QueryError};
@@ -122,8 +123,12 @@ pub enum Outcome {
 
 /// The graph and its vocabulary, loaded once.
 pub struct Session {
+    /// The graph questions run on; with an endpoint, only the ontology and the remote
+    /// entities' names, kept locally to resolve questions.
     graph: KnowledgeGraph,
     vocabulary: Vocabulary,
+    /// Where queries run when not on `graph`.
+    endpoint: Option<Endpoint>,
     pub settings: Settings,
 }
 
@@ -133,8 +138,47 @@ impl Session {
         Ok(Self {
             graph,
             vocabulary,
+            endpoint: None,
             settings: Settings::default(),
         })
+    }
+
+    /// A session whose questions run on a remote SPARQL endpoint. The vocabulary comes from
+    /// the shipped ontology and the entity names the endpoint holds.
+    pub fn remote(endpoint: Endpoint) -> Result<Self, String> {
+        let ontology: Vec<RdfSource> = crate::graph::embedded_sources()
+            .into_iter()
+            .filter(|source| source.kind == crate::graph::SourceKind::Ontology)
+            .collect();
+        let graph = KnowledgeGraph::from_sources(&ontology).map_err(|e| e.to_string())?;
+        let names = endpoint
+            .query(
+                "CONSTRUCT { ?e rdfs:label ?label . ?e skos:altLabel ?alias } WHERE {\n\
+                 \x20 { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alias }\n\
+                 \x20 FILTER (isIRI(?e) && STRSTARTS(STR(?e), STR(ent:)))\n}",
+            )
+            .map_err(|e| format!("cannot read entity names from the endpoint: {e}"))?;
+        if let crate::sparql::QueryOutput::Graph(triples) = names {
+            graph
+                .store()
+                .extend(
+                    triples
+                        .into_iter()
+                        .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)),
+                )
+                .map_err(|e| e.to_string())?;
+        }
+        let mut session = Self::new(graph).map_err(|e| e.to_string())?;
+        session.endpoint = Some(endpoint);
+        Ok(session)
+    }
+
+    /// Runs SPARQL where this session's questions run: the endpoint, or the local store.
+    pub fn query(&self, text: &str) -> Result<crate::sparql::QueryOutput, QueryError> {
+        match &self.endpoint {
+            Some(endpoint) => endpoint.query(text),
+            None => sparql::run(self.graph.store(), text),
+        }
     }
 
     pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
@@ -169,13 +213,13 @@ impl Session {
             return Ok(Outcome::Explained(explanation(&compiled)));
         }
         if let Plan::Sparql(text) = &resolved.plan {
-            let output = sparql::run(self.graph.store(), text).map_err(QuestionError::Query)?;
+            let output = self.query(text).map_err(QuestionError::Query)?;
             return Ok(Outcome::Answer(Answer {
                 output,
                 columns: vec![],
             }));
         }
-        answer::run(self.graph.store(), &self.vocabulary, &compiled)
+        answer::run(&|text| self.query(text), &self.vocabulary, &compiled)
             .map(Outcome::Answer)
             .map_err(QuestionError::Query)
     }

@@ -5,6 +5,8 @@
 //!
 //! All traffic goes to 127.0.0.1; every loop and wait is bounded.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Command, Stdio};
@@ -729,7 +731,9 @@ fn real_sparql_clients_from_pypi() {
         have_clients,
         "python3 with SPARQLWrapper and rdflib is needed: run `pip install SPARQLWrapper rdflib`"
     );
-    let address = default_server();
+    // The real binary, as a user starts it.
+    let server = common::ServeProcess::start(&[], &[]);
+    let address = server.address.clone();
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/clients/sparql_clients.py"

@@ -91,3 +91,49 @@ pub fn locators(pattern: &str, outside: &str) -> BTreeSet<String> {
         .map(|row| row.get("loc").cloned().expect("?loc is bound"))
         .collect()
 }
+
+/// A `catena serve` process on a free loopback port, killed when dropped.
+pub struct ServeProcess {
+    child: std::process::Child,
+    /// `127.0.0.1:PORT`
+    pub address: String,
+}
+
+impl ServeProcess {
+    /// Starts `catena [global args] serve --bind 127.0.0.1:0 [serve args]` and waits for the
+    /// line that says where it listens.
+    pub fn start(global: &[&str], serve: &[&str]) -> Self {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("catena"))
+            .args(global)
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .args(serve)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("catena serve starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("catena serve prints where it listens");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_owned();
+        Self { child, address }
+    }
+
+    pub fn sparql_url(&self) -> String {
+        format!("http://{}/sparql", self.address)
+    }
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
