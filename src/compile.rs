@@ -12,7 +12,7 @@ use oxigraph::model::NamedNode;
 use crate::ast::TimeFilter;
 use crate::resolve::{Direction, Grouping, Plan, Resolved};
 use crate::vocab::{self, cat};
-use crate::vocabulary::{Entity, Relation};
+use crate::vocabulary::{Entity, Qualifier, Relation};
 
 /// How a column is shown in a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +134,14 @@ fn optional_labelled(pattern: &str, var: &str) -> String {
     )
 }
 
+/// `?x property value .` for each qualifier (`?x cat:accessLevel cat:OpenAccess .`).
+fn qualifier_patterns(qualifiers: &[Qualifier]) -> String {
+    qualifiers
+        .iter()
+        .map(|q| format!("  ?x {} {} .\n", term(&q.property), term(&q.value)))
+        .collect()
+}
+
 /// A filter on the year of `?var` (a date, year-month or year).
 fn time_filter(var: &str, filter: Option<TimeFilter>) -> String {
     let year = format!("xsd:integer(SUBSTR(STR(?{var}), 1, 4))");
@@ -240,6 +248,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
         },
         Plan::List {
             class,
+            qualifiers,
             developer,
             place,
         } => {
@@ -248,6 +257,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 "  ?x a ?type . ?type rdfs:subClassOf* {} .\n",
                 term(&class.iri)
             );
+            body.push_str(&qualifier_patterns(qualifiers));
             if let Some(developer) = developer {
                 writeln!(body, "  {} cat:develops ?x .", term(&developer.iri)).expect("String");
             }
@@ -261,6 +271,20 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             }
             body.push_str(&optional_labelled("?x cat:basedIn", "based_in"));
             columns.push(Column::entity("based in", "based_in"));
+            // One date per row: the earliest (within the time filter, when there is one).
+            let earliest = format!(
+                "FILTER NOT EXISTS {{ ?x cat:date ?date0 FILTER (STR(?date0) < STR(?date)) {}}}",
+                time_filter("date0", time).trim_start()
+            );
+            if time.is_some() {
+                write!(body, "  ?x cat:date ?date .\n{}  {earliest}\n", time_filter("date", time))
+                    .expect("String");
+            } else {
+                writeln!(body, "  OPTIONAL {{ ?x cat:date ?date {earliest} }}").expect("String");
+            }
+            columns.push(Column::text("date", "date"));
+            body.push_str(&optional_labelled("?x cat:accessLevel", "access"));
+            columns.push(Column::entity("access", "access"));
             if with_sources {
                 body.push_str("  GRAPH ?g { ?x a ?type }\n");
                 body.push_str(&sources("g"));
@@ -269,7 +293,11 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             body.push_str(&label("x"));
             finish(columns, body, "ORDER BY LCASE(STR(?x_label)) ?x", None)
         }
-        Plan::Count { class, group } => count(class, group.as_ref()),
+        Plan::Count {
+            class,
+            qualifiers,
+            group,
+        } => count(class, qualifiers, group.as_ref()),
         Plan::Top {
             limit,
             class,
@@ -621,14 +649,22 @@ fn describe(entity: &Entity) -> Compiled {
 }
 
 /// `count models by developer`.
-fn count(class: &crate::vocabulary::Class, group: Option<&Grouping>) -> Compiled {
-    let c = term(&class.iri);
+fn count(
+    class: &crate::vocabulary::Class,
+    qualifiers: &[Qualifier],
+    group: Option<&Grouping>,
+) -> Compiled {
+    let class_pattern = format!(
+        "  ?x a ?type . ?type rdfs:subClassOf* {} .\n{}",
+        term(&class.iri),
+        qualifier_patterns(qualifiers)
+    );
     match group {
         None => {
             let columns = vec![Column::number("count", "count")];
             Compiled {
                 sparql: format!(
-                    "{}SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n}}\n",
+                    "{}SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}}}\n",
                     prologue()
                 ),
                 columns,
@@ -648,7 +684,7 @@ fn count(class: &crate::vocabulary::Class, group: Option<&Grouping>) -> Compiled
             ];
             Compiled {
                 sparql: format!(
-                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  ?x a ?type . ?type rdfs:subClassOf* {c} .\n  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
+                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
                     prologue(),
                     label("group")
                 ),

@@ -9,6 +9,7 @@ pub mod answer;
 pub mod ast;
 pub mod check;
 pub mod compile;
+pub mod ecosystem_graphs;
 pub mod graph;
 pub mod parse;
 pub mod remote;

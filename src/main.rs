@@ -29,8 +29,8 @@ catena --help-language                  # the question language"
 struct Cli {
     #[command(flatten)]
     graph: GraphArgs,
-    /// Ask this question (repeatable; answered in order)
-    #[arg(short = 'e', long = "execute", value_name = "QUESTION")]
+    /// Ask this question (repeatable; answered in order; after `import`, on the imported graph)
+    #[arg(short = 'e', long = "execute", value_name = "QUESTION", global = true)]
     execute: Vec<String>,
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
@@ -124,6 +124,12 @@ curl 'http://127.0.0.1:7878/ask?q=who+depends+on+NVIDIA'")]
         #[arg(long, default_value_t = 2000)]
         batch: usize,
     },
+    /// Import an outside data set into the graph: into the --store for good, or into memory
+    /// for this command's questions (-e, or the REPL on a terminal)
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Manage persistent stores
     Store {
         #[command(subcommand)]
@@ -176,6 +182,25 @@ struct ServeArgs {
     /// Send CORS headers, so that web pages on other origins may query
     #[arg(long)]
     cors: bool,
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// Stanford CRFM's Ecosystem Graphs: every asset YAML file of DIR (its `assets` folder)
+    #[command(after_help = "Each record becomes a cited passage (file and asset); organisations and \
+assets the graph already knows are linked, not duplicated. A record that cannot be read is \
+skipped and reported; a file that is not YAML stops the import before anything is written, unless \
+--keep-going.\n\nExamples:\n  \
+catena import ecosystem-graphs ecosystem-graphs/assets -e 'who depends on GPT-4'\n  \
+catena --store ./kg import ecosystem-graphs ecosystem-graphs/assets\n  \
+catena import ecosystem-graphs assets --output eg.nq --format json")]
+    EcosystemGraphs {
+        /// The folder of asset files (or one file)
+        dir: PathBuf,
+        /// Also write the imported quads to this file (.nq or .trig)
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -282,6 +307,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         println!("{}", shell::HELP);
         return Ok(());
     }
+    if !cli.execute.is_empty() && !matches!(cli.command, None | Some(Command::Import { .. })) {
+        return Err(Failure::usage(
+            "-e asks questions: use it alone or after `import`, not with another command",
+        ));
+    }
     let sources = sources(&cli.graph)?;
     let format = cli.format;
     let settings = Settings {
@@ -372,6 +402,61 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "pushed {sent} quads in {} named graphs to {url}",
                 graphs.len()
             );
+            Ok(())
+        }
+        Some(Command::Import {
+            source: ImportSource::EcosystemGraphs { dir, output },
+        }) => {
+            if cli.graph.endpoint.is_some() {
+                return Err(Failure::usage(
+                    "catena import writes to a local graph: use --store DIR, then `catena push`",
+                ));
+            }
+            let graph = open_graph(&cli.graph, &sources)?;
+            let (report, quads) =
+                catena::ecosystem_graphs::import(graph.store(), &dir, cli.keep_going).map_err(
+                    |e| match e {
+                        catena::ecosystem_graphs::ImportError::NoAssetFiles(_) => {
+                            Failure::usage(e.to_string())
+                        }
+                        _ => Failure::input(e.to_string()),
+                    },
+                )?;
+            catena::store::flush(graph.store())
+                .map_err(|e| Failure::input(format!("storage error: {e}")))?;
+            if let Some(path) = &output {
+                catena::ecosystem_graphs::write_quads(path, &quads).map_err(|e| match e {
+                    catena::ecosystem_graphs::OutputError::Format(m) => Failure::usage(m),
+                    e => Failure::input(e.to_string()),
+                })?;
+            }
+            // Answers follow on standard output when questions do; the summary steps aside.
+            let questions_follow = !cli.execute.is_empty()
+                || (cli.graph.store.is_none() && io::stdin().is_terminal());
+            let summary = match format {
+                Format::Json => serde_json::to_string_pretty(&report)
+                    .map_err(|e| Failure::input(format!("cannot write the report: {e}")))?,
+                _ => report.to_string().trim_end().to_owned(),
+            };
+            if questions_follow {
+                eprintln!("{summary}");
+            } else {
+                println!("{summary}");
+            }
+            if !cli.execute.is_empty() {
+                let questions = cli
+                    .execute
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, q)| (format!("-e #{}", i + 1), 1, q));
+                return batch(Session::new(graph)?, settings, cli.keep_going, questions);
+            }
+            if questions_follow {
+                let mut session = Session::new(graph)?;
+                session.settings = settings;
+                return repl::run(session)
+                    .map_err(|e| Failure::input(format!("the REPL stopped: {e}")));
+            }
             Ok(())
         }
         Some(Command::Store {

@@ -5,7 +5,9 @@ use std::fmt;
 
 use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
 use crate::suggest;
-use crate::vocabulary::{Class, Entity, Measure, Phrase, Relation, Vocabulary, normalise};
+use crate::vocabulary::{
+    Class, Entity, Measure, Phrase, Qualifier, Relation, Vocabulary, normalise,
+};
 
 /// Why a question does not resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,11 +70,14 @@ pub enum Plan {
     },
     List {
         class: Class,
+        /// Adjectives that narrow the class (`open` models).
+        qualifiers: Vec<Qualifier>,
         developer: Option<Entity>,
         place: Option<Entity>,
     },
     Count {
         class: Class,
+        qualifiers: Vec<Qualifier>,
         group: Option<Grouping>,
     },
     Top {
@@ -109,6 +114,11 @@ pub struct Resolved {
     pub time: Option<TimeFilter>,
     pub with_sources: bool,
 }
+
+/// Words that introduce the developer in a list without `list` (`open models by Google`).
+const BY_WORDS: &[&str] = &["by", "di", "da", "del", "della", "dello", "dei", "degli", "delle"];
+/// Words that introduce the place in a list without `list` (`models in France`).
+const IN_WORDS: &[&str] = &["in", "nel", "nella", "negli", "nei"];
 
 /// Words that join a measure to its entity in attribute questions.
 const OF_WORDS: &[&str] = &[
@@ -161,6 +171,7 @@ fn is_dated(plan: &Plan) -> bool {
             ..
         } => relation.statement.is_some() && !transitive,
         Plan::Investments { .. }
+        | Plan::List { .. }
         | Plan::Releases { .. }
         | Plan::CloudDeals { .. }
         | Plan::Concerns { .. }
@@ -183,15 +194,23 @@ impl Resolver<'_> {
                 from: self.entity(from)?,
                 to: self.entity(to)?,
             },
-            Form::List { class, by, place } => Plan::List {
-                class: self.class(class)?,
-                developer: by.as_ref().map(|n| self.entity(n)).transpose()?,
-                place: place.as_ref().map(|n| self.entity(n)).transpose()?,
-            },
-            Form::Count { class, group } => Plan::Count {
-                class: self.class(class)?,
-                group: group.as_ref().map(|g| self.grouping(g)).transpose()?,
-            },
+            Form::List { class, by, place } => {
+                let (class, qualifiers) = self.qualified_class(class)?;
+                Plan::List {
+                    class,
+                    qualifiers,
+                    developer: by.as_ref().map(|n| self.entity(n)).transpose()?,
+                    place: place.as_ref().map(|n| self.entity(n)).transpose()?,
+                }
+            }
+            Form::Count { class, group } => {
+                let (class, qualifiers) = self.qualified_class(class)?;
+                Plan::Count {
+                    class,
+                    qualifiers,
+                    group: group.as_ref().map(|g| self.grouping(g)).transpose()?,
+                }
+            }
             Form::Top {
                 limit,
                 class,
@@ -258,6 +277,10 @@ impl Resolver<'_> {
                 direction: Direction::Objects,
                 transitive,
             });
+        }
+        // A list without `list`: "open models by Google", "modelli aperti di Google".
+        if let Some(plan) = self.bare_list(run)? {
+            return Ok(plan);
         }
         // The longest measure before an "of": "quota di traffico di ChatGPT" splits at the
         // second "di".
@@ -495,6 +518,99 @@ impl Resolver<'_> {
                     3,
                 ),
             })
+    }
+
+    /// A class with adjectives before it (`open models`) or after it (`modelli aperti`),
+    /// taken from the ontology's qualifier phrases.
+    fn qualified_class(&self, run: &Run) -> Result<(Class, Vec<Qualifier>), ResolveError> {
+        let plain = self.class(run);
+        if let Ok(class) = plain {
+            return Ok((class, vec![]));
+        }
+        let mut words = run.words.as_slice();
+        let mut qualifiers: Vec<Qualifier> = Vec::new();
+        while let Some((qualifier, used)) = self.qualifier(words, true) {
+            qualifiers.push(qualifier);
+            words = &words[used..];
+        }
+        while let Some((qualifier, used)) = self.qualifier(words, false) {
+            qualifiers.push(qualifier);
+            words = &words[..words.len() - used];
+        }
+        if qualifiers.is_empty() {
+            return plain.map(|class| (class, vec![]));
+        }
+        let class = self.class(&Run {
+            words: words.to_vec(),
+        })?;
+        Ok((class, qualifiers))
+    }
+
+    /// The longest qualifier phrase at the start (or end) of `words` that leaves a word.
+    fn qualifier(&self, words: &[Word], at_start: bool) -> Option<(Qualifier, usize)> {
+        for used in (1..words.len()).rev() {
+            let part = if at_start {
+                &words[..used]
+            } else {
+                &words[words.len() - used..]
+            };
+            if part.iter().any(|w| w.quoted) {
+                continue;
+            }
+            let text = normalise(&join(part));
+            if let Some(qualifier) = self
+                .vocabulary
+                .qualifiers
+                .iter()
+                .find(|q| q.phrases.iter().any(|p| p.text == text))
+            {
+                return Some((qualifier.clone(), used));
+            }
+        }
+        None
+    }
+
+    /// `open models by Google`, `models in France`: a (qualified) class, then `by` a
+    /// developer and `in` a place. `None` when the words before `by`/`in` are no class.
+    fn bare_list(&self, run: &Run) -> Result<Option<Plan>, ResolveError> {
+        let is = |word: &Word, set: &[&str]| !word.quoted && set.contains(&word.text.to_lowercase().as_str());
+        let words = &run.words;
+        let class_end = words
+            .iter()
+            .skip(1)
+            .position(|w| is(w, BY_WORDS) || is(w, IN_WORDS))
+            .map_or(words.len(), |i| i + 1);
+        let Ok((class, qualifiers)) = self.qualified_class(&Run {
+            words: words[..class_end].to_vec(),
+        }) else {
+            return Ok(None);
+        };
+        let (mut developer, mut place) = (None, None);
+        let mut at = class_end;
+        while at < words.len() {
+            let by = is(&words[at], BY_WORDS);
+            let stop: &[&str] = if by { IN_WORDS } else { BY_WORDS };
+            let end = words[at + 1..]
+                .iter()
+                .position(|w| is(w, stop))
+                .map_or(words.len(), |i| at + 1 + i);
+            let entity = self.entity_words(&words[at + 1..end], run)?;
+            let slot = if by { &mut developer } else { &mut place };
+            if slot.is_some() {
+                return Err(error(
+                    words[at].span,
+                    format!("`{}` is given twice", words[at].text),
+                ));
+            }
+            *slot = Some(entity);
+            at = end;
+        }
+        Ok(Some(Plan::List {
+            class,
+            qualifiers,
+            developer,
+            place,
+        }))
     }
 
     fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {

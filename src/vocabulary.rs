@@ -70,6 +70,17 @@ pub struct Measure {
     pub phrases: Vec<Phrase>,
 }
 
+/// A value that narrows a list or count by an adjective (`open models`, `modelli aperti`):
+/// an individual with phrases, in the range of an object property (`cat:OpenAccess` for
+/// `cat:accessLevel`).
+#[derive(Debug, Clone)]
+pub struct Qualifier {
+    pub property: NamedNode,
+    pub value: NamedNode,
+    pub label: String,
+    pub phrases: Vec<Phrase>,
+}
+
 /// A named thing of the graph.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -168,6 +179,7 @@ pub struct Vocabulary {
     pub relations: Vec<Relation>,
     pub classes: Vec<Class>,
     pub measures: Vec<Measure>,
+    pub qualifiers: Vec<Qualifier>,
     pub entities: EntityIndex,
     /// English labels of every ontology term, for readable column values.
     pub term_labels: HashMap<String, String>,
@@ -348,10 +360,42 @@ impl Vocabulary {
             }
         }
 
+        // Qualifiers: individuals with phrases whose class is the range of an object property.
+        let mut qualifiers = Vec::new();
+        for relation in &relations {
+            let subject = NamedOrBlankNode::NamedNode(relation.iri.clone());
+            for range in values(&subject, &format!("{RDFS}range")) {
+                let Term::NamedNode(range) = range else { continue };
+                if range.as_str() == iri("Measure") {
+                    continue;
+                }
+                let mut members: Vec<&NamedOrBlankNode> = facts
+                    .keys()
+                    .filter(|s| has_type(s, range.as_str()))
+                    .collect();
+                members.sort_by_key(|s| s.to_string());
+                for member in members {
+                    let Some(value) = named(member) else { continue };
+                    let member_phrases = phrases(member, &iri("phrase"));
+                    if member_phrases.is_empty() {
+                        continue;
+                    }
+                    qualifiers.push(Qualifier {
+                        property: relation.iri.clone(),
+                        label: english_label(member)
+                            .unwrap_or_else(|| vocab::compact(value.as_str())),
+                        value,
+                        phrases: member_phrases,
+                    });
+                }
+            }
+        }
+
         Ok(Self {
             relations,
             classes,
             measures,
+            qualifiers,
             entities: entity_index(store)?,
             term_labels,
         })
@@ -404,7 +448,7 @@ fn read_list(
 }
 
 /// Names of every entity (IRIs in the `ent:` namespace) from labels and aliases in any graph.
-fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
+pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
     let label = NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
     let alt_label_iri = format!("{SKOS}altLabel");
     let alt_label = NamedNodeRef::new_unchecked(&alt_label_iri);

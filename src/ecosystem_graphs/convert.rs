@@ -1,0 +1,1000 @@
+//! Assets → quads in catena's ontology, one named graph per record, plus the [`Report`].
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::{StorageError, Store};
+use serde::Serialize;
+
+use super::AssetFile;
+use super::organisations;
+use super::record::{Access, Asset, AssetKind, Date};
+use crate::sparql::{self, QueryOutput};
+use crate::vocab::{self, DCTERMS, ENT, RDF, RDFS, SKOS, SRC, XSD};
+use crate::vocabulary::{EntityIndex, entity_index};
+
+/// The source document every imported passage belongs to.
+pub const DOCUMENT: &str = "https://w3id.org/catena/source/ecosystem-graphs";
+
+/// What the graph knows before the import: names, and which entities are organisations or
+/// products, so that imported names link to them.
+pub struct Existing {
+    index: EntityIndex,
+    organisations: HashSet<String>,
+    products: HashSet<String>,
+    /// Every `ent:` IRI with a type: new IRIs must not take one of these.
+    iris: HashSet<String>,
+}
+
+impl Existing {
+    pub fn from_store(store: &Store) -> Result<Self, StorageError> {
+        let mut existing = Self {
+            index: entity_index(store)?,
+            organisations: HashSet::new(),
+            products: HashSet::new(),
+            iris: HashSet::new(),
+        };
+        let query = "SELECT DISTINCT ?x ?kind WHERE {\n  ?x a ?type .\n  FILTER (STRSTARTS(STR(?x), STR(ent:)))\n  OPTIONAL { ?type rdfs:subClassOf* ?kind . VALUES ?kind { cat:Organisation cat:Product } }\n}";
+        let output = sparql::run(store, query).map_err(|e| StorageError::Other(e.to_string().into()))?;
+        if let QueryOutput::Solutions { rows, .. } = output {
+            for row in rows {
+                let Some(Some(Term::NamedNode(x))) = row.first() else {
+                    continue;
+                };
+                let iri = x.as_str().to_owned();
+                match row.get(1) {
+                    Some(Some(Term::NamedNode(kind))) if kind.as_str() == vocab::cat("Organisation") => {
+                        existing.organisations.insert(iri.clone());
+                    }
+                    Some(Some(Term::NamedNode(kind))) if kind.as_str() == vocab::cat("Product") => {
+                        existing.products.insert(iri.clone());
+                    }
+                    _ => {}
+                }
+                existing.iris.insert(iri);
+            }
+        }
+        for entity in &existing.index.entities {
+            existing.iris.insert(entity.iri.as_str().to_owned());
+        }
+        Ok(existing)
+    }
+
+    /// An empty graph: nothing to link to.
+    pub fn none() -> Self {
+        Self {
+            index: EntityIndex::default(),
+            organisations: HashSet::new(),
+            products: HashSet::new(),
+            iris: HashSet::new(),
+        }
+    }
+
+    /// The one entity of the wanted kind with this name (label or alias), if exactly one.
+    fn unique(&self, name: &str, kind: &HashSet<String>) -> Option<NamedNode> {
+        let hits: Vec<_> = self
+            .index
+            .lookup(name)
+            .into_iter()
+            .filter(|e| kind.contains(e.iri.as_str()))
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(one.iri.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A problem with one record, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub name: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(name) = &self.name {
+            write!(f, "{name}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A dependency name that names no asset of the data set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unresolved {
+    pub name: String,
+    /// Records naming it.
+    pub mentions: usize,
+    /// The label of the graph's entity it was linked to, when the graph already knew it.
+    pub linked_to: Option<String>,
+}
+
+/// Two or more records with one name: they describe one asset node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    pub name: String,
+    /// `file:line` of each record.
+    pub records: Vec<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub files: usize,
+    pub records: usize,
+    /// Distinct asset names by type (`models`, `datasets`, `applications`).
+    pub assets_by_type: BTreeMap<String, usize>,
+    pub distinct_assets: usize,
+    /// Assets that the graph already had (by name or alias), now with both sources.
+    pub assets_linked: Vec<String>,
+    pub duplicate_names: Vec<Duplicate>,
+    pub organisations: usize,
+    /// Organisations the graph already had.
+    pub organisations_linked: Vec<String>,
+    pub organisation_spellings: usize,
+    /// Spellings read as another name of an organisation: (as written, organisation).
+    pub organisation_variants: Vec<(String, String)>,
+    pub dependency_edges: usize,
+    /// Dependency names that matched an asset only after ignoring case and spacing:
+    /// (as written, asset).
+    pub dependencies_normalised: Vec<(String, String)>,
+    pub unresolved_dependencies: Vec<Unresolved>,
+    pub self_dependencies: Vec<String>,
+    /// Assets on a dependency cycle (transitive questions still end).
+    pub assets_on_cycles: Vec<String>,
+    pub skipped: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    /// Files that could not be read at all (only with --keep-going).
+    pub broken_files: Vec<String>,
+    pub quads: usize,
+    pub new_quads: usize,
+    pub seconds: f64,
+}
+
+/// Names of at most `limit` items, then how many more.
+fn sample(items: &[String], limit: usize) -> String {
+    let mut text = items
+        .iter()
+        .take(limit)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > limit {
+        text.push_str(&format!(", … ({} more)", items.len() - limit));
+    }
+    text
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kinds: Vec<String> = self
+            .assets_by_type
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        writeln!(
+            f,
+            "imported {} records from {} files in {:.2} s: {} quads ({} new)",
+            self.records, self.files, self.seconds, self.quads, self.new_quads
+        )?;
+        writeln!(
+            f,
+            "  assets: {} ({})",
+            self.distinct_assets,
+            kinds.join(", ")
+        )?;
+        if !self.assets_linked.is_empty() {
+            writeln!(
+                f,
+                "    already in the graph, now with both sources: {}",
+                sample(&self.assets_linked, 8)
+            )?;
+        }
+        if !self.duplicate_names.is_empty() {
+            let names: Vec<String> = self
+                .duplicate_names
+                .iter()
+                .map(|d| format!("{} ({})", d.name, d.records.join(", ")))
+                .collect();
+            writeln!(
+                f,
+                "    names given by more than one record, merged: {}",
+                sample(&names, 6)
+            )?;
+        }
+        writeln!(
+            f,
+            "  organisations: {} from {} spellings ({} already in the graph)",
+            self.organisations,
+            self.organisation_spellings,
+            self.organisations_linked.len()
+        )?;
+        if !self.organisation_variants.is_empty() {
+            let variants: Vec<String> = self
+                .organisation_variants
+                .iter()
+                .map(|(written, org)| format!("{written} → {org}"))
+                .collect();
+            writeln!(f, "    read as one organisation: {}", sample(&variants, 6))?;
+        }
+        writeln!(f, "  dependency edges: {}", self.dependency_edges)?;
+        if !self.dependencies_normalised.is_empty() {
+            let pairs: Vec<String> = self
+                .dependencies_normalised
+                .iter()
+                .map(|(written, asset)| format!("{written} → {asset}"))
+                .collect();
+            writeln!(f, "    matched ignoring case and spacing: {}", sample(&pairs, 6))?;
+        }
+        let unresolved: Vec<String> = self
+            .unresolved_dependencies
+            .iter()
+            .map(|u| match &u.linked_to {
+                Some(entity) if *entity != u.name => format!("{} (= {entity})", u.name),
+                _ => u.name.clone(),
+            })
+            .collect();
+        writeln!(
+            f,
+            "  unresolved dependency names: {}, kept as external assets{}{}",
+            unresolved.len(),
+            if unresolved.is_empty() { "" } else { ": " },
+            sample(&unresolved, 10)
+        )?;
+        if !self.self_dependencies.is_empty() {
+            writeln!(
+                f,
+                "  self-dependencies dropped: {}",
+                sample(&self.self_dependencies, 10)
+            )?;
+        }
+        if !self.assets_on_cycles.is_empty() {
+            writeln!(
+                f,
+                "  assets on dependency cycles: {}",
+                sample(&self.assets_on_cycles, 10)
+            )?;
+        }
+        writeln!(f, "  records skipped: {}", self.skipped.len())?;
+        for problem in &self.skipped {
+            writeln!(f, "    {problem}")?;
+        }
+        if !self.broken_files.is_empty() {
+            writeln!(f, "  files skipped: {}", self.broken_files.len())?;
+            for file in &self.broken_files {
+                writeln!(f, "    {file}")?;
+            }
+        }
+        writeln!(f, "  warnings: {}", self.warnings.len())?;
+        for problem in self.warnings.iter().take(20) {
+            writeln!(f, "    {problem}")?;
+        }
+        if self.warnings.len() > 20 {
+            writeln!(
+                f,
+                "    … {} more (--format json lists them all)",
+                self.warnings.len() - 20
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// ASCII CamelCase of a name, the style of the graph's entity IRIs ("The Pile" → ThePile).
+pub fn camel(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    if out.is_empty() {
+        out.push_str("Unnamed");
+    }
+    out
+}
+
+/// Lower-case words joined by hyphens, for passage IRIs ("GPT-4 Turbo" → gpt-4-turbo).
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() { "record".to_owned() } else { out }
+}
+
+/// Letters and digits, lower-cased: dependency names that differ only in case, spacing or
+/// punctuation meet here ("LLaMA 2" and "Llama 2").
+fn loose(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn cat(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(vocab::cat(local))
+}
+
+/// Allocates new `ent:` IRIs that clash with nothing in the graph or the import.
+struct Iris<'a> {
+    existing: &'a Existing,
+    taken: HashSet<String>,
+}
+
+impl Iris<'_> {
+    fn fresh(&mut self, name: &str) -> NamedNode {
+        let base = format!("{ENT}{}", camel(name));
+        let mut iri = base.clone();
+        let mut n = 1;
+        while self.existing.iris.contains(&iri) || self.taken.contains(&iri) {
+            n += 1;
+            iri = format!("{base}_{n}");
+        }
+        self.taken.insert(iri.clone());
+        node(&iri)
+    }
+}
+
+/// An organisation of the import.
+struct Organisation {
+    iri: NamedNode,
+    /// The label to write, for organisations new to the graph.
+    new_label: Option<String>,
+    research_body: bool,
+}
+
+/// A dependency target that is not an asset of the data set.
+struct External {
+    iri: NamedNode,
+    label: String,
+    /// Already an entity of the graph.
+    linked: Option<String>,
+    mentions: usize,
+}
+
+struct Quads {
+    quads: Vec<Quad>,
+    seen: HashSet<Quad>,
+}
+
+impl Quads {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>, g: &NamedNode) {
+        let quad = Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p,
+            o.into(),
+            GraphName::NamedNode(g.clone()),
+        );
+        if self.seen.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
+    }
+}
+
+fn english(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "en")
+}
+
+fn date_literal(date: Date) -> Literal {
+    let datatype = match date {
+        Date::Year(_) => "gYear",
+        Date::Month(..) => "gYearMonth",
+        Date::Day(..) => "date",
+    };
+    Literal::new_typed_literal(date.to_string(), node(&format!("{XSD}{datatype}")))
+}
+
+/// Converts the files' assets into quads and says what it did.
+pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
+    let mut report = Report {
+        files: files.len(),
+        ..Report::default()
+    };
+    let mut iris = Iris {
+        existing,
+        taken: HashSet::new(),
+    };
+    let rdf_type = node(&format!("{RDF}type"));
+    let label = node(&format!("{RDFS}label"));
+    let alt_label = node(&format!("{SKOS}altLabel"));
+
+    // Every record, in file and line order.
+    let records: Vec<(&AssetFile, &Asset)> = files
+        .iter()
+        .flat_map(|file| file.assets.iter().map(move |asset| (file, asset)))
+        .collect();
+    report.records = records.len() + files.iter().map(|f| f.skipped.len()).sum::<usize>();
+    for file in files {
+        for skipped in &file.skipped {
+            report.skipped.push(Problem {
+                file: file.name.clone(),
+                line: skipped.line,
+                name: skipped.name.clone(),
+                message: skipped.reason.clone(),
+            });
+        }
+    }
+
+    // Assets by name: records with one name describe one asset.
+    let mut by_name: BTreeMap<&str, Vec<(&AssetFile, &Asset)>> = BTreeMap::new();
+    for &(file, asset) in &records {
+        by_name.entry(&asset.name).or_default().push((file, asset));
+    }
+    let mut asset_iri: HashMap<&str, NamedNode> = HashMap::new();
+    let mut asset_is_new: HashSet<&str> = HashSet::new();
+    let mut kinds: BTreeMap<AssetKind, BTreeSet<&str>> = BTreeMap::new();
+    for (name, group) in &by_name {
+        let iri = match existing.unique(name, &existing.products) {
+            Some(iri) => {
+                report.assets_linked.push((*name).to_owned());
+                iri
+            }
+            None => {
+                asset_is_new.insert(name);
+                iris.fresh(name)
+            }
+        };
+        asset_iri.insert(name, iri);
+        for (_, asset) in group {
+            kinds.entry(asset.kind).or_default().insert(name);
+        }
+        if group.len() > 1 {
+            report.duplicate_names.push(Duplicate {
+                name: (*name).to_owned(),
+                records: group
+                    .iter()
+                    .map(|(file, asset)| format!("{}:{}", file.name, asset.line))
+                    .collect(),
+            });
+        }
+    }
+    report.distinct_assets = by_name.len();
+    report.assets_by_type = kinds
+        .iter()
+        .map(|(kind, names)| (kind.plural().to_owned(), names.len()))
+        .collect();
+    // Asset names by loose key, to resolve dependencies written differently.
+    let mut asset_by_loose: HashMap<String, Vec<&str>> = HashMap::new();
+    for name in by_name.keys() {
+        asset_by_loose.entry(loose(name)).or_default().push(name);
+    }
+
+    let organisations = resolve_organisations(&records, &by_name, existing, &mut iris, &mut report);
+
+    // Dependency targets.
+    let mut externals: BTreeMap<String, External> = BTreeMap::new();
+    let mut normalised: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut edges: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut adjacency: HashMap<&str, Vec<&str>> = HashMap::new();
+
+    let mut out = Quads {
+        quads: Vec::new(),
+        seen: HashSet::new(),
+    };
+    let document = node(DOCUMENT);
+    let catalogue = node(vocab::CATALOGUE_GRAPH);
+    describe_document(&mut out, &document, &catalogue);
+
+    let mut passages_taken: HashSet<String> = HashSet::new();
+    for &(file, asset) in &records {
+        // The record's passage: its named graph and its catalogue entry.
+        let base = format!(
+            "{SRC}ecosystem-graphs/{}/{}",
+            slug(file.name.trim_end_matches(".yaml").trim_end_matches(".yml")),
+            slug(&asset.name)
+        );
+        let mut passage_iri = base.clone();
+        let mut n = 1;
+        while !passages_taken.insert(passage_iri.clone()) {
+            n += 1;
+            passage_iri = format!("{base}-{n}");
+        }
+        let g = node(&passage_iri);
+        out.add(&g, rdf_type.clone(), cat("Passage"), &catalogue);
+        out.add(&g, cat("inDocument"), document.clone(), &catalogue);
+        out.add(&g, cat("locatorKind"), Literal::from("record"), &catalogue);
+        let locator = format!("{}: {} (line {})", file.name, asset.name, asset.line);
+        out.add(&g, cat("locator"), Literal::from(locator.as_str()), &catalogue);
+        out.add(&g, label.clone(), english(&format!("Ecosystem Graphs, {locator}")), &catalogue);
+
+        for warning in &asset.warnings {
+            report.warnings.push(Problem {
+                file: file.name.clone(),
+                line: asset.line,
+                name: Some(asset.name.clone()),
+                message: warning.clone(),
+            });
+        }
+
+        let Some(x) = asset_iri.get(asset.name.as_str()).cloned() else {
+            continue;
+        };
+        let class = match asset.kind {
+            AssetKind::Model => "FoundationModel",
+            AssetKind::Dataset => "Dataset",
+            AssetKind::Application => "Application",
+        };
+        out.add(&x, rdf_type.clone(), cat(class), &g);
+        if asset_is_new.contains(asset.name.as_str()) {
+            out.add(&x, label.clone(), english(&asset.name), &g);
+        } else if let Some(entity) = existing.index.by_iri(x.as_str())
+            && !entity.names.iter().any(|n| n == &asset.name)
+        {
+            out.add(&x, alt_label.clone(), english(&asset.name), &g);
+        }
+        for spelling in asset
+            .organisation
+            .as_deref()
+            .map(organisations::split)
+            .unwrap_or_default()
+        {
+            let Some(org) = organisations.get(&spelling) else {
+                continue;
+            };
+            out.add(&org.iri, cat("develops"), x.clone(), &g);
+            out.add(
+                &org.iri,
+                rdf_type.clone(),
+                cat(if org.research_body {
+                    "ResearchBody"
+                } else {
+                    "Organisation"
+                }),
+                &g,
+            );
+            match &org.new_label {
+                Some(org_label) => {
+                    out.add(&org.iri, label.clone(), english(org_label), &g);
+                    if org_label.trim_end_matches(" (organisation)") != spelling {
+                        out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
+                    }
+                }
+                None => {
+                    if let Some(entity) = existing.index.by_iri(org.iri.as_str())
+                        && !entity.names.iter().any(|n| n == &spelling)
+                    {
+                        out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
+                    }
+                }
+            }
+        }
+        if let Some(date) = asset.created {
+            out.add(&x, cat("date"), date_literal(date), &g);
+        }
+        if let Some(access) = asset.access {
+            let level = match access {
+                Access::Open => "OpenAccess",
+                Access::Limited => "LimitedAccess",
+                Access::Closed => "ClosedAccess",
+            };
+            out.add(&x, cat("accessLevel"), cat(level), &g);
+        }
+        for (property, value) in [
+            ("licence", &asset.licence),
+            ("modality", &asset.modality),
+            ("size", &asset.size),
+        ] {
+            if let Some(value) = value {
+                out.add(&x, cat(property), Literal::from(value.as_str()), &g);
+            }
+        }
+        if let Some(url) = &asset.url {
+            out.add(
+                &x,
+                cat("url"),
+                Literal::new_typed_literal(url, node(&format!("{XSD}anyURI"))),
+                &g,
+            );
+        }
+
+        for dependency in &asset.dependencies {
+            // An asset of the data set: by exact name, else ignoring case and spacing.
+            let target_name: Option<&str> = if by_name.contains_key(dependency.as_str()) {
+                Some(dependency.as_str())
+            } else {
+                match asset_by_loose.get(&loose(dependency)).map(Vec::as_slice) {
+                    Some([one]) => {
+                        normalised.insert((dependency.clone(), (*one).to_owned()));
+                        Some(one)
+                    }
+                    _ => None,
+                }
+            };
+            let target = match target_name {
+                Some(target_name) => {
+                    if target_name == asset.name {
+                        if !report.self_dependencies.contains(&asset.name) {
+                            report.self_dependencies.push(asset.name.clone());
+                        }
+                        continue;
+                    }
+                    adjacency
+                        .entry(by_name.get_key_value(asset.name.as_str()).map_or("", |(k, _)| k))
+                        .or_default()
+                        .push(by_name.get_key_value(target_name).map_or("", |(k, _)| k));
+                    match asset_iri.get(target_name) {
+                        Some(iri) => iri.clone(),
+                        None => continue,
+                    }
+                }
+                None => {
+                    let key = loose(dependency);
+                    let key = if key.is_empty() { dependency.clone() } else { key };
+                    let external = externals.entry(key).or_insert_with(|| {
+                        let actors: HashSet<String> = existing
+                            .products
+                            .union(&existing.organisations)
+                            .cloned()
+                            .collect();
+                        match existing.unique(dependency, &actors) {
+                            Some(iri) => External {
+                                linked: existing.index.by_iri(iri.as_str()).map(|e| e.label.clone()),
+                                iri,
+                                label: dependency.clone(),
+                                mentions: 0,
+                            },
+                            None => External {
+                                iri: iris.fresh(dependency),
+                                label: dependency.clone(),
+                                linked: None,
+                                mentions: 0,
+                            },
+                        }
+                    });
+                    external.mentions += 1;
+                    if external.linked.is_none() {
+                        out.add(&external.iri, rdf_type.clone(), cat("ExternalAsset"), &g);
+                        out.add(&external.iri, label.clone(), english(&external.label), &g);
+                        if external.label != *dependency {
+                            out.add(&external.iri, alt_label.clone(), english(dependency), &g);
+                        }
+                    }
+                    external.iri.clone()
+                }
+            };
+            if target == x {
+                if !report.self_dependencies.contains(&asset.name) {
+                    report.self_dependencies.push(asset.name.clone());
+                }
+                continue;
+            }
+            edges.insert((x.as_str().to_owned(), target.as_str().to_owned()));
+            out.add(&x, cat("dependsOn"), target, &g);
+        }
+    }
+    report.dependency_edges = edges.len();
+    report.dependencies_normalised = normalised.into_iter().collect();
+    report.unresolved_dependencies = externals
+        .into_values()
+        .map(|e| Unresolved {
+            name: e.label,
+            mentions: e.mentions,
+            linked_to: e.linked,
+        })
+        .collect();
+    report
+        .unresolved_dependencies
+        .sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    report.assets_on_cycles = on_cycles(&adjacency);
+    (out.quads, report)
+}
+
+/// The catalogue entry of the data set itself.
+fn describe_document(out: &mut Quads, document: &NamedNode, catalogue: &NamedNode) {
+    let rdf_type = node(&format!("{RDF}type"));
+    out.add(document, rdf_type, cat("SourceDocument"), catalogue);
+    out.add(
+        document,
+        node(&format!("{RDFS}label")),
+        english("Stanford CRFM Ecosystem Graphs (asset files)"),
+        catalogue,
+    );
+    out.add(
+        document,
+        node(&format!("{DCTERMS}creator")),
+        Literal::from("Stanford Center for Research on Foundation Models (CRFM)"),
+        catalogue,
+    );
+    out.add(
+        document,
+        node(&format!("{DCTERMS}bibliographicCitation")),
+        Literal::from(
+            "Bommasani et al., Ecosystem Graphs: The Social Footprint of Foundation Models, 2023, arXiv:2303.15772",
+        ),
+        catalogue,
+    );
+    out.add(
+        document,
+        cat("url"),
+        Literal::new_typed_literal(
+            "https://crfm.stanford.edu/ecosystem-graphs/",
+            node(&format!("{XSD}anyURI")),
+        ),
+        catalogue,
+    );
+    out.add(
+        document,
+        cat("note"),
+        english("Hand-curated records of foundation models, datasets and applications, one record per asset; imported with catena import ecosystem-graphs."),
+        catalogue,
+    );
+}
+
+/// Maps every organisation spelling of the records to an organisation: one the graph
+/// already has, or a new one shared by all spellings with a key in common.
+fn resolve_organisations(
+    records: &[(&AssetFile, &Asset)],
+    assets: &BTreeMap<&str, Vec<(&AssetFile, &Asset)>>,
+    existing: &Existing,
+    iris: &mut Iris<'_>,
+    report: &mut Report,
+) -> HashMap<String, Organisation> {
+    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, asset) in records {
+        for spelling in asset
+            .organisation
+            .as_deref()
+            .map(organisations::split)
+            .unwrap_or_default()
+        {
+            *spellings.entry(spelling).or_default() += 1;
+        }
+    }
+    report.organisation_spellings = spellings.len();
+
+    // Keys of the graph's organisations; a key shared by two of them is no use.
+    let mut known_full: HashMap<String, Option<NamedNode>> = HashMap::new();
+    let mut known_short: HashMap<String, Option<NamedNode>> = HashMap::new();
+    for entity in &existing.index.entities {
+        if !existing.organisations.contains(entity.iri.as_str()) {
+            continue;
+        }
+        for name in &entity.names {
+            let (full, short) = organisations::keys(name);
+            for (map, key) in [(&mut known_full, full), (&mut known_short, short)] {
+                if key.is_empty() {
+                    continue;
+                }
+                map.entry(key)
+                    .and_modify(|slot| {
+                        if slot.as_ref() != Some(&entity.iri) {
+                            *slot = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(entity.iri.clone()));
+            }
+        }
+    }
+
+    let mut result: HashMap<String, Organisation> = HashMap::new();
+    let mut linked: BTreeSet<String> = BTreeSet::new();
+    let mut fresh: Vec<&str> = Vec::new();
+    for spelling in spellings.keys() {
+        let (full, short) = organisations::keys(spelling);
+        let found = existing
+            .unique(spelling, &existing.organisations)
+            .or_else(|| known_full.get(&full).cloned().flatten())
+            .or_else(|| known_short.get(&short).cloned().flatten());
+        match found {
+            Some(iri) => {
+                if let Some(entity) = existing.index.by_iri(iri.as_str()) {
+                    linked.insert(entity.label.clone());
+                    if entity.label != *spelling
+                        && !entity.names.iter().any(|n| n.eq_ignore_ascii_case(spelling))
+                    {
+                        report
+                            .organisation_variants
+                            .push((spelling.clone(), entity.label.clone()));
+                    }
+                }
+                result.insert(
+                    spelling.clone(),
+                    Organisation {
+                        iri,
+                        new_label: None,
+                        research_body: false,
+                    },
+                );
+            }
+            None => fresh.push(spelling),
+        }
+    }
+
+    // New organisations: spellings with a key in common are one (union-find).
+    let mut parent: Vec<usize> = (0..fresh.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    for (i, spelling) in fresh.iter().enumerate() {
+        let (full, short) = organisations::keys(spelling);
+        for key in [format!("full:{full}"), format!("short:{short}")] {
+            match first_with_key.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    first_with_key.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for i in 0..fresh.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(fresh[i]);
+    }
+    let asset_names: HashSet<String> = assets.keys().map(|n| n.to_lowercase()).collect();
+    let mut count = linked.len();
+    for members in groups.values() {
+        // The most used spelling names the organisation (ties: the first in order).
+        let Some(best) = members
+            .iter()
+            .max_by(|a, b| {
+                spellings
+                    .get(**a)
+                    .cmp(&spellings.get(**b))
+                    .then_with(|| b.cmp(a))
+            })
+            .copied()
+        else {
+            continue;
+        };
+        let mut org_label = best.to_owned();
+        // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
+        // the asset's name stays unambiguous in questions.
+        if asset_names.contains(&best.to_lowercase()) {
+            org_label.push_str(" (organisation)");
+        }
+        let iri = iris.fresh(&org_label);
+        for member in members {
+            if *member != best {
+                report
+                    .organisation_variants
+                    .push(((*member).to_owned(), org_label.clone()));
+            }
+            result.insert(
+                (*member).to_owned(),
+                Organisation {
+                    iri: iri.clone(),
+                    new_label: Some(org_label.clone()),
+                    research_body: organisations::is_research_body(best),
+                },
+            );
+        }
+        count += 1;
+    }
+    report.organisations = count;
+    report.organisations_linked = linked.into_iter().collect();
+    report.organisation_variants.sort();
+    result
+}
+
+/// Assets that depend on themselves through others (strongly connected components of more
+/// than one asset), sorted.
+fn on_cycles(adjacency: &HashMap<&str, Vec<&str>>) -> Vec<String> {
+    // Iterative Tarjan: the data set is small, but recursion depth should not depend on it.
+    let mut nodes: Vec<&str> = adjacency
+        .iter()
+        .flat_map(|(k, vs)| std::iter::once(*k).chain(vs.iter().copied()))
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let index_of: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let edges: Vec<Vec<usize>> = nodes
+        .iter()
+        .map(|n| {
+            adjacency
+                .get(n)
+                .into_iter()
+                .flatten()
+                .filter_map(|m| index_of.get(m).copied())
+                .collect()
+        })
+        .collect();
+    let count = nodes.len();
+    let mut index = vec![usize::MAX; count];
+    let mut low = vec![0; count];
+    let mut on_stack = vec![false; count];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut found: Vec<String> = Vec::new();
+    for start in 0..count {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(start, 0)];
+        index[start] = next;
+        low[start] = next;
+        next += 1;
+        stack.push(start);
+        on_stack[start] = true;
+        while let Some(&mut (v, ref mut child)) = work.last_mut() {
+            if *child < edges[v].len() {
+                let w = edges[v][*child];
+                *child += 1;
+                if index[w] == usize::MAX {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut component = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        component.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    if component.len() > 1 {
+                        found.extend(component.into_iter().map(|i| nodes[i].to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_iris() {
+        assert_eq!(camel("The Pile"), "ThePile");
+        assert_eq!(camel("GPT-4"), "GPT4");
+        assert_eq!(camel("llama 2"), "Llama2");
+        assert_eq!(camel("École"), "Cole");
+        assert_eq!(camel("日本"), "Unnamed");
+        assert_eq!(slug("GPT-4 Turbo"), "gpt-4-turbo");
+        assert_eq!(slug("--"), "record");
+    }
+
+    #[test]
+    fn finds_cycles_only_where_they_are() {
+        let mut adjacency: HashMap<&str, Vec<&str>> = HashMap::new();
+        adjacency.insert("a", vec!["b"]);
+        adjacency.insert("b", vec!["c"]);
+        adjacency.insert("c", vec!["a", "d"]);
+        adjacency.insert("d", vec!["e"]);
+        assert_eq!(on_cycles(&adjacency), vec!["a", "b", "c"]);
+        adjacency.insert("c", vec!["d"]);
+        assert!(on_cycles(&adjacency).is_empty());
+    }
+}
