@@ -272,9 +272,11 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             body.push_str(&optional_labelled("?x cat:basedIn", "based_in"));
             columns.push(Column::entity("based in", "based_in"));
             // One date per row: the earliest (within the time filter, when there is one).
+            let same_scope = time_filter("date0", time);
             let earliest = format!(
-                "FILTER NOT EXISTS {{ ?x cat:date ?date0 FILTER (STR(?date0) < STR(?date)) {}}}",
-                time_filter("date0", time).trim_start()
+                "FILTER NOT EXISTS {{ ?x cat:date ?date0 FILTER (STR(?date0) < STR(?date)){}{} }}",
+                if same_scope.is_empty() { "" } else { " " },
+                same_scope.trim()
             );
             if time.is_some() {
                 write!(body, "  ?x cat:date ?date .\n{}  {earliest}\n", time_filter("date", time))

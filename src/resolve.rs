@@ -580,10 +580,14 @@ impl Resolver<'_> {
             .skip(1)
             .position(|w| is(w, BY_WORDS) || is(w, IN_WORDS))
             .map_or(words.len(), |i| i + 1);
-        let Ok((class, qualifiers)) = self.qualified_class(&Run {
-            words: words[..class_end].to_vec(),
-        }) else {
-            return Ok(None);
+        let class_words = &words[..class_end];
+        let (class, qualifiers) = match self.qualified_class(&Run {
+            words: class_words.to_vec(),
+        }) {
+            Ok(found) => found,
+            // "open modles": the adjective says a list was meant, so the class is the error.
+            Err(e) if self.qualifier(class_words, true).is_some() => return Err(e),
+            Err(_) => return Ok(None),
         };
         let (mut developer, mut place) = (None, None);
         let mut at = class_end;
