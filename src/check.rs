@@ -437,10 +437,11 @@ pub fn check(sources: &[ParsedSource]) -> (Vec<Violation>, CheckSummary) {
         if predicate == label
             && let Term::Literal(literal) = &quad.object
         {
-            labels
-                .entry(subject.clone())
-                .or_default()
-                .push(literal.clone());
+            // The same label stated in two passages is one label.
+            let known = labels.entry(subject.clone()).or_default();
+            if !known.contains(literal) {
+                known.push(literal.clone());
+            }
         }
 
         // Vocabulary: predicates and classes must be declared in the ontology.

@@ -439,7 +439,9 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
         by_name.entry(&asset.name).or_default().push((file, asset));
     }
     let mut asset_iri: HashMap<&str, NamedNode> = HashMap::new();
-    let mut asset_is_new: HashSet<&str> = HashSet::new();
+    // Labels of assets new to the graph; a name the graph already gives to something else
+    // gets its kind after it ("Deepseek (model)"), so that questions stay unambiguous.
+    let mut new_asset_label: HashMap<&str, String> = HashMap::new();
     let mut kinds: BTreeMap<AssetKind, BTreeSet<&str>> = BTreeMap::new();
     for (name, group) in &by_name {
         let iri = match existing.unique(name, &existing.products) {
@@ -448,7 +450,13 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                 iri
             }
             None => {
-                asset_is_new.insert(name);
+                let kind = group.first().map_or(AssetKind::Model, |(_, a)| a.kind);
+                let label = if existing.index.lookup(name).is_empty() {
+                    (*name).to_owned()
+                } else {
+                    format!("{name} ({})", kind.singular())
+                };
+                new_asset_label.insert(name, label);
                 iris.fresh(name)
             }
         };
@@ -533,8 +541,8 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
             AssetKind::Application => "Application",
         };
         out.add(&x, rdf_type.clone(), cat(class), &g);
-        if asset_is_new.contains(asset.name.as_str()) {
-            out.add(&x, label.clone(), english(&asset.name), &g);
+        if let Some(asset_label) = new_asset_label.get(asset.name.as_str()) {
+            out.add(&x, label.clone(), english(asset_label), &g);
         } else if let Some(entity) = existing.index.by_iri(x.as_str())
             && !entity.names.iter().any(|n| n == &asset.name)
         {
@@ -653,17 +661,22 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                             },
                             None => External {
                                 iri: iris.fresh(dependency),
-                                label: dependency.clone(),
+                                label: if existing.index.lookup(dependency).is_empty() {
+                                    dependency.clone()
+                                } else {
+                                    format!("{dependency} (external asset)")
+                                },
                                 linked: None,
                                 mentions: 0,
                             },
                         }
                     });
                     external.mentions += 1;
+                    let written = external.label.trim_end_matches(" (external asset)");
                     if external.linked.is_none() {
                         out.add(&external.iri, rdf_type.clone(), cat("ExternalAsset"), &g);
                         out.add(&external.iri, label.clone(), english(&external.label), &g);
-                        if external.label != *dependency {
+                        if written != dependency && external.label == written {
                             out.add(&external.iri, alt_label.clone(), english(dependency), &g);
                         }
                     }
@@ -847,7 +860,17 @@ fn resolve_organisations(
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(fresh[i]);
     }
-    let asset_names: HashSet<String> = assets.keys().map(|n| n.to_lowercase()).collect();
+    // Names the import gives to assets and dependencies: an organisation named the same
+    // ("ChatGLM", "LAION") gets a distinct label.
+    let taken_names: HashSet<String> = assets
+        .keys()
+        .map(|n| loose(n))
+        .chain(
+            records
+                .iter()
+                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
+        )
+        .collect();
     let mut count = linked.len();
     for members in groups.values() {
         // The most used spelling names the organisation (ties: the first in order).
@@ -866,7 +889,7 @@ fn resolve_organisations(
         let mut org_label = best.to_owned();
         // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
         // the asset's name stays unambiguous in questions.
-        if asset_names.contains(&best.to_lowercase()) {
+        if taken_names.contains(&loose(best)) || !existing.index.lookup(best).is_empty() {
             org_label.push_str(" (organisation)");
         }
         let iri = iris.fresh(&org_label);

@@ -16,6 +16,14 @@ pub enum AssetKind {
 }
 
 impl AssetKind {
+    pub fn singular(self) -> &'static str {
+        match self {
+            Self::Model => "model",
+            Self::Dataset => "dataset",
+            Self::Application => "application",
+        }
+    }
+
     pub fn plural(self) -> &'static str {
         match self {
             Self::Model => "models",
