@@ -1,5 +1,5 @@
 //! The interactive REPL: rustyline with persistent history, completion of keywords,
-//! relation phrases, class names, measures and entity names, and multi-line input.
+//! relation phrases, class names, measures, qualifiers and entity names, and multi-line input.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
@@ -69,6 +69,12 @@ impl CatenaHelper {
                     .measures
                     .iter()
                     .flat_map(|m| m.phrases.iter().map(|p| p.text.clone())),
+            )
+            .chain(
+                vocabulary
+                    .qualifiers
+                    .iter()
+                    .flat_map(|q| q.phrases.iter().map(|p| p.text.clone())),
             )
             .chain(vocabulary.entities.names().map(str::to_owned))
             .collect();

@@ -24,7 +24,9 @@ multi-word names may be quoted (\"Mistral AI\").
   concerns raised by FTC                     preoccupazioni sollevate da FTC
   who raised concerns about Microsoft
   list companies in France                   elenca aziende in Francia
-  list models by Google
+  list models by Google                      elenca modelli di Google
+  open models by Google in 2024              modelli aperti di Meta nel 2023
+  count open models by developer
   who is member of UALink
   traffic share of ChatGPT                   quota di traffico di ChatGPT
   revenue of NVIDIA

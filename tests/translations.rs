@@ -163,3 +163,27 @@ fn user_text_never_reaches_the_query() {
         }
     }
 }
+
+/// The examples of `.help` (and of README, which shows the same list) are questions that
+/// translate on the shipped graph: documentation that cannot rot.
+#[test]
+fn every_example_of_the_help_translates() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let examples: Vec<&str> = catena::shell::HELP
+        .lines()
+        .filter(|line| line.starts_with("  ") && !line.trim_start().starts_with('.'))
+        .collect();
+    assert!(examples.len() > 20, "{examples:?}");
+    for line in examples {
+        assert!(
+            readme.contains(line),
+            "README does not show the help line:\n{line}"
+        );
+        for question in line.split("   ").map(str::trim).filter(|q| !q.is_empty()) {
+            if let Err(e) = session().translate(question) {
+                panic!("the help example `{question}` fails:\n{}", e.report(question));
+            }
+        }
+    }
+}
