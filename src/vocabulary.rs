@@ -202,6 +202,10 @@ impl Vocabulary {
                 .or_default()
                 .push((quad.predicate, quad.object));
         }
+        // Predicate IRIs built once: this runs at every start, on a few thousand quads.
+        let rdf_type = format!("{RDF}type");
+        let rdfs_label = format!("{RDFS}label");
+        let sub_property_of = format!("{RDFS}subPropertyOf");
         let iri = |local: &str| vocab::cat(local);
         let values = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Term> {
             facts
@@ -229,7 +233,7 @@ impl Vocabulary {
                 .collect()
         };
         let english_label = |subject: &NamedOrBlankNode| -> Option<String> {
-            let labels = values(subject, &format!("{RDFS}label"));
+            let labels = values(subject, &rdfs_label);
             let pick = |want: Option<&str>| {
                 labels.iter().find_map(|term| match term {
                     Term::Literal(l) if want.is_none() || l.language() == want => {
@@ -241,9 +245,12 @@ impl Vocabulary {
             pick(Some("en")).or_else(|| pick(None))
         };
         let has_type = |subject: &NamedOrBlankNode, class: &str| {
-            values(subject, &format!("{RDF}type"))
-                .iter()
-                .any(|t| matches!(t, Term::NamedNode(n) if n.as_str() == class))
+            facts.get(subject).is_some_and(|pairs| {
+                pairs.iter().any(|(p, o)| {
+                    p.as_str() == rdf_type
+                        && matches!(o, Term::NamedNode(n) if n.as_str() == class)
+                })
+            })
         };
         let named = |subject: &NamedOrBlankNode| match subject {
             NamedOrBlankNode::NamedNode(node) => Some(node.clone()),
@@ -255,7 +262,7 @@ impl Vocabulary {
         for (subject, pairs) in &facts {
             let Some(node) = named(subject) else { continue };
             for (p, o) in pairs {
-                if p.as_str() == format!("{RDFS}subPropertyOf")
+                if p.as_str() == sub_property_of
                     && let Term::NamedNode(parent) = o
                 {
                     children
@@ -290,7 +297,7 @@ impl Vocabulary {
         let mut measures = Vec::new();
         // Sorted subjects keep the vocabulary's order, and so suggestions, stable.
         let mut subjects: Vec<&NamedOrBlankNode> = facts.keys().collect();
-        subjects.sort_by_key(|s| s.to_string());
+        subjects.sort_by_cached_key(|s| s.to_string());
         for subject in subjects {
             let Some(node) = named(subject) else { continue };
             let label = english_label(subject).unwrap_or_else(|| vocab::compact(node.as_str()));
@@ -373,7 +380,7 @@ impl Vocabulary {
                     .keys()
                     .filter(|s| has_type(s, range.as_str()))
                     .collect();
-                members.sort_by_key(|s| s.to_string());
+                members.sort_by_cached_key(|s| s.to_string());
                 for member in members {
                     let Some(value) = named(member) else { continue };
                     let member_phrases = phrases(member, &iri("phrase"));
