@@ -279,8 +279,12 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 same_scope.trim()
             );
             if time.is_some() {
-                write!(body, "  ?x cat:date ?date .\n{}  {earliest}\n", time_filter("date", time))
-                    .expect("String");
+                write!(
+                    body,
+                    "  ?x cat:date ?date .\n{}  {earliest}\n",
+                    time_filter("date", time)
+                )
+                .expect("String");
             } else {
                 writeln!(body, "  OPTIONAL {{ ?x cat:date ?date {earliest} }}").expect("String");
             }

@@ -116,7 +116,9 @@ pub struct Resolved {
 }
 
 /// Words that introduce the developer in a list without `list` (`open models by Google`).
-const BY_WORDS: &[&str] = &["by", "di", "da", "del", "della", "dello", "dei", "degli", "delle"];
+const BY_WORDS: &[&str] = &[
+    "by", "di", "da", "del", "della", "dello", "dei", "degli", "delle",
+];
 /// Words that introduce the place in a list without `list` (`models in France`).
 const IN_WORDS: &[&str] = &["in", "nel", "nella", "negli", "nei"];
 
@@ -573,7 +575,9 @@ impl Resolver<'_> {
     /// `open models by Google`, `models in France`: a (qualified) class, then `by` a
     /// developer and `in` a place. `None` when the words before `by`/`in` are no class.
     fn bare_list(&self, run: &Run) -> Result<Option<Plan>, ResolveError> {
-        let is = |word: &Word, set: &[&str]| !word.quoted && set.contains(&word.text.to_lowercase().as_str());
+        let is = |word: &Word, set: &[&str]| {
+            !word.quoted && set.contains(&word.text.to_lowercase().as_str())
+        };
         let words = &run.words;
         let class_end = words
             .iter()

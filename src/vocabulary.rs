@@ -247,8 +247,7 @@ impl Vocabulary {
         let has_type = |subject: &NamedOrBlankNode, class: &str| {
             facts.get(subject).is_some_and(|pairs| {
                 pairs.iter().any(|(p, o)| {
-                    p.as_str() == rdf_type
-                        && matches!(o, Term::NamedNode(n) if n.as_str() == class)
+                    p.as_str() == rdf_type && matches!(o, Term::NamedNode(n) if n.as_str() == class)
                 })
             })
         };
@@ -372,7 +371,9 @@ impl Vocabulary {
         for relation in &relations {
             let subject = NamedOrBlankNode::NamedNode(relation.iri.clone());
             for range in values(&subject, &format!("{RDFS}range")) {
-                let Term::NamedNode(range) = range else { continue };
+                let Term::NamedNode(range) = range else {
+                    continue;
+                };
                 if range.as_str() == iri("Measure") {
                     continue;
                 }

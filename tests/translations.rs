@@ -182,7 +182,10 @@ fn every_example_of_the_help_translates() {
         );
         for question in line.split("   ").map(str::trim).filter(|q| !q.is_empty()) {
             if let Err(e) = session().translate(question) {
-                panic!("the help example `{question}` fails:\n{}", e.report(question));
+                panic!(
+                    "the help example `{question}` fails:\n{}",
+                    e.report(question)
+                );
             }
         }
     }

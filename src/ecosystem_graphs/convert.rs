@@ -36,7 +36,8 @@ impl Existing {
             iris: HashSet::new(),
         };
         let query = "SELECT DISTINCT ?x ?kind WHERE {\n  ?x a ?type .\n  FILTER (STRSTARTS(STR(?x), STR(ent:)))\n  OPTIONAL { ?type rdfs:subClassOf* ?kind . VALUES ?kind { cat:Organisation cat:Product } }\n}";
-        let output = sparql::run(store, query).map_err(|e| StorageError::Other(e.to_string().into()))?;
+        let output =
+            sparql::run(store, query).map_err(|e| StorageError::Other(e.to_string().into()))?;
         if let QueryOutput::Solutions { rows, .. } = output {
             for row in rows {
                 let Some(Some(Term::NamedNode(x))) = row.first() else {
@@ -44,7 +45,9 @@ impl Existing {
                 };
                 let iri = x.as_str().to_owned();
                 match row.get(1) {
-                    Some(Some(Term::NamedNode(kind))) if kind.as_str() == vocab::cat("Organisation") => {
+                    Some(Some(Term::NamedNode(kind)))
+                        if kind.as_str() == vocab::cat("Organisation") =>
+                    {
                         existing.organisations.insert(iri.clone());
                     }
                     Some(Some(Term::NamedNode(kind))) if kind.as_str() == vocab::cat("Product") => {
@@ -230,7 +233,11 @@ impl fmt::Display for Report {
                 .iter()
                 .map(|(written, asset)| format!("{written} → {asset}"))
                 .collect();
-            writeln!(f, "    matched ignoring case and spacing: {}", sample(&pairs, 6))?;
+            writeln!(
+                f,
+                "    matched ignoring case and spacing: {}",
+                sample(&pairs, 6)
+            )?;
         }
         let unresolved: Vec<String> = self
             .unresolved_dependencies
@@ -313,7 +320,11 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() { "record".to_owned() } else { out }
+    if out.is_empty() {
+        "record".to_owned()
+    } else {
+        out
+    }
 }
 
 /// Letters and digits, lower-cased: dependency names that differ only in case, spacing or
@@ -520,8 +531,18 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
         out.add(&g, cat("inDocument"), document.clone(), &catalogue);
         out.add(&g, cat("locatorKind"), Literal::from("record"), &catalogue);
         let locator = format!("{}: {} (line {})", file.name, asset.name, asset.line);
-        out.add(&g, cat("locator"), Literal::from(locator.as_str()), &catalogue);
-        out.add(&g, label.clone(), english(&format!("Ecosystem Graphs, {locator}")), &catalogue);
+        out.add(
+            &g,
+            cat("locator"),
+            Literal::from(locator.as_str()),
+            &catalogue,
+        );
+        out.add(
+            &g,
+            label.clone(),
+            english(&format!("Ecosystem Graphs, {locator}")),
+            &catalogue,
+        );
 
         for warning in &asset.warnings {
             report.warnings.push(Problem {
@@ -635,7 +656,11 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                         continue;
                     }
                     adjacency
-                        .entry(by_name.get_key_value(asset.name.as_str()).map_or("", |(k, _)| k))
+                        .entry(
+                            by_name
+                                .get_key_value(asset.name.as_str())
+                                .map_or("", |(k, _)| k),
+                        )
                         .or_default()
                         .push(by_name.get_key_value(target_name).map_or("", |(k, _)| k));
                     match asset_iri.get(target_name) {
@@ -645,7 +670,11 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                 }
                 None => {
                     let key = loose(dependency);
-                    let key = if key.is_empty() { dependency.clone() } else { key };
+                    let key = if key.is_empty() {
+                        dependency.clone()
+                    } else {
+                        key
+                    };
                     let external = externals.entry(key).or_insert_with(|| {
                         let actors: HashSet<String> = existing
                             .products
@@ -654,7 +683,10 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                             .collect();
                         match existing.unique(dependency, &actors) {
                             Some(iri) => External {
-                                linked: existing.index.by_iri(iri.as_str()).map(|e| e.label.clone()),
+                                linked: existing
+                                    .index
+                                    .by_iri(iri.as_str())
+                                    .map(|e| e.label.clone()),
                                 iri,
                                 label: dependency.clone(),
                                 mentions: 0,
@@ -703,9 +735,11 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
             linked_to: e.linked,
         })
         .collect();
-    report
-        .unresolved_dependencies
-        .sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    report.unresolved_dependencies.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     report.assets_on_cycles = on_cycles(&adjacency);
     (out.quads, report)
 }
@@ -811,7 +845,10 @@ fn resolve_organisations(
                 if let Some(entity) = existing.index.by_iri(iri.as_str()) {
                     linked.insert(entity.label.clone());
                     if entity.label != *spelling
-                        && !entity.names.iter().any(|n| n.eq_ignore_ascii_case(spelling))
+                        && !entity
+                            .names
+                            .iter()
+                            .any(|n| n.eq_ignore_ascii_case(spelling))
                     {
                         report
                             .organisation_variants
@@ -856,9 +893,9 @@ fn resolve_organisations(
         }
     }
     let mut groups: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for i in 0..fresh.len() {
+    for (i, spelling) in fresh.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(fresh[i]);
+        groups.entry(r).or_default().push(spelling);
     }
     // Names the import gives to assets and dependencies: an organisation named the same
     // ("ChatGLM", "LAION") gets a distinct label.

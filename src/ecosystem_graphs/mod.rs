@@ -35,7 +35,10 @@ pub struct AssetFile {
 /// Why an import did not happen. Nothing is written to the store in any of these cases.
 #[derive(Debug)]
 pub enum ImportError {
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     NoAssetFiles(PathBuf),
     /// Files that are not YAML lists of records (`file:line:column: message` each).
     Syntax(Vec<String>),
@@ -79,7 +82,10 @@ impl From<StorageError> for ImportError {
 /// Reads every `*.yaml` / `*.yml` file of `dir` (or the one file `dir` names), in name
 /// order. A file that does not parse is an error unless `keep_going`, when it is listed in
 /// the second part of the result instead.
-pub fn read_dir(dir: &Path, keep_going: bool) -> Result<(Vec<AssetFile>, Vec<String>), ImportError> {
+pub fn read_dir(
+    dir: &Path,
+    keep_going: bool,
+) -> Result<(Vec<AssetFile>, Vec<String>), ImportError> {
     let io = |path: &Path, error| ImportError::Io {
         path: path.to_owned(),
         error,
@@ -151,7 +157,11 @@ pub fn read_file(name: &str, text: &str) -> Result<AssetFile, String> {
 }
 
 /// Imports the asset files of `dir` into `store` in one atomic step, and reports.
-pub fn import(store: &Store, dir: &Path, keep_going: bool) -> Result<(Report, Vec<Quad>), ImportError> {
+pub fn import(
+    store: &Store,
+    dir: &Path,
+    keep_going: bool,
+) -> Result<(Report, Vec<Quad>), ImportError> {
     let started = std::time::Instant::now();
     let (files, broken) = read_dir(dir, keep_going)?;
     let existing = Existing::from_store(store)?;

@@ -79,7 +79,10 @@ pub fn split(text: &str) -> Vec<String> {
     for fragment in fragments {
         for part in split_conjunction(&fragment) {
             let part = tidy(&part);
-            let generic = matches!(part.to_lowercase().as_str(), "" | "unknown" | "none" | "n/a");
+            let generic = matches!(
+                part.to_lowercase().as_str(),
+                "" | "unknown" | "none" | "n/a"
+            );
             if !generic && !out.iter().any(|o| o.eq_ignore_ascii_case(&part)) {
                 out.push(part);
             }
@@ -114,7 +117,11 @@ fn split_conjunction(fragment: &str) -> Vec<String> {
         if let Some(at) = find_outside_brackets(fragment, joiner) {
             let (left, right) = (&fragment[..at], &fragment[at + joiner.len()..]);
             let inside_of_name = format!(" {} ", left.to_lowercase()).contains(" of ");
-            let lower_right = right.trim_start().chars().next().is_some_and(char::is_lowercase);
+            let lower_right = right
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
             if !inside_of_name && !lower_right && !left.trim().is_empty() {
                 let mut parts = vec![left.to_owned()];
                 parts.extend(split_conjunction(right));
@@ -244,7 +251,9 @@ mod tests {
             vec!["Paladin Group", "Dais Technology"]
         );
         assert_eq!(
-            split("Beijing Academy of Artificial Intelligence, University of Science and Technology of China"),
+            split(
+                "Beijing Academy of Artificial Intelligence, University of Science and Technology of China"
+            ),
             vec![
                 "Beijing Academy of Artificial Intelligence",
                 "University of Science and Technology of China"
@@ -263,7 +272,10 @@ mod tests {
             vec!["LERMA", "PSL University", "Université Paris-Cité"]
         );
         assert_eq!(split("Google; google"), vec!["Google"]);
-        assert_eq!(split("Research and development"), vec!["Research and development"]);
+        assert_eq!(
+            split("Research and development"),
+            vec!["Research and development"]
+        );
         assert_eq!(split("unknown"), Vec::<String>::new());
     }
 

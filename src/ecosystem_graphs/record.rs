@@ -289,9 +289,7 @@ fn created_date(field: &Node, warnings: &mut Vec<String>) -> Option<Date> {
     match value(field) {
         Some(Node::Scalar { text, .. }) if !field.is_null() => {
             let text = text.trim();
-            if known(text).is_none() {
-                return None;
-            }
+            known(text)?;
             if let Some(date) = parse_date(text) {
                 return Some(date);
             }
@@ -309,7 +307,9 @@ fn created_date(field: &Node, warnings: &mut Vec<String>) -> Option<Date> {
         Some(Node::List(items)) => {
             let date = items.iter().filter_map(Node::as_text).find_map(parse_date);
             if let Some(date) = date {
-                warnings.push(format!("created_date is a list; its first date {date} is used"));
+                warnings.push(format!(
+                    "created_date is a list; its first date {date} is used"
+                ));
             } else {
                 warnings.push("created_date is a list without a date; left out".into());
             }
@@ -405,12 +405,16 @@ pub fn parse_date(text: &str) -> Option<Date> {
             .flatten()
     };
     match words[..] {
-        [m, d, y] if month_number(m).is_some() => {
-            day(i32::try_from(number(y)?).ok()?, month_number(m)?, number(d)?)
-        }
-        [d, m, y] if month_number(m).is_some() => {
-            day(i32::try_from(number(y)?).ok()?, month_number(m)?, number(d)?)
-        }
+        [m, d, y] if month_number(m).is_some() => day(
+            i32::try_from(number(y)?).ok()?,
+            month_number(m)?,
+            number(d)?,
+        ),
+        [d, m, y] if month_number(m).is_some() => day(
+            i32::try_from(number(y)?).ok()?,
+            month_number(m)?,
+            number(d)?,
+        ),
         [m, y] if month_number(m).is_some() => {
             let year = i32::try_from(number(y)?).ok()?;
             valid_year(year).then(|| Date::Month(year, month_number(m).unwrap_or(1)))
@@ -464,7 +468,10 @@ mod tests {
     #[test]
     fn dates_in_every_shape() {
         assert_eq!(parse_date("2023-06-11"), Some(Date::Day(2023, 6, 11)));
-        assert_eq!(parse_date("2023-06-11T08:00:00Z"), Some(Date::Day(2023, 6, 11)));
+        assert_eq!(
+            parse_date("2023-06-11T08:00:00Z"),
+            Some(Date::Day(2023, 6, 11))
+        );
         assert_eq!(parse_date("2023-06"), Some(Date::Month(2023, 6)));
         assert_eq!(parse_date("2022"), Some(Date::Year(2022)));
         assert_eq!(parse_date("June 11, 2023"), Some(Date::Day(2023, 6, 11)));
@@ -483,8 +490,10 @@ mod tests {
     #[test]
     fn unknown_bare_year_and_misplaced_dates() {
         let date = |field: &str| {
-            one(&format!("- name: M\n  type: model\n  created_date: {field}\n"))
-                .expect("a record")
+            one(&format!(
+                "- name: M\n  type: model\n  created_date: {field}\n"
+            ))
+            .expect("a record")
         };
         assert_eq!(date("unknown").created, None);
         assert!(date("unknown").warnings.is_empty());
@@ -503,9 +512,11 @@ mod tests {
     #[test]
     fn dependencies_in_every_shape() {
         let deps = |field: &str| {
-            one(&format!("- name: M\n  type: model\n  dependencies: {field}\n"))
-                .expect("a record")
-                .dependencies
+            one(&format!(
+                "- name: M\n  type: model\n  dependencies: {field}\n"
+            ))
+            .expect("a record")
+            .dependencies
         };
         assert_eq!(deps("[A, B, A]"), vec!["A", "B"]);
         assert_eq!(deps("A"), vec!["A"]);

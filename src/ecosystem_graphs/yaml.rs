@@ -10,7 +10,10 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 pub enum Node {
     /// A scalar as written; `plain` when it was unquoted (so `null`, `~` and the empty
     /// scalar mean "no value").
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     List(Vec<Node>),
     /// Keys in file order; non-scalar keys are kept as their text form.
     Map(Vec<(String, Node)>),
@@ -198,7 +201,12 @@ fn node_weight(node: &Node) -> usize {
     match node {
         Node::Scalar { .. } => 1,
         Node::List(items) => 1 + items.iter().map(node_weight).sum::<usize>(),
-        Node::Map(entries) => 1 + entries.iter().map(|(_, v)| 1 + node_weight(v)).sum::<usize>(),
+        Node::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(_, v)| 1 + node_weight(v))
+                .sum::<usize>()
+        }
     }
 }
 
@@ -301,8 +309,8 @@ mod tests {
 
     #[test]
     fn keeps_scalars_as_text_and_knows_quoting() {
-        let records = parse_records("- created_date: 2022\n  size: '7B'\n  license: ~\n")
-            .expect("valid");
+        let records =
+            parse_records("- created_date: 2022\n  size: '7B'\n  license: ~\n").expect("valid");
         let record = &records[0].node;
         assert_eq!(record.get("created_date"), Some(&scalar("2022")));
         assert_eq!(
