@@ -157,6 +157,34 @@ catena --store ./kg load extra.ttl more.nq.gz --graph https://example.org/my-sou
         #[arg(long)]
         bulk: bool,
     },
+    /// Write a synthetic value-chain graph (companies, models, chips, clouds, investments,
+    /// deals, releases, concerns…) for benchmarks
+    #[command(
+        after_help = "The same size and seed always give the same file. Hubs have fixed \
+labels: \"Company 0\" (biggest investor and developer), \"Chip 0\", \"Model 0\" (most depended \
+on), \"Country 0\", \"Regulator 0\", \"Alliance 0\", \"Chatbot 0\" (top traffic share).\n\nExamples:\n  \
+catena gen --entities 100000 --seed 1 bench.nq\n  \
+catena gen --triples 10000000 big.nt\n  \
+catena --data bench.nq -e 'who depends on \"Chip 0\"'"
+    )]
+    Gen(GenArgs),
+}
+
+/// What `catena gen` generates, and where.
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("size").required(true).args(["entities", "triples"])))]
+struct GenArgs {
+    /// Entities to generate (companies, models, chips, clouds, countries…)
+    #[arg(long, value_name = "N")]
+    entities: Option<usize>,
+    /// Or about this many triples (the entity count is derived from it)
+    #[arg(long, value_name = "T")]
+    triples: Option<u64>,
+    /// Seed of the pseudo-random choices: the same size and seed give the same file
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    seed: u64,
+    /// The file to write: .nq (N-Quads, one named graph per passage) or .nt (N-Triples)
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -187,13 +215,15 @@ struct ServeArgs {
 #[derive(Subcommand)]
 enum ImportSource {
     /// Stanford CRFM's Ecosystem Graphs: every asset YAML file of DIR (its `assets` folder)
-    #[command(after_help = "Each record becomes a cited passage (file and asset); organisations and \
+    #[command(
+        after_help = "Each record becomes a cited passage (file and asset); organisations and \
 assets the graph already knows are linked, not duplicated. A record that cannot be read is \
 skipped and reported; a file that is not YAML stops the import before anything is written, unless \
 --keep-going.\n\nExamples:\n  \
 catena import ecosystem-graphs ecosystem-graphs/assets -e 'who depends on GPT-4'\n  \
 catena --store ./kg import ecosystem-graphs ecosystem-graphs/assets\n  \
-catena import ecosystem-graphs assets --output eg.nq --format json")]
+catena import ecosystem-graphs assets --output eg.nq --format json"
+    )]
     EcosystemGraphs {
         /// The folder of asset files (or one file)
         dir: PathBuf,
@@ -431,8 +461,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 })?;
             }
             // Answers follow on standard output when questions do; the summary steps aside.
-            let questions_follow = !cli.execute.is_empty()
-                || (cli.graph.store.is_none() && io::stdin().is_terminal());
+            let questions_follow =
+                !cli.execute.is_empty() || (cli.graph.store.is_none() && io::stdin().is_terminal());
             let summary = match format {
                 Format::Json => serde_json::to_string_pretty(&report)
                     .map_err(|e| Failure::input(format!("cannot write the report: {e}")))?,
@@ -504,6 +534,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::input(format!("storage error: {e}")))?;
             let graph = KnowledgeGraph::from_store(store);
             println!("the store now holds {} quads", store_len(&graph)?);
+            Ok(())
+        }
+        Some(Command::Gen(args)) => {
+            let entities = match (args.entities, args.triples) {
+                (Some(entities), _) => entities,
+                (None, Some(triples)) => catena::r#gen::entities_for_triples(triples),
+                (None, None) => {
+                    return Err(Failure::usage("give --entities N or --triples T"));
+                }
+            };
+            let options = catena::r#gen::GenOptions {
+                entities,
+                seed: args.seed,
+            };
+            let started = std::time::Instant::now();
+            let summary = catena::r#gen::write(&options, &args.out).map_err(|e| match e {
+                catena::r#gen::GenError::Usage(message) => Failure::usage(message),
+                e => Failure::input(e.to_string()),
+            })?;
+            let seconds = started.elapsed().as_secs_f64();
+            eprintln!(
+                "generated {} entities, {} triples in {seconds:.2} s ({:.0} triples/s) into {}",
+                summary.entities,
+                summary.quads,
+                summary.quads as f64 / seconds.max(1e-9),
+                args.out.display()
+            );
             Ok(())
         }
         Some(Command::Stats { section }) => {
