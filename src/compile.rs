@@ -323,9 +323,10 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                  \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
                  \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
                  \x20 OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
-                 \x20 # the latest observation of each subject\n\
+                 \x20 # the latest observation of each subject (bound ?subject first: oxigraph\n\
+                 \x20 # evaluates the pattern in order, and this keeps it linear)\n\
                  \x20 FILTER NOT EXISTS {{\n\
-                 \x20   ?later a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 .\n\
+                 \x20   ?later cat:subject ?subject ; cat:measure {m} ; cat:periodEnd ?end2 ; a cat:Observation .\n\
                  \x20   OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
                  {same_scope}\
                  \x20   FILTER (STR(?end2) > STR(?end))\n\

@@ -442,24 +442,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "catena import writes to a local graph: use --store DIR, then `catena push`",
                 ));
             }
+            use catena::ecosystem_graphs::{self as eg, ImportError, OutputError};
+            let output_failure = |e: OutputError| match e {
+                OutputError::Format(m) => Failure::usage(m),
+                e => Failure::input(e.to_string()),
+            };
+            // A refused output name is found before anything is read or written.
+            if let Some(path) = &output {
+                eg::output_format(path).map_err(output_failure)?;
+            }
             let graph = open_graph(&cli.graph, &sources)?;
-            let (report, quads) =
-                catena::ecosystem_graphs::import(graph.store(), &dir, cli.keep_going).map_err(
-                    |e| match e {
-                        catena::ecosystem_graphs::ImportError::NoAssetFiles(_) => {
-                            Failure::usage(e.to_string())
-                        }
-                        _ => Failure::input(e.to_string()),
-                    },
-                )?;
+            let import_failure = |e: ImportError| match e {
+                ImportError::NoAssetFiles(_) => Failure::usage(e.to_string()),
+                _ => Failure::input(e.to_string()),
+            };
+            let (mut report, quads) =
+                eg::prepare(graph.store(), &dir, cli.keep_going).map_err(import_failure)?;
+            // The file first: if it cannot be written, the graph is left as it was.
+            if let Some(path) = &output {
+                eg::write_quads(path, &quads).map_err(output_failure)?;
+            }
+            eg::commit(graph.store(), &mut report, &quads).map_err(import_failure)?;
             catena::store::flush(graph.store())
                 .map_err(|e| Failure::input(format!("storage error: {e}")))?;
-            if let Some(path) = &output {
-                catena::ecosystem_graphs::write_quads(path, &quads).map_err(|e| match e {
-                    catena::ecosystem_graphs::OutputError::Format(m) => Failure::usage(m),
-                    e => Failure::input(e.to_string()),
-                })?;
-            }
             // Answers follow on standard output when questions do; the summary steps aside.
             let questions_follow =
                 !cli.execute.is_empty() || (cli.graph.store.is_none() && io::stdin().is_terminal());

@@ -156,8 +156,9 @@ pub fn read_file(name: &str, text: &str) -> Result<AssetFile, String> {
     })
 }
 
-/// Imports the asset files of `dir` into `store` in one atomic step, and reports.
-pub fn import(
+/// Reads the asset files of `dir` and converts them against what `store` already holds,
+/// without writing anything: [`commit`] writes the quads.
+pub fn prepare(
     store: &Store,
     dir: &Path,
     keep_going: bool,
@@ -167,17 +168,35 @@ pub fn import(
     let existing = Existing::from_store(store)?;
     let (quads, mut report) = convert::build(&files, &existing);
     report.broken_files = broken;
+    report.quads = quads.len();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok((report, quads))
+}
+
+/// Writes prepared quads to `store` in one atomic step, counting those it did not hold.
+pub fn commit(store: &Store, report: &mut Report, quads: &[Quad]) -> Result<(), ImportError> {
+    let started = std::time::Instant::now();
     // Counted before writing: `Store::len` scans a persistent store.
     let mut new_quads = 0;
-    for quad in &quads {
+    for quad in quads {
         if !store.contains(quad)? {
             new_quads += 1;
         }
     }
     store.extend(quads.iter().cloned())?;
-    report.quads = quads.len();
     report.new_quads = new_quads;
-    report.seconds = started.elapsed().as_secs_f64();
+    report.seconds += started.elapsed().as_secs_f64();
+    Ok(())
+}
+
+/// Imports the asset files of `dir` into `store` in one atomic step, and reports.
+pub fn import(
+    store: &Store,
+    dir: &Path,
+    keep_going: bool,
+) -> Result<(Report, Vec<Quad>), ImportError> {
+    let (mut report, quads) = prepare(store, dir, keep_going)?;
+    commit(store, &mut report, &quads)?;
     Ok((report, quads))
 }
 
@@ -198,20 +217,24 @@ impl fmt::Display for OutputError {
     }
 }
 
+/// The syntax of an output file: N-Quads or TriG, the syntaxes that keep named graphs.
+pub fn output_format(path: &Path) -> Result<oxigraph::io::RdfFormat, OutputError> {
+    use oxigraph::io::RdfFormat;
+    match crate::store::format_of(path) {
+        Some(format @ (RdfFormat::NQuads | RdfFormat::TriG)) => Ok(format),
+        _ => Err(OutputError::Format(format!(
+            "{}: write the import as .nq or .trig, which keep each record's named graph",
+            path.display()
+        ))),
+    }
+}
+
 /// Writes quads to `path` as N-Quads (`.nq`) or TriG (`.trig`), whole or not at all: the
 /// text goes to a temporary file beside it that is renamed at the end.
 pub fn write_quads(path: &Path, quads: &[Quad]) -> Result<(), OutputError> {
-    use oxigraph::io::{RdfFormat, RdfSerializer};
+    use oxigraph::io::RdfSerializer;
     use std::io::Write;
-    let format = match crate::store::format_of(path) {
-        Some(format @ (RdfFormat::NQuads | RdfFormat::TriG)) => format,
-        _ => {
-            return Err(OutputError::Format(format!(
-                "{}: write the import as .nq or .trig, which keep each record's named graph",
-                path.display()
-            )));
-        }
-    };
+    let format = output_format(path)?;
     let temporary = path.with_file_name(format!(
         ".{}.partial",
         path.file_name()
