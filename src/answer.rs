@@ -1,7 +1,7 @@
 //! Answering: runs a compiled question on the store and finishes the work SPARQL cannot do
 //! alone (the chain behind a transitive answer, the shortest path between two entities).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::HashMap;
 
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 
@@ -30,10 +30,12 @@ pub fn run(
             output,
             columns: compiled.columns.clone(),
         }),
-        Post::Transitive { entity, direction } => {
-            Ok(transitive(vocabulary, &output, entity, *direction))
-        }
-        Post::ShortestPath { from, to } => Ok(shortest_path(vocabulary, &output, from, to)),
+        Post::Transitive {
+            entity,
+            direction,
+            path,
+        } => transitive(query, vocabulary, output, entity, *direction, path),
+        Post::ShortestPath { from, to } => shortest_path(query, vocabulary, output, from, to),
     }
 }
 
@@ -64,46 +66,78 @@ fn variables(names: &[&str]) -> Vec<Variable> {
     names.iter().map(|n| Variable::new_unchecked(*n)).collect()
 }
 
-/// Everything linked to `entity` through the relation's edges, nearest first, each with
-/// the chain of names that links it (`OpenAI → Microsoft → NVIDIA → TSMC`). Cycles are
-/// walked once: every node is visited at most once.
+/// Nodes per frontier query: large frontiers are asked in chunks, so that no query grows
+/// past what a remote endpoint accepts.
+const FRONTIER_CHUNK: usize = 512;
+
+/// The rows of a query over a frontier, asked in chunks.
+fn ask_frontier(
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
+    frontier: &[NamedNode],
+    text: impl Fn(&[NamedNode]) -> String,
+) -> Result<Vec<QueryOutput>, QueryError> {
+    frontier
+        .chunks(FRONTIER_CHUNK)
+        .map(|chunk| query(&text(chunk)))
+        .collect()
+}
+
+/// Everything that reaches `entity` (or that it reaches) through the relation, walking one
+/// level at a time: each level asks only for the edges of the previous level's new nodes,
+/// so the cost follows the answer, not the graph. Each answer keeps the chain that found it.
 fn transitive(
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
     vocabulary: &Vocabulary,
-    edges: &QueryOutput,
+    first_level: QueryOutput,
     entity: &NamedNode,
     direction: Direction,
-) -> Answer {
-    let subjects = iri_column(edges, "s");
-    let objects = iri_column(edges, "o");
-    // Walk from the entity against the direction of the question: for "who depends on X"
-    // follow edges backwards (?s dependsOn X), for "what does X depend on" forwards.
-    let mut next: HashMap<&NamedNode, Vec<&NamedNode>> = HashMap::new();
-    for (s, o) in subjects.iter().zip(&objects) {
-        if let (Some(s), Some(o)) = (s, o) {
-            match direction {
-                Direction::Subjects => next.entry(o).or_default().push(s),
-                Direction::Objects => next.entry(s).or_default().push(o),
+    path: &str,
+) -> Result<Answer, QueryError> {
+    let mut parent: HashMap<NamedNode, NamedNode> = HashMap::new();
+    let mut depth: HashMap<NamedNode, usize> = HashMap::from([(entity.clone(), 0)]);
+    let mut order: Vec<NamedNode> = Vec::new();
+    let mut frontier = vec![entity.clone()];
+    let mut outputs = vec![first_level];
+    loop {
+        // Edges from each frontier node to what it leads to.
+        let mut next: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
+        for output in &outputs {
+            let subjects = iri_column(output, "s");
+            let objects = iri_column(output, "o");
+            for (s, o) in subjects.into_iter().zip(objects) {
+                if let (Some(s), Some(o)) = (s, o) {
+                    match direction {
+                        Direction::Subjects => next.entry(o).or_default().push(s),
+                        Direction::Objects => next.entry(s).or_default().push(o),
+                    }
+                }
             }
         }
-    }
-    for targets in next.values_mut() {
-        targets.sort_by_key(|n| label_of(vocabulary, n).to_lowercase());
-        targets.dedup();
-    }
-    let mut parent: HashMap<&NamedNode, &NamedNode> = HashMap::new();
-    let mut depth: HashMap<&NamedNode, usize> = HashMap::from([(entity, 0)]);
-    let mut order = Vec::new();
-    let mut queue = VecDeque::from([entity]);
-    while let Some(node) = queue.pop_front() {
-        for &found in next.get(node).into_iter().flatten() {
-            if depth.contains_key(found) {
+        let mut new_frontier = Vec::new();
+        for node in &frontier {
+            let Some(targets) = next.get_mut(node) else {
                 continue;
+            };
+            targets.sort_by_cached_key(|n| (label_of(vocabulary, n).to_lowercase(), n.clone()));
+            targets.dedup();
+            let level = depth[node] + 1;
+            for found in targets.iter() {
+                if depth.contains_key(found) {
+                    continue;
+                }
+                depth.insert(found.clone(), level);
+                parent.insert(found.clone(), node.clone());
+                order.push(found.clone());
+                new_frontier.push(found.clone());
             }
-            depth.insert(found, depth[node] + 1);
-            parent.insert(found, node);
-            order.push(found);
-            queue.push_back(found);
         }
+        if new_frontier.is_empty() {
+            break;
+        }
+        outputs = ask_frontier(query, &new_frontier, |chunk| {
+            crate::compile::walk_step(path, direction, chunk)
+        })?;
+        frontier = new_frontier;
     }
     let header = match direction {
         Direction::Subjects => "who",
@@ -111,10 +145,10 @@ fn transitive(
     };
     let rows = order
         .iter()
-        .map(|&found| {
+        .map(|found| {
             let mut chain = vec![label_of(vocabulary, found)];
             let mut cursor = found;
-            while let Some(&up) = parent.get(cursor) {
+            while let Some(up) = parent.get(cursor) {
                 chain.push(label_of(vocabulary, up));
                 cursor = up;
             }
@@ -135,7 +169,7 @@ fn transitive(
             ]
         })
         .collect();
-    Answer {
+    Ok(Answer {
         output: QueryOutput::Solutions {
             variables: variables(&["answer", "answer_label", "steps", "path"]),
             rows,
@@ -157,57 +191,133 @@ fn transitive(
                 kind: Kind::Text,
             },
         ],
-    }
+    })
 }
 
-/// The shortest chain of relations, in either direction, from one entity to another.
-fn shortest_path(
-    vocabulary: &Vocabulary,
-    edges: &QueryOutput,
-    from: &NamedNode,
-    to: &NamedNode,
-) -> Answer {
-    let subjects = iri_column(edges, "s");
-    let predicates = iri_column(edges, "p");
-    let objects = iri_column(edges, "o");
-    // node → (neighbour, predicate, forward?)
-    let mut adjacent: HashMap<&NamedNode, Vec<(&NamedNode, &NamedNode, bool)>> = HashMap::new();
-    for ((s, p), o) in subjects.iter().zip(&predicates).zip(&objects) {
-        if let (Some(s), Some(p), Some(o)) = (s, p, o) {
-            adjacent.entry(s).or_default().push((o, p, true));
-            adjacent.entry(o).or_default().push((s, p, false));
-        }
-    }
-    for list in adjacent.values_mut() {
-        // Deterministic answers: neighbours in a stable order.
-        list.sort_by(|a, b| {
-            a.0.as_str()
-                .cmp(b.0.as_str())
-                .then(a.1.as_str().cmp(b.1.as_str()))
-        });
-    }
-    let mut previous: HashMap<&NamedNode, (&NamedNode, &NamedNode, bool)> = HashMap::new();
-    let mut seen: HashSet<&NamedNode> = HashSet::from([from]);
-    let mut queue = VecDeque::from([from]);
-    while let Some(node) = queue.pop_front() {
-        if node == to {
-            break;
-        }
-        for &(neighbour, predicate, forward) in adjacent.get(node).into_iter().flatten() {
-            if seen.insert(neighbour) {
-                previous.insert(neighbour, (node, predicate, forward));
-                queue.push_back(neighbour);
+/// One step of a chain: the triple `(subject, predicate, object)` walked from `before` to
+/// `after`; `forward` when `before` is its subject.
+type Step = (NamedNode, NamedNode, bool);
+
+/// The entity-to-entity edges touching `nodes` (leaving and arriving), as
+/// `(node, neighbour, predicate, forward)` with `forward` when `node` is the subject.
+fn edges_around(
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
+    nodes: &[NamedNode],
+    outgoing_already: Option<QueryOutput>,
+) -> Result<Vec<(NamedNode, NamedNode, NamedNode, bool)>, QueryError> {
+    let mut outputs: Vec<(QueryOutput, bool)> = Vec::new();
+    match outgoing_already {
+        Some(output) => outputs.push((output, true)),
+        None => {
+            for output in ask_frontier(query, nodes, |c| crate::compile::neighbours(c, true))? {
+                outputs.push((output, true));
             }
         }
     }
-    let mut steps = Vec::new();
-    let mut cursor = to;
-    while let Some(&(before, predicate, forward)) = previous.get(cursor) {
-        steps.push((before, predicate, forward, cursor));
-        cursor = before;
+    for output in ask_frontier(query, nodes, |c| crate::compile::neighbours(c, false))? {
+        outputs.push((output, false));
     }
-    steps.reverse();
-    let rows = if from != to && cursor != from {
+    let mut edges = Vec::new();
+    for (output, outgoing) in &outputs {
+        let subjects = iri_column(output, "s");
+        let predicates = iri_column(output, "p");
+        let objects = iri_column(output, "o");
+        for ((s, p), o) in subjects.into_iter().zip(predicates).zip(objects) {
+            if let (Some(s), Some(p), Some(o)) = (s, p, o) {
+                if *outgoing {
+                    edges.push((s, o, p, true));
+                } else {
+                    edges.push((o, s, p, false));
+                }
+            }
+        }
+    }
+    // A stable order, whatever the store's: by node, neighbour, predicate.
+    edges.sort_by(|a, b| {
+        (a.0.as_str(), a.1.as_str(), a.2.as_str(), !a.3).cmp(&(
+            b.0.as_str(),
+            b.1.as_str(),
+            b.2.as_str(),
+            !b.3,
+        ))
+    });
+    edges.dedup();
+    Ok(edges)
+}
+
+/// The shortest chain of relations, in either direction, from one entity to another:
+/// a breadth-first search from both ends at once, always widening the smaller frontier, so
+/// that only the neighbourhoods of the two ends are read.
+fn shortest_path(
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
+    vocabulary: &Vocabulary,
+    first_outgoing: QueryOutput,
+    from: &NamedNode,
+    to: &NamedNode,
+) -> Result<Answer, QueryError> {
+    // For each node reached from `from`: the step that reached it; from `to`: the step on
+    // to the next node towards `to`.
+    let mut reached_from: HashMap<NamedNode, Option<(NamedNode, Step)>> =
+        HashMap::from([(from.clone(), None)]);
+    let mut reached_to: HashMap<NamedNode, Option<(NamedNode, Step)>> =
+        HashMap::from([(to.clone(), None)]);
+    let mut depth_from: HashMap<NamedNode, usize> = HashMap::from([(from.clone(), 0)]);
+    let mut depth_to: HashMap<NamedNode, usize> = HashMap::from([(to.clone(), 0)]);
+    let mut frontier_from = vec![from.clone()];
+    let mut frontier_to = vec![to.clone()];
+    let mut first = Some(first_outgoing);
+    let mut meeting: Option<NamedNode> = (from == to).then(|| from.clone());
+    while meeting.is_none() && !frontier_from.is_empty() && !frontier_to.is_empty() {
+        let widen_from = first.is_some() || frontier_from.len() <= frontier_to.len();
+        let (frontier, reached, depth, other_depth) = if widen_from {
+            (&mut frontier_from, &mut reached_from, &mut depth_from, &depth_to)
+        } else {
+            (&mut frontier_to, &mut reached_to, &mut depth_to, &depth_from)
+        };
+        let edges = edges_around(query, frontier, if widen_from { first.take() } else { None })?;
+        let mut next = Vec::new();
+        let mut best: Option<(usize, NamedNode)> = None;
+        for (node, neighbour, predicate, forward) in edges {
+            if depth.contains_key(&neighbour) {
+                continue;
+            }
+            let level = depth[&node] + 1;
+            depth.insert(neighbour.clone(), level);
+            // Walking from `from`, the step goes node → neighbour; towards `to`, it goes
+            // neighbour → node, so its direction flips.
+            let step = if widen_from {
+                (node.clone(), predicate, forward)
+            } else {
+                (node.clone(), predicate, !forward)
+            };
+            reached.insert(neighbour.clone(), Some((node, step)));
+            if let Some(rest) = other_depth.get(&neighbour) {
+                let total = level + rest;
+                if best.as_ref().is_none_or(|(t, n)| (total, neighbour.as_str()) < (*t, n.as_str())) {
+                    best = Some((total, neighbour.clone()));
+                }
+            }
+            next.push(neighbour);
+        }
+        meeting = best.map(|(_, node)| node);
+        *frontier = next;
+    }
+    // The chain: from `from` to the meeting node, then on to `to`.
+    let mut steps: Vec<(NamedNode, NamedNode, bool, NamedNode)> = Vec::new();
+    if let Some(meeting) = &meeting {
+        let mut cursor = meeting.clone();
+        while let Some(Some((before, (_, predicate, forward)))) = reached_from.get(&cursor) {
+            steps.push((before.clone(), predicate.clone(), *forward, cursor.clone()));
+            cursor = before.clone();
+        }
+        steps.reverse();
+        let mut cursor = meeting.clone();
+        while let Some(Some((after, (_, predicate, forward)))) = reached_to.get(&cursor) {
+            steps.push((cursor.clone(), predicate.clone(), *forward, after.clone()));
+            cursor = after.clone();
+        }
+    }
+    let rows = if meeting.is_none() {
         vec![]
     } else {
         steps
@@ -222,7 +332,7 @@ fn shortest_path(
                 };
                 vec![
                     Some(Literal::from(i as i64 + 1).into()),
-                    Some(Term::NamedNode((*before).clone())),
+                    Some(Term::NamedNode(before.clone())),
                     Some(
                         Literal::new_language_tagged_literal_unchecked(
                             label_of(vocabulary, before),
@@ -230,9 +340,9 @@ fn shortest_path(
                         )
                         .into(),
                     ),
-                    Some(Term::NamedNode((*predicate).clone())),
+                    Some(Term::NamedNode(predicate.clone())),
                     Some(Literal::from(relation).into()),
-                    Some(Term::NamedNode((*after).clone())),
+                    Some(Term::NamedNode(after.clone())),
                     Some(
                         Literal::new_language_tagged_literal_unchecked(
                             label_of(vocabulary, after),
@@ -244,7 +354,7 @@ fn shortest_path(
             })
             .collect()
     };
-    Answer {
+    Ok(Answer {
         output: QueryOutput::Solutions {
             variables: variables(&[
                 "step",
@@ -279,5 +389,5 @@ fn shortest_path(
                 kind: Kind::Entity,
             },
         ],
-    }
+    })
 }

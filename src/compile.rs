@@ -64,13 +64,17 @@ impl Column {
 pub enum Post {
     /// The rows are the answer.
     Rows,
-    /// The rows are the edges `?s ?o` of a relation; answer with everything that reaches
-    /// (or is reached from) `entity`, and the chain that links them.
+    /// The rows are the edges `?s ?o` of a relation that touch `entity`; the walk goes on
+    /// level by level ([`walk_step`] over each new frontier) and answers with everything
+    /// that reaches (or is reached from) `entity`, and the chain that links them.
     Transitive {
         entity: NamedNode,
         direction: Direction,
+        /// The relation's property path, for the next levels' queries.
+        path: String,
     },
-    /// The rows are entity-to-entity edges `?s ?p ?o`; answer with the shortest chain.
+    /// The rows are the entity-to-entity edges `?s ?p ?o` leaving `from`; the search goes
+    /// on from both ends ([`neighbours`]) and answers with the shortest chain.
     ShortestPath { from: NamedNode, to: NamedNode },
 }
 
@@ -103,6 +107,42 @@ fn term(node: &NamedNode) -> String {
 
 fn cat_term(local: &str) -> String {
     term(&NamedNode::new_unchecked(cat(local)))
+}
+
+/// `VALUES ?var { <a> <b> … }`: IRIs of the graph only, written by oxigraph's validated
+/// `NamedNode` display.
+fn values(var: &str, nodes: &[NamedNode]) -> String {
+    let mut text = format!("VALUES ?{var} {{");
+    for node in nodes {
+        write!(text, " {node}").expect("writing to a String");
+    }
+    text.push_str(" }");
+    text
+}
+
+/// One level of a transitive walk: the edges of `path` that end (`Subjects`: who depends on
+/// the frontier) or start (`Objects`) at the frontier's nodes.
+pub fn walk_step(path: &str, direction: Direction, frontier: &[NamedNode]) -> String {
+    let (bound, pattern) = match direction {
+        Direction::Subjects => ("o", format!("?s {path} ?o .\n  FILTER (isIRI(?s))")),
+        Direction::Objects => ("s", format!("?s {path} ?o .\n  FILTER (isIRI(?o))")),
+    };
+    format!(
+        "{}SELECT DISTINCT ?s ?o WHERE {{\n  {}\n  {pattern}\n}}\n",
+        prologue(),
+        values(bound, frontier)
+    )
+}
+
+/// One step of the shortest-path search: the entity-to-entity edges (other than `rdf:type`)
+/// leaving the nodes (`outgoing`) or arriving at them.
+pub fn neighbours(nodes: &[NamedNode], outgoing: bool) -> String {
+    let (bound, other) = if outgoing { ("s", "o") } else { ("o", "s") };
+    format!(
+        "{}SELECT DISTINCT ?s ?p ?o WHERE {{\n  {}\n  ?s ?p ?o .\n  FILTER (isIRI(?{other}) && ?p != rdf:type && STRSTARTS(STR(?{other}), STR(ent:)))\n}}\n",
+        prologue(),
+        values(bound, nodes)
+    )
 }
 
 /// `(p1|p2|…)`, or `(p|^p)` for a symmetric relation.
@@ -216,18 +256,18 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             entity,
             direction,
             transitive: true,
-        } => Compiled {
-            sparql: format!(
-                "{}SELECT DISTINCT ?s ?o WHERE {{\n  ?s {} ?o .\n  FILTER (isIRI(?o))\n}}\n",
-                prologue(),
-                property_path(relation)
-            ),
-            columns: vec![],
-            post: Post::Transitive {
-                entity: entity.iri.clone(),
-                direction: *direction,
-            },
-        },
+        } => {
+            let path = property_path(relation);
+            Compiled {
+                sparql: walk_step(&path, *direction, std::slice::from_ref(&entity.iri)),
+                columns: vec![],
+                post: Post::Transitive {
+                    entity: entity.iri.clone(),
+                    direction: *direction,
+                    path,
+                },
+            }
+        }
         Plan::Related {
             relation,
             entity,
@@ -236,10 +276,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
         } => related(relation, entity, *direction, time, with_sources),
         Plan::Describe(entity) => describe(entity),
         Plan::Path { from, to } => Compiled {
-            sparql: format!(
-                "{}SELECT DISTINCT ?s ?p ?o WHERE {{\n  ?s ?p ?o .\n  FILTER (isIRI(?o) && ?p != rdf:type && STRSTARTS(STR(?s), STR(ent:)) && STRSTARTS(STR(?o), STR(ent:)))\n}}\n",
-                prologue()
-            ),
+            sparql: neighbours(std::slice::from_ref(&from.iri), true),
             columns: vec![],
             post: Post::ShortestPath {
                 from: from.iri.clone(),

@@ -231,11 +231,11 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
     match &compiled.post {
         Post::Rows => {}
         Post::Transitive { entity, .. } => text.push_str(&format!(
-            "\n# then: a breadth-first walk over these edges from {}, keeping the chain to each answer",
+            "\n# then: the same query for each new level's nodes (a breadth-first walk from {}), keeping the chain to each answer",
             crate::vocab::compact(entity.as_str())
         )),
         Post::ShortestPath { from, to } => text.push_str(&format!(
-            "\n# then: a breadth-first search over these edges, in both directions, from {} to {}",
+            "\n# then: the same query (and its mirror, for edges arriving) for each new level's nodes, searching from both ends at once, from {} to {}",
             crate::vocab::compact(from.as_str()),
             crate::vocab::compact(to.as_str())
         )),
