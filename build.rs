@@ -1,9 +1,20 @@
 //! Embeds every file of `ontology/` and `data/` into the binary, so that a fresh
 //! `cargo run` answers questions with no set-up and adding a data file needs no code change.
+//!
+//! Besides the text (for `catena check` and `push`, which report by file), the files are
+//! parsed here once and embedded as a table of terms and quads, so that start-up builds the
+//! graph without parsing Turtle: a question answered cold pays only for the store.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+use oxrdf::{GraphName, NamedNode, Quad, Term};
+use oxttl::{NQuadsParser, TriGParser};
+
+/// The graph the ontology's triples go to (as `catena::vocab::ONTOLOGY_GRAPH`).
+const ONTOLOGY_GRAPH: &str = "https://w3id.org/catena/ontology";
 
 const EMBEDDED_DIRS: &[&str] = &["ontology", "data"];
 const RDF_EXTENSIONS: &[&str] = &["ttl", "trig", "nt", "nq"];
@@ -11,6 +22,7 @@ const RDF_EXTENSIONS: &[&str] = &["ttl", "trig", "nt", "nq"];
 fn main() {
     let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut generated = String::from("&[\n");
+    let mut quads: Vec<Quad> = Vec::new();
     for dir in EMBEDDED_DIRS {
         println!("cargo:rerun-if-changed={dir}");
         let mut names: Vec<String> = fs::read_dir(Path::new(&manifest_dir).join(dir))
@@ -36,9 +48,121 @@ fn main() {
                 "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),"
             )
             .expect("writing to a String cannot fail");
+            let text = fs::read_to_string(Path::new(&manifest_dir).join(&path))
+                .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+            quads.extend(parse(&path, &text, *dir == "ontology"));
         }
     }
     generated.push_str("]\n");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    fs::write(out, generated).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("embedded.rs"), generated).expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&out_dir).join("embedded_quads.rs"),
+        quad_table(&quads),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// The quads of one file; default-graph triples of the ontology go to its graph. A syntax
+/// error fails the build with its position (`catena check` gives the same message).
+fn parse(path: &str, text: &str, ontology: bool) -> Vec<Quad> {
+    let default_graph = if ontology {
+        GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH))
+    } else {
+        GraphName::DefaultGraph
+    };
+    let fix = |mut quad: Quad| {
+        if quad.graph_name.is_default_graph() {
+            quad.graph_name = default_graph.clone();
+        }
+        quad
+    };
+    let bytes = text.as_bytes();
+    let parsed: Result<Vec<Quad>, String> = if path.ends_with(".nt") || path.ends_with(".nq") {
+        NQuadsParser::new()
+            .for_slice(bytes)
+            .map(|q| q.map(fix).map_err(|e| e.to_string()))
+            .collect()
+    } else {
+        TriGParser::new()
+            .for_slice(bytes)
+            .map(|q| q.map(fix).map_err(|e| e.to_string()))
+            .collect()
+    };
+    parsed.unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Rust source for `(TERMS, QUADS)`: each distinct term once, quads as indices into it.
+fn quad_table(quads: &[Quad]) -> String {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut terms = String::from("&[\n");
+    let mut quad_rows = String::from("&[\n");
+    let mut term_id = |key: String, code: String, terms: &mut String| -> usize {
+        let next = index.len();
+        *index.entry(key).or_insert_with(|| {
+            writeln!(terms, "    {code},").expect("writing to a String cannot fail");
+            next
+        })
+    };
+    for quad in quads {
+        let subject = match &quad.subject {
+            oxrdf::NamedOrBlankNode::NamedNode(n) => term_id(
+                format!("<{}>", n.as_str()),
+                format!("E::Iri({:?})", n.as_str()),
+                &mut terms,
+            ),
+            oxrdf::NamedOrBlankNode::BlankNode(b) => term_id(
+                format!("_:{}", b.as_str()),
+                format!("E::Blank({:?})", b.as_str()),
+                &mut terms,
+            ),
+        };
+        let predicate = term_id(
+            format!("<{}>", quad.predicate.as_str()),
+            format!("E::Iri({:?})", quad.predicate.as_str()),
+            &mut terms,
+        );
+        let object = match &quad.object {
+            Term::NamedNode(n) => term_id(
+                format!("<{}>", n.as_str()),
+                format!("E::Iri({:?})", n.as_str()),
+                &mut terms,
+            ),
+            Term::BlankNode(b) => term_id(
+                format!("_:{}", b.as_str()),
+                format!("E::Blank({:?})", b.as_str()),
+                &mut terms,
+            ),
+            Term::Literal(l) => {
+                let code = match l.language() {
+                    Some(language) => format!("E::Lang({:?}, {language:?})", l.value()),
+                    None => format!("E::Typed({:?}, {:?})", l.value(), l.datatype().as_str()),
+                };
+                term_id(l.to_string(), code, &mut terms)
+            }
+            #[allow(unreachable_patterns)]
+            _ => panic!("unsupported term in {quad}"),
+        };
+        let graph = match &quad.graph_name {
+            GraphName::NamedNode(n) => term_id(
+                format!("<{}>", n.as_str()),
+                format!("E::Iri({:?})", n.as_str()),
+                &mut terms,
+            ),
+            GraphName::BlankNode(b) => term_id(
+                format!("_:{}", b.as_str()),
+                format!("E::Blank({:?})", b.as_str()),
+                &mut terms,
+            ),
+            GraphName::DefaultGraph => term_id("default".into(), "E::Default".into(), &mut terms),
+        };
+        writeln!(
+            quad_rows,
+            "    [{subject}, {predicate}, {object}, {graph}],"
+        )
+        .expect("writing to a String cannot fail");
+    }
+    terms.push(']');
+    quad_rows.push(']');
+    format!("({terms}, {quad_rows})\n")
 }

@@ -270,11 +270,25 @@ fn shortest_path(
     while meeting.is_none() && !frontier_from.is_empty() && !frontier_to.is_empty() {
         let widen_from = first.is_some() || frontier_from.len() <= frontier_to.len();
         let (frontier, reached, depth, other_depth) = if widen_from {
-            (&mut frontier_from, &mut reached_from, &mut depth_from, &depth_to)
+            (
+                &mut frontier_from,
+                &mut reached_from,
+                &mut depth_from,
+                &depth_to,
+            )
         } else {
-            (&mut frontier_to, &mut reached_to, &mut depth_to, &depth_from)
+            (
+                &mut frontier_to,
+                &mut reached_to,
+                &mut depth_to,
+                &depth_from,
+            )
         };
-        let edges = edges_around(query, frontier, if widen_from { first.take() } else { None })?;
+        let edges = edges_around(
+            query,
+            frontier,
+            if widen_from { first.take() } else { None },
+        )?;
         let mut next = Vec::new();
         let mut best: Option<(usize, NamedNode)> = None;
         for (node, neighbour, predicate, forward) in edges {
@@ -293,7 +307,10 @@ fn shortest_path(
             reached.insert(neighbour.clone(), Some((node, step)));
             if let Some(rest) = other_depth.get(&neighbour) {
                 let total = level + rest;
-                if best.as_ref().is_none_or(|(t, n)| (total, neighbour.as_str()) < (*t, n.as_str())) {
+                if best
+                    .as_ref()
+                    .is_none_or(|(t, n)| (total, neighbour.as_str()) < (*t, n.as_str()))
+                {
                     best = Some((total, neighbour.clone()));
                 }
             }

@@ -734,6 +734,8 @@ fn open_graph(args: &GraphArgs, sources: &[RdfSource]) -> Result<KnowledgeGraph,
     }
     match &args.store {
         Some(dir) => Ok(KnowledgeGraph::from_store(catena::store::open(dir)?.0)),
+        // The shipped graph comes pre-parsed; files given by the user are parsed now.
+        None if args.data.is_empty() && args.ontology.is_empty() => Ok(KnowledgeGraph::embedded()?),
         None => Ok(KnowledgeGraph::from_sources(sources)?),
     }
 }
