@@ -728,7 +728,9 @@ fn count(
             ];
             Compiled {
                 sparql: format!(
-                    "{}SELECT ?group ?group_label (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern} .\n{}}}\nGROUP BY ?group ?group_label\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
+                    // Counted first, labelled after: the label join then runs once per
+                    // group, not once per counted thing.
+                    "{}SELECT ?group ?group_label ?count WHERE {{\n  {{\n    SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  {class_pattern}    {pattern} .\n    }}\n    GROUP BY ?group\n  }}\n{}}}\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
                     prologue(),
                     label("group")
                 ),
