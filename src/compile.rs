@@ -730,7 +730,7 @@ fn count(
                 sparql: format!(
                     // Counted first, labelled after: the label join then runs once per
                     // group, not once per counted thing.
-                    "{}SELECT ?group ?group_label ?count WHERE {{\n  {{\n    SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  {class_pattern}    {pattern} .\n    }}\n    GROUP BY ?group\n  }}\n{}}}\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
+                    "{}SELECT DISTINCT ?group ?group_label ?count WHERE {{\n  {{\n    SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  {class_pattern}    {pattern} .\n    }}\n    GROUP BY ?group\n  }}\n{}}}\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
                     prologue(),
                     label("group")
                 ),
