@@ -1267,8 +1267,9 @@ mod store {
         let second = import_into(&store, "messy", &[]);
         assert_success(&second);
         let second: Value = serde_json::from_slice(&second.stdout).expect("JSON report");
-        assert_eq!(second["quads"], first["quads"]);
-        assert_eq!(second["new_quads"], 0);
+        // The second import links to what the first wrote (so it may state fewer quads:
+        // no labels for entities that now exist), and adds nothing.
+        assert_eq!(second["new_quads"], 0, "{second:#}");
         assert_eq!(
             quads(&store),
             after_first,

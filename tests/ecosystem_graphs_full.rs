@@ -688,3 +688,55 @@ fn the_import_report_counts_what_the_yaml_holds() {
         .expect("report: skipped is a list");
     assert!(skipped.is_empty(), "report: records skipped: {skipped:?}");
 }
+
+/// Importing the whole data set into a graph that already holds it (with the documents'
+/// facts) adds nothing: every asset, organisation and external name links to what the first
+/// import wrote, and the graph still satisfies the ontology.
+#[test]
+fn a_second_import_of_the_whole_data_set_adds_nothing() {
+    let Some(setup) = setup() else { return };
+    let first = setup._dir.path().join("first.nq");
+    let output = catena()
+        .args(["import", "ecosystem-graphs"])
+        .arg(&setup.assets)
+        .arg("--output")
+        .arg(&first)
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let output = catena()
+        .arg("--data")
+        .arg(&data)
+        .arg("--data")
+        .arg(&first)
+        .args(["import", "ecosystem-graphs"])
+        .arg(&setup.assets)
+        .args(["--format", "json"])
+        .output()
+        .expect("catena runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    assert_eq!(report["new_quads"], 0, "{report:#}");
+    let check = catena()
+        .arg("--data")
+        .arg(&data)
+        .arg("--data")
+        .arg(&first)
+        .arg("check")
+        .output()
+        .expect("catena runs");
+    assert!(
+        check.status.success(),
+        "the imported graph violates the ontology:\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

@@ -293,6 +293,18 @@ impl fmt::Display for Report {
     }
 }
 
+/// Whether an entity's names already give `name`, also as a label with its kind after it
+/// ("Deepseek (model)"): such a label was chosen to keep the bare name free, so the bare name
+/// must not come back as an alias.
+fn names_cover(names: &[String], name: &str) -> bool {
+    names.iter().any(|n| {
+        n == name
+            || n.strip_suffix(')')
+                .and_then(|rest| rest.rsplit_once(" ("))
+                .is_some_and(|(base, _)| base == name)
+    })
+}
+
 /// ASCII CamelCase of a name, the style of the graph's entity IRIs ("The Pile" → ThePile).
 pub fn camel(name: &str) -> String {
     let mut out = String::new();
@@ -370,6 +382,9 @@ struct Organisation {
     /// The label to write, for organisations new to the graph.
     new_label: Option<String>,
     research_body: bool,
+    /// Whether this spelling may be written as an alias: not when the import also uses it
+    /// for an asset or a dependency ("Hugging Face"), which would make the name ambiguous.
+    alias: bool,
 }
 
 /// A dependency target that is not an asset of the data set.
@@ -455,13 +470,16 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
     let mut new_asset_label: HashMap<&str, String> = HashMap::new();
     let mut kinds: BTreeMap<AssetKind, BTreeSet<&str>> = BTreeMap::new();
     for (name, group) in &by_name {
-        let iri = match existing.unique(name, &existing.products) {
+        let kind = group.first().map_or(AssetKind::Model, |(_, a)| a.kind);
+        // An earlier import may have labelled it "Name (kind)".
+        let earlier =
+            || existing.unique(&format!("{name} ({})", kind.singular()), &existing.products);
+        let iri = match existing.unique(name, &existing.products).or_else(earlier) {
             Some(iri) => {
                 report.assets_linked.push((*name).to_owned());
                 iri
             }
             None => {
-                let kind = group.first().map_or(AssetKind::Model, |(_, a)| a.kind);
                 let label = if existing.index.lookup(name).is_empty() {
                     (*name).to_owned()
                 } else {
@@ -565,7 +583,7 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
         if let Some(asset_label) = new_asset_label.get(asset.name.as_str()) {
             out.add(&x, label.clone(), english(asset_label), &g);
         } else if let Some(entity) = existing.index.by_iri(x.as_str())
-            && !entity.names.iter().any(|n| n == &asset.name)
+            && !names_cover(&entity.names, &asset.name)
         {
             out.add(&x, alt_label.clone(), english(&asset.name), &g);
         }
@@ -579,26 +597,24 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                 continue;
             };
             out.add(&org.iri, cat("develops"), x.clone(), &g);
-            out.add(
-                &org.iri,
-                rdf_type.clone(),
-                cat(if org.research_body {
-                    "ResearchBody"
-                } else {
-                    "Organisation"
-                }),
-                &g,
-            );
             match &org.new_label {
                 Some(org_label) => {
+                    // Only new organisations get a type: the graph's own already have one.
+                    let class = if org.research_body {
+                        "ResearchBody"
+                    } else {
+                        "Organisation"
+                    };
+                    out.add(&org.iri, rdf_type.clone(), cat(class), &g);
                     out.add(&org.iri, label.clone(), english(org_label), &g);
-                    if org_label.trim_end_matches(" (organisation)") != spelling {
+                    if org.alias && org_label.trim_end_matches(" (organisation)") != spelling {
                         out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
                     }
                 }
                 None => {
                     if let Some(entity) = existing.index.by_iri(org.iri.as_str())
-                        && !entity.names.iter().any(|n| n == &spelling)
+                        && org.alias
+                        && !names_cover(&entity.names, &spelling)
                     {
                         out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
                     }
@@ -681,7 +697,10 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                             .union(&existing.organisations)
                             .cloned()
                             .collect();
-                        match existing.unique(dependency, &actors) {
+                        let found = existing.unique(dependency, &actors).or_else(|| {
+                            existing.unique(&format!("{dependency} (external asset)"), &actors)
+                        });
+                        match found {
                             Some(iri) => External {
                                 linked: existing
                                     .index
@@ -807,6 +826,18 @@ fn resolve_organisations(
     }
     report.organisation_spellings = spellings.len();
 
+    // Names the import gives to assets and dependencies: an organisation named the same
+    // ("ChatGLM", "LAION") gets a distinct label.
+    let taken_names: HashSet<String> = assets
+        .keys()
+        .map(|n| loose(n))
+        .chain(
+            records
+                .iter()
+                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
+        )
+        .collect();
+
     // Keys of the graph's organisations; a key shared by two of them is no use.
     let mut known_full: HashMap<String, Option<NamedNode>> = HashMap::new();
     let mut known_short: HashMap<String, Option<NamedNode>> = HashMap::new();
@@ -861,6 +892,7 @@ fn resolve_organisations(
                         iri,
                         new_label: None,
                         research_body: false,
+                        alias: !taken_names.contains(&loose(spelling)),
                     },
                 );
             }
@@ -897,17 +929,7 @@ fn resolve_organisations(
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(spelling);
     }
-    // Names the import gives to assets and dependencies: an organisation named the same
-    // ("ChatGLM", "LAION") gets a distinct label.
-    let taken_names: HashSet<String> = assets
-        .keys()
-        .map(|n| loose(n))
-        .chain(
-            records
-                .iter()
-                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
-        )
-        .collect();
+
     let mut count = linked.len();
     for members in groups.values() {
         // The most used spelling names the organisation (ties: the first in order).
@@ -942,6 +964,7 @@ fn resolve_organisations(
                     iri: iri.clone(),
                     new_label: Some(org_label.clone()),
                     research_body: organisations::is_research_body(best),
+                    alias: !taken_names.contains(&loose(member)),
                 },
             );
         }
