@@ -18,13 +18,16 @@
 //! Every question runs on a graph of the ontology and the import only (`--data` names an
 //! empty Turtle file), so that facts of the embedded source documents cannot add answers.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 use yaml_rust2::{Yaml, YamlLoader};
+
+use common::catena;
 
 /// The asset folder, relative to the crate.
 const ASSETS: &str = "../shared/ecosystem-graphs/assets";
@@ -375,13 +378,6 @@ fn setup() -> Option<Setup> {
         _dir: dir,
         empty,
     })
-}
-
-/// A `catena` command with no user configuration leaking in.
-fn catena() -> Command {
-    let mut cmd = Command::cargo_bin("catena").expect("the catena binary is built");
-    cmd.env_remove("CATENA_HISTORY").env("NO_COLOR", "1");
-    cmd
 }
 
 impl Setup {
