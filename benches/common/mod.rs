@@ -1,0 +1,284 @@
+//! What the benchmarks share: the graph sizes chosen by `CATENA_BENCH_SIZES`, the generated
+//! graphs, and the question forms (from tests/translations.rs and tests/gen.rs).
+//!
+//! Each bench target uses a part of this module only.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use catena::r#gen::{self, GenOptions};
+use catena::graph::{self, KnowledgeGraph, SourceKind};
+use catena::session::{Outcome, Session};
+use catena::sparql::QueryOutput;
+use oxigraph::model::Quad;
+use oxigraph::store::Store;
+
+/// The environment variable that picks the graphs: a comma-separated list of `embedded` (the
+/// shipped graph) and triple counts of generated graphs (`1e4`, `1e5`, `1e6`, `250000`).
+pub const SIZES_VAR: &str = "CATENA_BENCH_SIZES";
+
+/// The graphs benchmarked when `CATENA_BENCH_SIZES` is not set.
+pub const DEFAULT_SIZES: &str = "embedded,1e5,1e6";
+
+/// The seed of every generated graph (the one tests/gen.rs uses).
+pub const SEED: u64 = 7;
+
+/// One graph to benchmark on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// The shipped ontology and data.
+    Embedded,
+    /// A graph of `catena gen` with about this many triples, with the shipped ontology.
+    Generated(u64),
+}
+
+impl Size {
+    /// The name in benchmark ids: `embedded`, `gen_1e5`, `gen_250000`.
+    pub fn name(self) -> String {
+        match self {
+            Self::Embedded => "embedded".to_owned(),
+            Self::Generated(triples) => format!("gen_{}", short_count(triples)),
+        }
+    }
+
+    /// Sampling suited to the graph's size: a 10⁶-triple graph gets the fewest samples that
+    /// criterion allows, over a longer time.
+    pub fn sampling(self) -> (usize, Duration) {
+        match self {
+            Self::Embedded => (30, Duration::from_secs(3)),
+            Self::Generated(triples) if triples < 300_000 => (20, Duration::from_secs(4)),
+            Self::Generated(_) => (10, Duration::from_secs(8)),
+        }
+    }
+}
+
+/// `100000` → `1e5`, `250000` → `250000`.
+pub fn short_count(count: u64) -> String {
+    let mut exponent = 0;
+    let mut rest = count;
+    while rest >= 10 && rest.is_multiple_of(10) {
+        rest /= 10;
+        exponent += 1;
+    }
+    if rest == 1 && exponent > 0 {
+        format!("1e{exponent}")
+    } else {
+        count.to_string()
+    }
+}
+
+/// The sizes named by `CATENA_BENCH_SIZES` (or the default), in the order given.
+pub fn sizes() -> Vec<Size> {
+    let text = std::env::var(SIZES_VAR).unwrap_or_else(|_| DEFAULT_SIZES.to_owned());
+    parse_sizes(&text).unwrap_or_else(|e| panic!("{SIZES_VAR}={text}: {e}"))
+}
+
+fn parse_sizes(text: &str) -> Result<Vec<Size>, String> {
+    let mut sizes = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        let size = if item.eq_ignore_ascii_case("embedded") {
+            Size::Embedded
+        } else {
+            let count: f64 = item.parse().map_err(|_| {
+                format!("`{item}` is neither `embedded` nor a triple count such as 1e5 or 250000")
+            })?;
+            if !(1.0..=1e9).contains(&count) {
+                return Err(format!("`{item}`: a generated graph has 1 to 10^9 triples"));
+            }
+            Size::Generated(count.round() as u64)
+        };
+        if !sizes.contains(&size) {
+            sizes.push(size);
+        }
+    }
+    Ok(sizes)
+}
+
+/// The quads of the shipped ontology, in the ontology graph (as `catena --data` loads them).
+pub fn ontology_quads() -> Vec<Quad> {
+    let ontology: Vec<_> = graph::embedded_sources()
+        .into_iter()
+        .filter(|source| source.kind == SourceKind::Ontology)
+        .collect();
+    graph::parse_all(&ontology)
+        .expect("the shipped ontology parses")
+        .into_iter()
+        .flat_map(|source| source.quads)
+        .collect()
+}
+
+/// The generated graph of about `triples` triples (seed [`SEED`]), as quads.
+pub fn generated_quads(triples: u64) -> Vec<Quad> {
+    let options = GenOptions {
+        entities: r#gen::entities_for_triples(triples),
+        seed: SEED,
+    };
+    let mut quads = Vec::with_capacity(triples as usize + triples as usize / 20);
+    r#gen::generate(&options, &mut |quad| {
+        quads.push(quad);
+        Ok(())
+    })
+    .expect("generating into memory cannot fail");
+    quads
+}
+
+/// The graph of a size in a fresh in-memory store: the shipped graph, or the shipped
+/// ontology with a generated graph (what `catena --data gen.nq` answers on).
+pub fn knowledge_graph(size: Size) -> KnowledgeGraph {
+    match size {
+        Size::Embedded => KnowledgeGraph::from_sources(&graph::embedded_sources())
+            .expect("the embedded graph loads"),
+        Size::Generated(triples) => {
+            let mut quads = ontology_quads();
+            quads.extend(generated_quads(triples));
+            let store = Store::new().expect("an in-memory store");
+            store.extend(quads).expect("the generated graph loads");
+            KnowledgeGraph::from_store(store)
+        }
+    }
+}
+
+/// A session on the graph of a size, with its vocabulary.
+pub fn session(size: Size) -> Session {
+    Session::new(knowledge_graph(size)).expect("the vocabulary loads")
+}
+
+/// Rows (or triples) of an outcome: what a benchmark keeps so the work is not optimised away.
+pub fn rows(outcome: &Outcome) -> usize {
+    match outcome {
+        Outcome::Answer(answer) => match &answer.output {
+            QueryOutput::Solutions { rows, .. } => rows.len(),
+            QueryOutput::Graph(triples) => triples.len(),
+            QueryOutput::Boolean(_) => 1,
+        },
+        Outcome::Explained(text) => usize::from(!text.is_empty()),
+    }
+}
+
+/// Every example of the language on the shipped graph, in English and Italian: the list of
+/// tests/translations.rs (`EXAMPLES`), then forms only tests/gen.rs has, named the same way.
+pub const EMBEDDED_QUESTIONS: &[(&str, &str)] = &[
+    ("who_depends_on", "who depends on NVIDIA"),
+    ("chi_dipende_da", "chi dipende da NVIDIA"),
+    ("what_does_depend_on", "what does NVIDIA depend on"),
+    ("da_cosa_dipende", "da cosa dipende NVIDIA"),
+    ("transitive", "who depends on TSMC transitively"),
+    ("transitivo", "chi dipende da TSMC transitivamente"),
+    ("who_invested_in", "who invested in OpenAI"),
+    ("chi_ha_investito", "chi ha investito in OpenAI"),
+    ("investments_by", "investments by Microsoft"),
+    ("investimenti_di", "investimenti di Microsoft"),
+    ("releases", "open-source releases"),
+    ("releases_by", "open-source releases by DeepSeek"),
+    ("releases_in_year", "open-source releases in 2025"),
+    (
+        "releases_by_companies_in",
+        "open-source releases by companies in China",
+    ),
+    ("rilasci_di", "rilasci open source di DeepSeek"),
+    ("exclusive_cloud_deals", "exclusive cloud deals"),
+    ("cloud_provider_of", "who is the cloud provider of OpenAI"),
+    ("fornitore_cloud", "chi è il fornitore cloud di OpenAI"),
+    ("concerns_raised_by", "concerns raised by FTC"),
+    ("preoccupazioni", "preoccupazioni sollevate da FTC"),
+    (
+        "raised_concerns_about",
+        "who raised concerns about Microsoft",
+    ),
+    ("list_companies_in", "list companies in France"),
+    ("elenca_aziende_in", "elenca aziende in Francia"),
+    ("list_regulators", "list regulators"),
+    ("list_models_by", "list models by Google"),
+    ("open_models_by_in", "open models by Google in 2024"),
+    ("list_open_models", "list open models"),
+    ("modelli_aperti_di", "modelli aperti di Meta nel 2023"),
+    ("companies_in", "companies in France"),
+    ("count_open_by_developer", "count open models by developer"),
+    ("builds_on", "who builds on NVIDIA"),
+    ("member_of", "who is member of UALink"),
+    ("traffic_share_of", "traffic share of ChatGPT"),
+    ("quota_di_traffico", "quota di traffico di ChatGPT"),
+    ("revenue_of", "revenue of NVIDIA"),
+    ("count_by_developer", "count models by developer"),
+    ("conta_per_sviluppatore", "conta modelli per sviluppatore"),
+    ("top_chatbots", "top 3 chatbots by traffic share"),
+    ("describe", "describe NVIDIA"),
+    ("descrivi", "descrivi NVIDIA"),
+    ("path", "path from OpenAI to TSMC"),
+    ("percorso", "percorso da OpenAI a TSMC"),
+    ("since_filter", "investments by Microsoft since 2023"),
+    ("before_filter", "open-source releases prima del 2025"),
+    ("with_sources", "who invested in OpenAI with sources"),
+    ("con_fonti", "chi dipende da NVIDIA con fonti"),
+    // Forms of tests/gen.rs that tests/translations.rs does not list.
+    ("investments_in", "investments in OpenAI"),
+    ("cloud_deals", "cloud deals"),
+    ("accordi_cloud_esclusivi", "accordi cloud esclusivi"),
+    ("concerns_about", "concerns about Microsoft"),
+    ("count_companies_by_country", "count companies by country"),
+    ("elenca_modelli_di", "elenca modelli di Google"),
+    ("in_year_filter", "who invested in OpenAI in 2023"),
+];
+
+/// One question of each form on generated graphs, with the generator's anchor labels (see
+/// `catena::r#gen::anchor`); tests/gen.rs checks that every one of them has answers. Italian
+/// twins of English forms compile to the same SPARQL, so only the English ones run here
+/// (benches/language.rs measures both languages' translation).
+pub const GENERATED_QUESTIONS: &[(&str, &str)] = &[
+    ("who_depends_on", "who depends on \"Chip 0\""),
+    ("what_does_depend_on", "what does \"Model 5\" depend on"),
+    ("transitive", "who depends on \"Model 0\" transitively"),
+    (
+        "transitive_company",
+        "who depends on \"Company 3\" transitively",
+    ),
+    ("who_invested_in", "who invested in \"Company 1\""),
+    ("investments_by", "investments by \"Company 0\""),
+    ("investments_in", "investments in \"Company 1\""),
+    ("releases", "open-source releases"),
+    ("releases_by", "open-source releases by \"Company 0\""),
+    ("releases_in_year", "open-source releases in 2025"),
+    (
+        "releases_by_companies_in",
+        "open-source releases by companies in \"Country 0\"",
+    ),
+    ("exclusive_cloud_deals", "exclusive cloud deals"),
+    ("cloud_deals", "cloud deals"),
+    (
+        "cloud_provider_of",
+        "who is the cloud provider of \"Company 1\"",
+    ),
+    ("concerns_raised_by", "concerns raised by \"Regulator 0\""),
+    ("concerns_about", "concerns about \"Company 0\""),
+    (
+        "raised_concerns_about",
+        "who raised concerns about \"Company 0\"",
+    ),
+    ("list_companies_in", "list companies in \"Country 0\""),
+    ("companies_in", "companies in \"Country 0\""),
+    ("list_regulators", "list regulators"),
+    ("list_models_by", "list models by \"Company 0\""),
+    ("open_models_by_in", "open models by \"Company 0\" in 2024"),
+    ("list_open_models", "list open models"),
+    ("count_open_by_developer", "count open models by developer"),
+    ("builds_on", "who builds on \"Chip 0\""),
+    ("member_of", "who is member of \"Alliance 0\""),
+    ("traffic_share_of", "traffic share of \"Chatbot 0\""),
+    ("revenue_of", "revenue of \"Company 0\""),
+    ("count_by_developer", "count models by developer"),
+    ("count_companies_by_country", "count companies by country"),
+    ("top_chatbots", "top 3 chatbots by traffic share"),
+    ("describe", "describe \"Chip 0\""),
+    ("path", "path from \"Chatbot 1\" to \"Chip 0\""),
+    ("since_filter", "investments by \"Company 0\" since 2023"),
+    ("in_year_filter", "who invested in \"Company 1\" in 2023"),
+    ("before_filter", "open-source releases before 2025"),
+    ("revenue_since", "revenue of \"Company 0\" since 2022"),
+    (
+        "concerns_before",
+        "concerns raised by \"Regulator 0\" before 2025",
+    ),
+    ("models_by_in_year", "list models by \"Company 0\" in 2020"),
+    ("with_sources", "who invested in \"Company 1\" with sources"),
+    ("con_fonti", "chi dipende da \"Chip 0\" con fonti"),
+];
