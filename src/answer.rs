@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 
-use crate::compile::{Column, Compiled, Kind, Post};
+use crate::compile::{Column, Compiled, Kind, Post, SortKey};
 use crate::resolve::Direction;
 use crate::sparql::{QueryError, QueryOutput};
 use crate::vocabulary::Vocabulary;
@@ -26,8 +26,8 @@ pub fn run(
 ) -> Result<Answer, QueryError> {
     let output = query(&compiled.sparql)?;
     match &compiled.post {
-        Post::Rows => Ok(Answer {
-            output,
+        Post::Rows { sort } => Ok(Answer {
+            output: labelled_and_sorted(output, vocabulary, &compiled.columns, sort),
             columns: compiled.columns.clone(),
         }),
         Post::Transitive {
@@ -37,6 +37,119 @@ pub fn run(
         } => transitive(query, vocabulary, output, entity, *direction, path),
         Post::ShortestPath { from, to } => shortest_path(query, vocabulary, output, from, to),
     }
+}
+
+/// Adds `?{var}_label` after each column labelled after the query, from the entity index
+/// (ontology terms from their labels), then sorts the rows by `sort`, stably.
+fn labelled_and_sorted(
+    output: QueryOutput,
+    vocabulary: &Vocabulary,
+    columns: &[Column],
+    sort: &[SortKey],
+) -> QueryOutput {
+    let QueryOutput::Solutions {
+        mut variables,
+        mut rows,
+    } = output
+    else {
+        return output;
+    };
+    for column in columns.iter().filter(|c| c.labelled_after) {
+        let label_var = format!("{}_label", column.var);
+        if variables.iter().any(|v| v.as_str() == label_var) {
+            continue;
+        }
+        let Some(index) = variables.iter().position(|v| v.as_str() == column.var) else {
+            continue;
+        };
+        variables.insert(index + 1, Variable::new_unchecked(label_var));
+        for row in &mut rows {
+            let label = match &row[index] {
+                Some(Term::NamedNode(node)) => label_term(vocabulary, node),
+                _ => None,
+            };
+            row.insert(index + 1, label);
+        }
+    }
+    if !sort.is_empty() {
+        let position = |var: &str| variables.iter().position(|v| v.as_str() == var);
+        let keys: Vec<(Option<usize>, &SortKey)> = sort
+            .iter()
+            .map(|key| match key {
+                SortKey::Label(var) => (position(&format!("{var}_label")), key),
+                SortKey::NumberDescending(var) => (position(var), key),
+            })
+            .collect();
+        // Computed once per row: lower-cased labels and parsed numbers.
+        let mut keyed: Vec<(Vec<SortValue>, Vec<Option<Term>>)> = rows
+            .into_iter()
+            .map(|row| {
+                let values = keys
+                    .iter()
+                    .map(|(index, key)| {
+                        let value = index.and_then(|i| row[i].as_ref());
+                        match (key, value) {
+                            (SortKey::Label(_), Some(Term::Literal(l))) => {
+                                SortValue::Text(Some(l.value().to_lowercase()))
+                            }
+                            (SortKey::Label(_), _) => SortValue::Text(None),
+                            (SortKey::NumberDescending(_), Some(Term::Literal(l))) => {
+                                SortValue::Number(l.value().parse::<f64>().ok())
+                            }
+                            (SortKey::NumberDescending(_), _) => SortValue::Number(None),
+                        }
+                    })
+                    .collect();
+                (values, row)
+            })
+            .collect();
+        keyed.sort_by(|(a, _), (b, _)| {
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| a.compare(b))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        rows = keyed.into_iter().map(|(_, row)| row).collect();
+    }
+    QueryOutput::Solutions { variables, rows }
+}
+
+/// A sort key's value: text ascending, numbers descending; missing values last.
+enum SortValue {
+    Text(Option<String>),
+    Number(Option<f64>),
+}
+
+impl SortValue {
+    fn compare(&self, other: &Self) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (self, other) {
+            (Self::Text(Some(a)), Self::Text(Some(b))) => a.cmp(b),
+            (Self::Number(Some(a)), Self::Number(Some(b))) => b.total_cmp(a),
+            (Self::Text(Some(_)), Self::Text(None))
+            | (Self::Number(Some(_)), Self::Number(None)) => Ordering::Less,
+            (Self::Text(None), Self::Text(Some(_)))
+            | (Self::Number(None), Self::Number(Some(_))) => Ordering::Greater,
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// The English label of an IRI, as the query's `rdfs:label` lookup would have bound it: an
+/// entity's, or an ontology term's.
+fn label_term(vocabulary: &Vocabulary, node: &NamedNode) -> Option<Term> {
+    if let Some(entity) = vocabulary.entities.by_iri(node.as_str()) {
+        return entity
+            .label_is_english
+            .then(|| Literal::new_language_tagged_literal_unchecked(&entity.label, "en").into());
+    }
+    vocabulary
+        .term_labels
+        .get(node.as_str())
+        // An ontology term without a label is listed under its prefixed name: not a label.
+        .filter(|label| **label != crate::vocab::compact(node.as_str()))
+        .map(|label| Literal::new_language_tagged_literal_unchecked(label, "en").into())
 }
 
 fn iri_column(output: &QueryOutput, name: &str) -> Vec<Option<NamedNode>> {
@@ -179,16 +292,19 @@ fn transitive(
                 header: header.to_owned(),
                 var: "answer".to_owned(),
                 kind: Kind::Entity,
+                labelled_after: false,
             },
             Column {
                 header: "steps".to_owned(),
                 var: "steps".to_owned(),
                 kind: Kind::Number,
+                labelled_after: false,
             },
             Column {
                 header: "path".to_owned(),
                 var: "path".to_owned(),
                 kind: Kind::Text,
+                labelled_after: false,
             },
         ],
     })
@@ -389,22 +505,143 @@ fn shortest_path(
                 header: "step".to_owned(),
                 var: "step".to_owned(),
                 kind: Kind::Number,
+                labelled_after: false,
             },
             Column {
                 header: "from".to_owned(),
                 var: "from".to_owned(),
                 kind: Kind::Entity,
+                labelled_after: false,
             },
             Column {
                 header: "relation".to_owned(),
                 var: "relation_text".to_owned(),
                 kind: Kind::Text,
+                labelled_after: false,
             },
             Column {
                 header: "to".to_owned(),
                 var: "to".to_owned(),
                 kind: Kind::Entity,
+                labelled_after: false,
             },
         ],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::{Entity, EntityIndex};
+
+    fn entity(local: &str, label: &str, english: bool) -> Entity {
+        Entity {
+            iri: NamedNode::new_unchecked(format!("{}{local}", crate::vocab::ENT)),
+            label: label.into(),
+            label_is_english: english,
+            names: vec![label.into()],
+        }
+    }
+
+    fn column(var: &str, kind: Kind, labelled_after: bool) -> Column {
+        Column {
+            header: var.into(),
+            var: var.into(),
+            kind,
+            labelled_after,
+        }
+    }
+
+    fn iri(local: &str) -> Option<Term> {
+        Some(NamedNode::new_unchecked(format!("{}{local}", crate::vocab::ENT)).into())
+    }
+
+    fn count(n: i64) -> Option<Term> {
+        Some(Literal::from(n).into())
+    }
+
+    fn cell(output: &QueryOutput, row: usize, var: &str) -> Option<String> {
+        let QueryOutput::Solutions { variables, rows } = output else {
+            panic!("solutions expected");
+        };
+        let index = variables.iter().position(|v| v.as_str() == var)?;
+        rows[row][index].as_ref().map(|term| match term {
+            Term::Literal(literal) => literal.value().to_owned(),
+            other => other.to_string(),
+        })
+    }
+
+    #[test]
+    fn labels_come_from_the_index_and_sort_case_insensitively_with_counts_first() {
+        let vocabulary = Vocabulary {
+            entities: EntityIndex::new(vec![
+                entity("b", "beta", true),
+                entity("a", "Alpha", true),
+                entity("c", "Gamma", true),
+                entity("i", "Italiano", false),
+            ]),
+            ..Vocabulary::default()
+        };
+        // As the query orders them: by count, then by IRI.
+        let output = QueryOutput::Solutions {
+            variables: variables(&["group", "count"]),
+            rows: vec![
+                vec![iri("c"), count(2)],
+                vec![iri("a"), count(1)],
+                vec![iri("b"), count(1)],
+                vec![iri("i"), count(1)],
+                vec![iri("unknown"), count(1)],
+            ],
+        };
+        let columns = [
+            column("group", Kind::Entity, true),
+            column("count", Kind::Number, false),
+        ];
+        let sort = [
+            SortKey::NumberDescending("count".into()),
+            SortKey::Label("group".into()),
+        ];
+        let sorted = labelled_and_sorted(output, &vocabulary, &columns, &sort);
+        let QueryOutput::Solutions { variables, .. } = &sorted else {
+            panic!("solutions expected");
+        };
+        assert_eq!(
+            variables.iter().map(Variable::as_str).collect::<Vec<_>>(),
+            ["group", "group_label", "count"]
+        );
+        let labels: Vec<Option<String>> = (0..5)
+            .map(|row| cell(&sorted, row, "group_label"))
+            .collect();
+        // Largest count first; then labels, ignoring case; rows with no English label last,
+        // in the query's order (the sort is stable).
+        assert_eq!(
+            labels,
+            [
+                Some("Gamma".to_owned()),
+                Some("Alpha".to_owned()),
+                Some("beta".to_owned()),
+                None,
+                None
+            ]
+        );
+        assert_eq!(
+            cell(&sorted, 3, "group").as_deref(),
+            Some("<https://w3id.org/catena/entity/i>")
+        );
+    }
+
+    #[test]
+    fn columns_labelled_by_the_query_are_left_alone() {
+        let vocabulary = Vocabulary {
+            entities: EntityIndex::new(vec![entity("a", "Alpha", true)]),
+            ..Vocabulary::default()
+        };
+        let output = QueryOutput::Solutions {
+            variables: variables(&["document", "document_label"]),
+            rows: vec![vec![iri("a"), None]],
+        };
+        let columns = [column("document", Kind::Entity, false)];
+        let same = labelled_and_sorted(output.clone(), &vocabulary, &columns, &[]);
+        assert_eq!(same, output);
+    }
 }

@@ -17,7 +17,8 @@ use crate::vocabulary::{Entity, Qualifier, Relation};
 /// How a column is shown in a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// An IRI, shown by the label bound to `{var}_label`.
+    /// An IRI, shown by the label bound to `{var}_label`: by the query, or after it from
+    /// the entity index ([`Column::labelled_after`]).
     Entity,
     /// A number, shown readably; the unit (if any) is in the named column.
     Number,
@@ -31,15 +32,34 @@ pub struct Column {
     pub header: String,
     pub var: String,
     pub kind: Kind,
+    /// An entity column whose labels come from the entity index after the query, not from
+    /// an `rdfs:label` lookup in it: a lookup per row is slow on hubs (an in-memory store
+    /// walks every statement of a subject to find its label), the index is already in memory.
+    pub labelled_after: bool,
 }
 
 impl Column {
+    /// An entity column labelled by the query (values that may be outside `ent:`).
     fn entity(header: &str, var: &str) -> Self {
         Self {
             header: header.to_owned(),
             var: var.to_owned(),
             kind: Kind::Entity,
+            labelled_after: false,
         }
+    }
+
+    /// An entity column labelled after the query, from the entity index.
+    fn named(header: &str, var: &str) -> Self {
+        Self {
+            labelled_after: true,
+            ..Self::entity(header, var)
+        }
+    }
+
+    /// Whether the query itself binds `?{var}_label`.
+    fn label_in_query(&self) -> bool {
+        self.kind == Kind::Entity && !self.labelled_after
     }
 
     fn number(header: &str, var: &str) -> Self {
@@ -47,6 +67,7 @@ impl Column {
             header: header.to_owned(),
             var: var.to_owned(),
             kind: Kind::Number,
+            labelled_after: false,
         }
     }
 
@@ -55,6 +76,7 @@ impl Column {
             header: header.to_owned(),
             var: var.to_owned(),
             kind: Kind::Text,
+            labelled_after: false,
         }
     }
 }
@@ -62,8 +84,9 @@ impl Column {
 /// What to do with the query's rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Post {
-    /// The rows are the answer.
-    Rows,
+    /// The rows are the answer, once the columns [`Column::labelled_after`] have their
+    /// labels, sorted by `sort` (stable, so the query's ORDER BY breaks ties).
+    Rows { sort: Vec<SortKey> },
     /// The rows are the edges `?s ?o` of a relation that touch `entity`; the walk goes on
     /// level by level ([`walk_step`] over each new frontier) and answers with everything
     /// that reaches (or is reached from) `entity`, and the chain that links them.
@@ -76,6 +99,22 @@ pub enum Post {
     /// The rows are the entity-to-entity edges `?s ?p ?o` leaving `from`; the search goes
     /// on from both ends ([`neighbours`]) and answers with the shortest chain.
     ShortestPath { from: NamedNode, to: NamedNode },
+}
+
+/// A key of the sort done after labelling, when the order depends on labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortKey {
+    /// The label of the entity in `?{var}`, case-insensitively; unlabelled rows last.
+    Label(String),
+    /// The number in `?{var}`, largest first.
+    NumberDescending(String),
+}
+
+impl Post {
+    /// Rows as the query orders them.
+    pub fn rows() -> Self {
+        Self::Rows { sort: Vec::new() }
+    }
 }
 
 /// A compiled question.
@@ -212,7 +251,7 @@ fn select(columns: &[Column], distinct: bool) -> String {
     let mut vars = String::new();
     for column in columns {
         write!(vars, " ?{}", column.var).expect("writing to a String");
-        if column.kind == Kind::Entity {
+        if column.label_in_query() {
             write!(vars, " ?{}_label", column.var).expect("writing to a String");
         }
     }
@@ -220,12 +259,19 @@ fn select(columns: &[Column], distinct: bool) -> String {
 }
 
 /// The whole query. `order` is the ORDER BY clause; every projected variable is added after
-/// it as a tie-breaker, so the same question always lists its rows in the same order.
-fn finish(columns: Vec<Column>, body: String, order: &str, limit: Option<u32>) -> Compiled {
+/// it as a tie-breaker, so the same question always lists its rows in the same order. `sort`
+/// is applied after labelling, for orders that depend on labels.
+fn finish(
+    columns: Vec<Column>,
+    body: String,
+    order: &str,
+    limit: Option<u32>,
+    sort: Vec<SortKey>,
+) -> Compiled {
     let mut tie_breakers = String::new();
     for column in &columns {
         write!(tie_breakers, " ?{}", column.var).expect("writing to a String");
-        if column.kind == Kind::Entity {
+        if column.label_in_query() {
             write!(tie_breakers, " ?{}_label", column.var).expect("writing to a String");
         }
     }
@@ -237,7 +283,7 @@ fn finish(columns: Vec<Column>, body: String, order: &str, limit: Option<u32>) -
             select(&columns, true)
         ),
         columns,
-        post: Post::Rows,
+        post: Post::Rows { sort },
     }
 }
 
@@ -249,7 +295,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
         Plan::Sparql(text) => Compiled {
             sparql: text.clone(),
             columns: vec![],
-            post: Post::Rows,
+            post: Post::rows(),
         },
         Plan::Related {
             relation,
@@ -289,7 +335,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             developer,
             place,
         } => {
-            let mut columns = vec![Column::entity("name", "x")];
+            let mut columns = vec![Column::named("name", "x")];
             let mut body = format!(
                 "  ?x a ?type . ?type rdfs:subClassOf* {} .\n",
                 term(&class.iri)
@@ -333,8 +379,13 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 body.push_str(&sources("g"));
                 columns.extend(source_columns());
             }
-            body.push_str(&label("x"));
-            finish(columns, body, "ORDER BY LCASE(STR(?x_label)) ?x", None)
+            finish(
+                columns,
+                body,
+                "ORDER BY ?x",
+                None,
+                vec![SortKey::Label("x".into())],
+            )
         }
         Plan::Count {
             class,
@@ -347,7 +398,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             measure,
         } => {
             let mut columns = vec![
-                Column::entity(&class.label.to_lowercase(), "subject"),
+                Column::named(&class.label.to_lowercase(), "subject"),
                 Column::number("value", "value"),
                 Column::text("unit", "unit"),
                 Column::text("period", "period"),
@@ -360,14 +411,17 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                  \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
                  \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
                  \x20 OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
-                 \x20 # the latest observation of each subject (bound ?subject first: oxigraph\n\
-                 \x20 # evaluates the pattern in order, and this keeps it linear)\n\
-                 \x20 FILTER NOT EXISTS {{\n\
-                 \x20   ?later cat:subject ?subject ; cat:measure {m} ; cat:periodEnd ?end2 ; a cat:Observation .\n\
-                 \x20   OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
+                 \x20 # each subject's latest observation: the latest end, found once per subject\n\
+                 \x20 # (a NOT EXISTS per row would scan every observation of the measure per row)\n\
+                 \x20 OPTIONAL {{\n\
+                 \x20   SELECT ?subject (MAX(STR(?end2)) AS ?latest) WHERE {{\n\
+                 \x20     ?later cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 ; a cat:Observation .\n\
+                 \x20     OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
                  {same_scope}\
-                 \x20   FILTER (STR(?end2) > STR(?end))\n\
-                 \x20 }}\n",
+                 \x20   }}\n\
+                 \x20   GROUP BY ?subject\n\
+                 \x20 }}\n\
+                 \x20 FILTER (!BOUND(?latest) || !BOUND(?end) || STR(?end) >= ?latest)\n",
                 m = term(&measure.iri),
                 c = term(&class.iri)
             );
@@ -377,8 +431,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 body.push_str(&sources("g"));
                 columns.extend(source_columns());
             }
-            body.push_str(&label("subject"));
-            finish(columns, body, "ORDER BY DESC(?value)", Some(*limit))
+            finish(columns, body, "ORDER BY DESC(?value)", Some(*limit), vec![])
         }
         Plan::Attribute { measure, entity } => {
             let mut columns = vec![
@@ -404,7 +457,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                 body.push_str(&sources("g"));
                 columns.extend(source_columns());
             }
-            finish(columns, body, "ORDER BY ?start ?value", None)
+            finish(columns, body, "ORDER BY ?start ?value", None, vec![])
         }
         Plan::Investments {
             investor,
@@ -506,7 +559,6 @@ fn statements(
 ) -> Compiled {
     let mut columns = Vec::new();
     let mut body = format!("  ?st a {} .\n", cat_term(class));
-    let mut labels = String::new();
     for (header, property, fixed, required) in roles {
         let var = var_name(header);
         match fixed {
@@ -515,13 +567,11 @@ fn statements(
                 let x = term(&entity.iri);
                 writeln!(body, "  ?st {} {x} .", cat_term(property)).expect("String");
                 writeln!(body, "  BIND ({x} AS ?{var})").expect("String");
-                columns.push(Column::entity(header, &var));
-                labels.push_str(&label(&var));
+                columns.push(Column::named(header, &var));
             }
             None if *required => {
                 writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
-                columns.push(Column::entity(header, &var));
-                labels.push_str(&label(&var));
+                columns.push(Column::named(header, &var));
             }
             None => {
                 body.push_str(&optional_labelled(
@@ -547,9 +597,8 @@ fn statements(
         body.push_str(&sources("g"));
         columns.extend(source_columns());
     }
-    body.push_str(&labels);
     let order = format!("ORDER BY ?{} ?st", var_name(date_var));
-    finish(columns, body, &order, None)
+    finish(columns, body, &order, None, vec![])
 }
 
 fn var_name(header: &str) -> String {
@@ -581,7 +630,7 @@ fn related(
             "?answer".to_owned(),
         ),
     };
-    let mut columns = vec![Column::entity(header, "answer")];
+    let mut columns = vec![Column::named(header, "answer")];
     let mut body = String::new();
     if with_sources {
         writeln!(body, "  GRAPH ?g {{ {triple} }}").expect("String");
@@ -653,12 +702,12 @@ fn related(
         body.push_str(&sources("g"));
         columns.extend(source_columns());
     }
-    body.push_str(&label("answer"));
     finish(
         columns,
         body,
-        "ORDER BY LCASE(STR(?answer_label)) ?answer",
+        "ORDER BY ?answer",
         None,
+        vec![SortKey::Label("answer".into())],
     )
 }
 
@@ -689,6 +738,7 @@ fn describe(entity: &Entity) -> Compiled {
         body,
         "ORDER BY ?relation ?direction LCASE(STR(?other_label)) ?value ?source",
         None,
+        vec![],
     )
 }
 
@@ -712,7 +762,7 @@ fn count(
                     prologue()
                 ),
                 columns,
-                post: Post::Rows,
+                post: Post::rows(),
             }
         }
         Some(grouping) => {
@@ -723,19 +773,21 @@ fn count(
                 format!("?x {path} ?group")
             };
             let columns = vec![
-                Column::entity(&grouping.label, "group"),
+                Column::named(&grouping.label, "group"),
                 Column::number("count", "count"),
             ];
             Compiled {
                 sparql: format!(
-                    // Counted first, labelled after: the label join then runs once per
-                    // group, not once per counted thing.
-                    "{}SELECT DISTINCT ?group ?group_label ?count WHERE {{\n  {{\n    SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n  {class_pattern}    {pattern} .\n    }}\n    GROUP BY ?group\n  }}\n{}}}\nORDER BY DESC(?count) LCASE(STR(?group_label)) ?group\n",
+                    "{}SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern} .\n}}\nGROUP BY ?group\nORDER BY DESC(?count) ?group\n",
                     prologue(),
-                    label("group")
                 ),
                 columns,
-                post: Post::Rows,
+                post: Post::Rows {
+                    sort: vec![
+                        SortKey::NumberDescending("count".into()),
+                        SortKey::Label("group".into()),
+                    ],
+                },
             }
         }
     }

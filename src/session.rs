@@ -229,7 +229,33 @@ impl Session {
 pub fn explanation(compiled: &compile::Compiled) -> String {
     let mut text = compiled.sparql.trim_end().to_owned();
     match &compiled.post {
-        Post::Rows => {}
+        Post::Rows { sort } => {
+            let labelled: Vec<String> = compiled
+                .columns
+                .iter()
+                .filter(|c| c.labelled_after)
+                .map(|c| format!("?{}", c.var))
+                .collect();
+            if !labelled.is_empty() {
+                text.push_str(&format!(
+                    "\n# then: the English labels of {} from the entity index",
+                    labelled.join(", ")
+                ));
+                if !sort.is_empty() {
+                    text.push_str(", and the rows sorted by ");
+                    let keys: Vec<String> = sort
+                        .iter()
+                        .map(|key| match key {
+                            compile::SortKey::Label(var) => format!("?{var}'s label"),
+                            compile::SortKey::NumberDescending(var) => {
+                                format!("?{var} (largest first)")
+                            }
+                        })
+                        .collect();
+                    text.push_str(&keys.join(", then "));
+                }
+            }
+        }
         Post::Transitive { entity, .. } => text.push_str(&format!(
             "\n# then: the same query for each new level's nodes (a breadth-first walk from {}), keeping the chain to each answer",
             crate::vocab::compact(entity.as_str())

@@ -87,6 +87,8 @@ pub struct Entity {
     pub iri: NamedNode,
     /// The English label (or any label) shown in answers.
     pub label: String,
+    /// Whether `label` is an English `rdfs:label` (else another label, or the prefixed IRI).
+    pub label_is_english: bool,
     /// Every label and alias, as written.
     pub names: Vec<String>,
 }
@@ -496,6 +498,7 @@ pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
     let entities = names
         .into_iter()
         .map(|(iri, names)| {
+            let label_is_english = names.english.is_some();
             let label = names
                 .english
                 .or(names.other)
@@ -503,6 +506,7 @@ pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
             Entity {
                 iri: NamedNode::new_unchecked(iri),
                 label,
+                label_is_english,
                 names: names.all,
             }
         })
@@ -520,6 +524,7 @@ mod tests {
         let index = EntityIndex::new(vec![Entity {
             iri: NamedNode::new_unchecked("https://w3id.org/catena/entity/DeepSeekV3"),
             label: "DeepSeek-V3".into(),
+            label_is_english: true,
             names: vec!["DeepSeek-V3".into(), "DeepSeek V3".into()],
         }]);
         assert_eq!(index.lookup("deepseek v3").len(), 1);
