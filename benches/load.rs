@@ -19,7 +19,7 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use catena::graph::{self, KnowledgeGraph};
 use catena::session::Session;
@@ -49,7 +49,10 @@ fn embedded(c: &mut Criterion) {
     let sources = graph::embedded_sources();
     let quads = graph::embedded_quads().len() as u64;
     let mut group = c.benchmark_group("load_embedded");
-    group.throughput(Throughput::Elements(quads));
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4))
+        .throughput(Throughput::Elements(quads));
     group.bench_function("parse_and_load", |b| {
         b.iter(|| KnowledgeGraph::from_sources(black_box(&sources)).expect("loads"))
     });
@@ -77,16 +80,24 @@ fn generated_file(dir: &Path, triples: u64) -> (PathBuf, u64) {
 /// full store is not timed.
 fn nquads(c: &mut Criterion, triples: u64, path: &Path, quads: u64) {
     let (samples, time) = Size::Generated(triples).sampling();
+    let time = time * 2;
     let mut group = c.benchmark_group("load_nquads");
-    group
-        .sample_size(samples)
-        .measurement_time(time * 2)
-        .throughput(Throughput::Elements(quads));
+    group.throughput(Throughput::Elements(quads));
     for bulk in [false, true] {
         let options = LoadOptions {
             bulk,
             ..LoadOptions::default()
         };
+        let load = |store: Store| {
+            let report = store::load_file(&store, path, &options).expect("loads");
+            assert_eq!(report.read, quads);
+            store
+        };
+        if common::benchmarking() {
+            let started = Instant::now();
+            load(Store::new().expect("an in-memory store"));
+            common::tune(&mut group, started.elapsed(), samples, time);
+        }
         let id = format!(
             "{}/{}",
             if bulk { "bulk" } else { "atomic" },
@@ -95,11 +106,7 @@ fn nquads(c: &mut Criterion, triples: u64, path: &Path, quads: u64) {
         group.bench_function(id, |b| {
             b.iter_batched(
                 || Store::new().expect("an in-memory store"),
-                |store| {
-                    let report = store::load_file(&store, path, &options).expect("loads");
-                    assert_eq!(report.read, quads);
-                    store
-                },
+                load,
                 BatchSize::PerIteration,
             )
         });
@@ -115,32 +122,34 @@ fn nquads(c: &mut Criterion, triples: u64, path: &Path, quads: u64) {
 #[cfg(feature = "rocksdb")]
 fn rocksdb(c: &mut Criterion, triples: u64, path: &Path, quads: u64) {
     let (samples, time) = Size::Generated(triples).sampling();
+    let time = time * 3;
     let mut group = c.benchmark_group("load_rocksdb");
-    group
-        .sample_size(samples)
-        .measurement_time(time * 3)
-        .throughput(Throughput::Elements(quads));
+    group.throughput(Throughput::Elements(quads));
     let options = LoadOptions {
         bulk: true,
         ..LoadOptions::default()
     };
+    let create = || {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (store, created) = store::open(dir.path()).expect("a new persistent store");
+        assert!(created, "the folder is new");
+        (store, dir)
+    };
+    let load = |(store, dir): (Store, tempfile::TempDir)| {
+        let report = store::load_file(&store, path, &options).expect("loads");
+        assert!(report.bulk && report.read == quads);
+        store::flush(&store).expect("flushes");
+        // The store closes before its folder is removed (tuple fields drop in order).
+        (store, dir)
+    };
+    if common::benchmarking() {
+        let fresh = create();
+        let started = Instant::now();
+        load(fresh);
+        common::tune(&mut group, started.elapsed(), samples, time);
+    }
     group.bench_function(format!("bulk/{}", common::short_count(triples)), |b| {
-        b.iter_batched(
-            || {
-                let dir = tempfile::tempdir().expect("a temporary folder");
-                let (store, created) = store::open(dir.path()).expect("a new persistent store");
-                assert!(created, "the folder is new");
-                (store, dir)
-            },
-            |(store, dir)| {
-                let report = store::load_file(&store, path, &options).expect("loads");
-                assert!(report.bulk && report.read == quads);
-                store::flush(&store).expect("flushes");
-                // The store closes before its folder is removed (tuple fields drop in order).
-                (store, dir)
-            },
-            BatchSize::PerIteration,
-        )
+        b.iter_batched(create, load, BatchSize::PerIteration)
     });
     group.finish();
 }

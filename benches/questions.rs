@@ -28,7 +28,7 @@ mod common;
 use common::{EMBEDDED_QUESTIONS, GENERATED_QUESTIONS, Size};
 
 fn questions(c: &mut Criterion) {
-    let benchmarking = benchmarking();
+    let benchmarking = common::benchmarking();
     for size in common::sizes() {
         let session = common::session(size);
         let questions = match size {
@@ -46,11 +46,7 @@ fn questions(c: &mut Criterion) {
                 // graphs) get the fewest samples and the time those take.
                 let started = Instant::now();
                 ask(&session, question, must_answer);
-                let once = started.elapsed();
-                let samples = if once > SLOW { 10 } else { samples };
-                group
-                    .sample_size(samples)
-                    .measurement_time(time.max(once.mul_f64(samples as f64 * 1.25)));
+                common::tune(&mut group, started.elapsed(), samples, time);
             }
             group.bench_function(*name, |b| {
                 b.iter(|| ask(&session, black_box(question), must_answer))
@@ -58,16 +54,6 @@ fn questions(c: &mut Criterion) {
         }
         group.finish();
     }
-}
-
-/// A form slower than this gets 10 samples only.
-const SLOW: Duration = Duration::from_millis(200);
-
-/// Whether criterion measures (`cargo bench`), rather than running each benchmark once
-/// (`cargo test --benches`, `cargo bench -- --test`) or listing them (`--list`).
-fn benchmarking() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test" || a == "--list")
 }
 
 /// Asks a question and returns how many rows it got.
@@ -80,5 +66,9 @@ fn ask(session: &Session, question: &str, must_answer: bool) -> usize {
     rows
 }
 
-criterion_group!(benches, questions);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_secs(1));
+    targets = questions
+}
 criterion_main!(benches);

@@ -6,6 +6,9 @@
 
 use std::time::Duration;
 
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, SamplingMode};
+
 use catena::r#gen::{self, GenOptions};
 use catena::graph::{self, KnowledgeGraph, SourceKind};
 use catena::session::{Outcome, Session};
@@ -92,6 +95,41 @@ fn parse_sizes(text: &str) -> Result<Vec<Size>, String> {
         }
     }
     Ok(sizes)
+}
+
+/// Whether criterion measures (`cargo bench`), rather than running each benchmark once
+/// (`cargo test --benches`, `cargo bench -- --test`) or listing them (`--list`): an untimed
+/// run to size the sampling is only worth it then.
+pub fn benchmarking() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test" || a == "--list")
+}
+
+/// A benchmark slower than this gets 10 samples only.
+pub const SLOW: Duration = Duration::from_millis(200);
+
+/// Sets the sampling of the group's next benchmark from the time of one untimed run, so
+/// that slow ones finish in about the time their samples need instead of criterion's
+/// warning: `samples` (10 past [`SLOW`]) in at least `time`, with flat sampling when the
+/// linear one (1, 2, … n iterations per sample) would not fit.
+pub fn tune(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    once: Duration,
+    samples: usize,
+    time: Duration,
+) {
+    let samples = if once > SLOW { 10 } else { samples };
+    let linear = once.mul_f64((samples * (samples + 1) / 2) as f64);
+    group.sample_size(samples);
+    if linear <= time {
+        group
+            .sampling_mode(SamplingMode::Auto)
+            .measurement_time(time);
+    } else {
+        group
+            .sampling_mode(SamplingMode::Flat)
+            .measurement_time(time.max(once.mul_f64(samples as f64 * 1.25)));
+    }
 }
 
 /// The quads of the shipped ontology, in the ontology graph (as `catena --data` loads them).
