@@ -18,7 +18,9 @@
 //! ("query timed out after N s"), or too many queries at once (then with `Retry-After`).
 //!
 //! The server is a small HTTP/1.1 implementation on `std::net` (one thread per connection,
-//! bounded; one response per connection, `Connection: close`), so that every limit is
+//! bounded; HTTP/1.1 connections are kept alive between requests, up to 1000 requests and
+//! 5 s idle, unless the client says `Connection: close`, an answer is 5xx, or a body was
+//! left unread), so that every limit is
 //! checked before anything is read or allocated: a `Content-Length` over the limit is
 //! refused without reading the body, heads are capped, reads have a deadline. Each query
 //! runs on its own thread with a [`CancellationToken`]; when the timeout passes the client
@@ -174,7 +176,7 @@ fn accept(state: &Arc<State>, stream: TcpStream) {
         let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
         let reply = Reply::text(503, "the server is busy: too many connections; try again")
             .with_header("Retry-After", "1");
-        let _ = write_reply(&mut stream, &reply, false, state.config.cors);
+        let _ = write_reply(&mut stream, &reply, false, state.config.cors, false);
         return;
     };
     let state = Arc::clone(state);
@@ -222,6 +224,11 @@ impl Write for Connection {
 trait Stream: Read + Write {}
 impl<T: Read + Write> Stream for T {}
 
+/// How long a kept-alive connection may wait for its next request.
+const KEEP_ALIVE_IDLE: Duration = Duration::from_secs(5);
+/// Requests served on one connection before it is closed (HTTP/1.1 keep-alive).
+const MAX_REQUESTS_PER_CONNECTION: usize = 1000;
+
 fn serve_connection(state: &State, stream: TcpStream) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let _ = stream.set_nodelay(true);
@@ -232,33 +239,65 @@ fn serve_connection(state: &State, stream: TcpStream) {
         stream,
         deadline: Instant::now() + REQUEST_DEADLINE,
     };
-    let (reply, head_only, clean) = match read_head(&mut connection) {
-        Ok(None) => return,
-        Err(reply) => (reply, false, false),
-        Ok(Some((head, leftover))) => {
-            let head_only = head.method == "HEAD";
-            let mut request = Request::new(head, leftover, &mut connection);
-            let reply = match request.framing_error.clone() {
-                Some(reply) => reply,
-                None => panic::catch_unwind(AssertUnwindSafe(|| handle(state, &mut request)))
-                    .unwrap_or_else(|_| {
-                        Reply::text(
-                            500,
-                            "internal error while handling the request; the server goes on",
-                        )
-                    }),
-            };
-            let clean = request.framing_error.is_none() && request.body.finished();
-            (reply, head_only, clean)
+    for served in 1..=MAX_REQUESTS_PER_CONNECTION {
+        let (reply, head_only, clean, keep_alive) = match read_head(&mut connection) {
+            Ok(None) => return,
+            Err(reply) => (reply, false, false, false),
+            Ok(Some((head, leftover))) => {
+                let head_only = head.method == "HEAD";
+                let wants_keep_alive = head.version >= 1
+                    && !head
+                        .headers_named("Connection")
+                        .any(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")));
+                let mut request = Request::new(head, leftover, &mut connection);
+                let reply = match request.framing_error.clone() {
+                    Some(reply) => reply,
+                    None => panic::catch_unwind(AssertUnwindSafe(|| handle(state, &mut request)))
+                        .unwrap_or_else(|_| {
+                            Reply::text(
+                                500,
+                                "internal error while handling the request; the server goes on",
+                            )
+                        }),
+                };
+                let clean = request.framing_error.is_none() && request.body.finished();
+                // Only when nothing of this request, or of a next one, is left in a buffer
+                // that the next read would miss.
+                let keep_alive = wants_keep_alive
+                    && clean
+                    && request.body.nothing_buffered_past_it()
+                    && reply.status < 500
+                    && served < MAX_REQUESTS_PER_CONNECTION;
+                (reply, head_only, clean, keep_alive)
+            }
+        };
+        let mut writer = &peer;
+        if write_reply(
+            &mut writer,
+            &reply,
+            head_only,
+            state.config.cors,
+            keep_alive,
+        )
+        .is_err()
+        {
+            return;
         }
-    };
-    let mut writer = &peer;
-    if write_reply(&mut writer, &reply, head_only, state.config.cors).is_err() {
-        return;
-    }
-    let _ = peer.shutdown(Shutdown::Write);
-    if !clean {
-        linger(&peer);
+        if !keep_alive {
+            let _ = peer.shutdown(Shutdown::Write);
+            if !clean {
+                linger(&peer);
+            }
+            return;
+        }
+        // Wait for the next request without holding the request deadline: an idle client
+        // is closed after a few seconds, a slow one still has the whole deadline per request.
+        if peer.set_read_timeout(Some(KEEP_ALIVE_IDLE)).is_err()
+            || !matches!(peer.peek(&mut [0u8; 1]), Ok(n) if n > 0)
+        {
+            return;
+        }
+        connection.deadline = Instant::now() + REQUEST_DEADLINE;
     }
 }
 
@@ -439,6 +478,17 @@ impl Body<'_> {
     /// True when nothing of the body is left unread on the connection.
     fn finished(&self) -> bool {
         self.read || self.framing == Framing::Empty
+    }
+
+    /// True when the bytes read with the head were all part of this body: none of a next
+    /// (pipelined) request sits in the buffer, where the next read would miss it. A chunked
+    /// body is read through its own buffer, so it never qualifies.
+    fn nothing_buffered_past_it(&self) -> bool {
+        match self.framing {
+            Framing::Empty => self.leftover.is_empty(),
+            Framing::Length(length) => self.leftover.len() as u64 <= length,
+            Framing::Chunked => false,
+        }
     }
 
     /// The whole body, if it is at most `max` bytes: 413 otherwise, before reading
@@ -660,12 +710,19 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-fn write_reply(out: &mut dyn Write, reply: &Reply, head_only: bool, cors: bool) -> io::Result<()> {
+fn write_reply(
+    out: &mut dyn Write,
+    reply: &Reply,
+    head_only: bool,
+    cors: bool,
+    keep_alive: bool,
+) -> io::Result<()> {
     let mut head = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
     let _ = write!(
         head,
-        "Server: catena/{}\r\nConnection: close\r\n",
-        env!("CARGO_PKG_VERSION")
+        "Server: catena/{}\r\nConnection: {}\r\n",
+        env!("CARGO_PKG_VERSION"),
+        if keep_alive { "keep-alive" } else { "close" }
     );
     if reply.status != 204 {
         let _ = write!(
@@ -1832,7 +1889,7 @@ mod tests {
     fn replies_are_written_with_their_length_and_cors_only_when_asked() {
         let reply = Reply::text(405, "no").with_header("Allow", "GET\r\nX: y");
         let mut out = Vec::new();
-        write_reply(&mut out, &reply, false, false).expect("written");
+        write_reply(&mut out, &reply, false, false, false).expect("written");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(
             text.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"),
@@ -1843,7 +1900,7 @@ mod tests {
         assert!(!text.contains("Access-Control"), "{text}");
         assert!(text.ends_with("\r\n\r\nno\n"), "{text}");
         let mut out = Vec::new();
-        write_reply(&mut out, &reply, true, true).expect("written");
+        write_reply(&mut out, &reply, true, true, false).expect("written");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(
             text.contains("Access-Control-Allow-Origin: *\r\n"),

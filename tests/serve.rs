@@ -148,15 +148,82 @@ fn raw(address: SocketAddr, request: &[u8]) -> (u16, String) {
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
     stream.write_all(request).expect("sends");
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let answer = read_response(&mut stream).expect("a response");
     let status = answer
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status line in {answer:?}"));
     (status, answer)
+}
+
+/// One response from a connection: its head, then as many bytes as its Content-Length says
+/// (so a kept-alive connection needs no close to end it). None when the server closed first.
+fn read_response(stream: &mut TcpStream) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut byte = [0u8; 1];
+    while !bytes.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => bytes.push(byte[0]),
+            _ => return (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
+        }
+    }
+    let head = String::from_utf8_lossy(&bytes).into_owned();
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some(head + &String::from_utf8_lossy(&body))
+}
+
+#[test]
+fn http_1_1_connections_are_kept_alive_for_further_requests() {
+    let address = default_server();
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let ask = format!(
+        "GET /sparql?query={} HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n",
+        encode("ASK { ?s ?p ?o }")
+    );
+    for _ in 0..3 {
+        stream.write_all(ask.as_bytes()).expect("sends");
+        let answer = read_response(&mut stream).expect("an answer on the same connection");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.contains("Connection: keep-alive"), "{answer}");
+        assert!(answer.contains("\"boolean\":true"), "{answer}");
+    }
+    // A client that says close gets its answer, then the connection closes.
+    stream
+        .write_all(
+            ask.replace("Host: x", "Host: x\r\nConnection: close")
+                .as_bytes(),
+        )
+        .expect("sends");
+    let answer = read_response(&mut stream).expect("the last answer");
+    assert!(answer.contains("Connection: close"), "{answer}");
+    assert_eq!(stream.read(&mut [0u8; 1]).expect("closed"), 0);
+
+    // HTTP/1.0 and errors close the connection after the answer.
+    let (status, answer) = raw(address, ask.replace("HTTP/1.1", "HTTP/1.0").as_bytes());
+    assert_eq!(status, 200);
+    assert!(answer.contains("Connection: close"), "{answer}");
+    let mut bad = TcpStream::connect(address).expect("connects");
+    bad.write_all(b"GET /sparql?query=SELEC HTTP/1.1\r\nHost: x\r\n\r\n")
+        .expect("sends");
+    let answer = read_response(&mut bad).expect("an error");
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(
+        answer.contains("Connection: keep-alive"),
+        "a client error keeps the connection: {answer}"
+    );
 }
 
 fn suppliers(json: &serde_json::Value) -> Vec<String> {
