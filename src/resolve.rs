@@ -272,7 +272,7 @@ impl Resolver<'_> {
 
     /// An Italian inverse form (`da cosa dipende NVIDIA`) or an attribute (`revenue of NVIDIA`).
     fn free(&self, run: &Run, transitive: bool) -> Result<Plan, ResolveError> {
-        if let Ok((relation, rest)) = self.leading_phrase(&run.words, Phrases::Inverse) {
+        if let Some((relation, rest)) = self.find_leading_phrase(&run.words, Phrases::Inverse) {
             return Ok(Plan::Related {
                 relation,
                 entity: self.entity_words(rest, run)?,
@@ -346,12 +346,24 @@ impl Resolver<'_> {
             })
     }
 
-    /// The longest relation phrase at the start of `words`, and the words after it.
+    /// The longest relation phrase at the start of `words`, and the words after it; else an
+    /// error that says where the phrase goes wrong.
     fn leading_phrase<'w>(
         &self,
         words: &'w [Word],
         kind: Phrases,
     ) -> Result<(Relation, &'w [Word]), ResolveError> {
+        self.find_leading_phrase(words, kind)
+            .ok_or_else(|| self.phrase_error(words, kind))
+    }
+
+    /// [`Self::leading_phrase`] without the error, for trying one reading among others: the
+    /// error's suggestions cost more than the search.
+    fn find_leading_phrase<'w>(
+        &self,
+        words: &'w [Word],
+        kind: Phrases,
+    ) -> Option<(Relation, &'w [Word])> {
         for end in (1..words.len()).rev() {
             if words[..end].iter().any(|w| w.quoted) {
                 continue;
@@ -363,11 +375,11 @@ impl Resolver<'_> {
                     Phrases::Inverse => &relation.inverse_phrases,
                 };
                 if phrases.iter().any(|p| p.text == typed) {
-                    return Ok((relation.clone(), &words[end..]));
+                    return Some((relation.clone(), &words[end..]));
                 }
             }
         }
-        Err(self.phrase_error(words, kind))
+        None
     }
 
     /// English `what does X ‹inverse phrase›`: the phrase is at the end.
@@ -501,32 +513,36 @@ impl Resolver<'_> {
         }
     }
 
-    fn class(&self, run: &Run) -> Result<Class, ResolveError> {
+    /// The class a plural names (`models`, `modelli`).
+    fn find_class(&self, run: &Run) -> Option<Class> {
         let typed = normalise(&run.text());
         self.vocabulary
             .classes
             .iter()
             .find(|c| c.plurals.iter().any(|p| p.text == typed))
             .cloned()
-            .ok_or_else(|| ResolveError {
-                span: run.span(),
-                message: format!("unknown kind of thing `{}`", run.text()),
-                suggestions: suggest::closest(
-                    &typed,
-                    self.vocabulary
-                        .classes
-                        .iter()
-                        .flat_map(|c| c.plurals.iter().map(|p| p.text.as_str())),
-                    3,
-                ),
-            })
+    }
+
+    fn class(&self, run: &Run) -> Result<Class, ResolveError> {
+        let typed = normalise(&run.text());
+        self.find_class(run).ok_or_else(|| ResolveError {
+            span: run.span(),
+            message: format!("unknown kind of thing `{}`", run.text()),
+            suggestions: suggest::closest(
+                &typed,
+                self.vocabulary
+                    .classes
+                    .iter()
+                    .flat_map(|c| c.plurals.iter().map(|p| p.text.as_str())),
+                3,
+            ),
+        })
     }
 
     /// A class with adjectives before it (`open models`) or after it (`modelli aperti`),
     /// taken from the ontology's qualifier phrases.
     fn qualified_class(&self, run: &Run) -> Result<(Class, Vec<Qualifier>), ResolveError> {
-        let plain = self.class(run);
-        if let Ok(class) = plain {
+        if let Some(class) = self.find_class(run) {
             return Ok((class, vec![]));
         }
         let mut words = run.words.as_slice();
@@ -540,7 +556,7 @@ impl Resolver<'_> {
             words = &words[..words.len() - used];
         }
         if qualifiers.is_empty() {
-            return plain.map(|class| (class, vec![]));
+            return self.class(run).map(|class| (class, vec![]));
         }
         let class = self.class(&Run {
             words: words.to_vec(),
