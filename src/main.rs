@@ -201,7 +201,7 @@ struct ServeArgs {
     /// Largest result returned, in rows (or triples)
     #[arg(long, value_name = "ROWS", default_value_t = 100_000)]
     max_rows: usize,
-    /// Queries run at once; more get 503 with Retry-After
+    /// Queries run at once; more wait up to a second for a slot, then get 503 with Retry-After
     #[arg(long, value_name = "N", default_value_t = 8)]
     max_concurrent: usize,
     /// Accept SPARQL updates (they change a persistent store for good)

@@ -15,7 +15,8 @@
 //! [`ServeConfig::max_result_rows`] rows (the client fixes both by asking for less: a
 //! smaller body, a `LIMIT`), 415 wrong `Content-Type`, 431 request head too large, 500 a
 //! failure while running, 503 a query that ran past [`ServeConfig::query_timeout`]
-//! ("query timed out after N s"), or too many queries at once (then with `Retry-After`).
+//! ("query timed out after N s"), or too many queries at once for over a second (then with
+//! `Retry-After`).
 //!
 //! The server is a small HTTP/1.1 implementation on `std::net` (one thread per connection,
 //! bounded; HTTP/1.1 connections are kept alive between requests, up to 1000 requests and
@@ -31,9 +32,9 @@ use std::fmt::Write as _;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -59,7 +60,8 @@ pub struct ServeConfig {
     pub max_request_bytes: usize,
     /// The most rows (or triples) a result may have; more is 413 ("add LIMIT").
     pub max_result_rows: usize,
-    /// Queries running at once; more are answered 503 with `Retry-After` (at least 1).
+    /// Queries running at once (at least 1); more wait up to a second for a slot, then are
+    /// answered 503 with `Retry-After`.
     pub max_concurrent_queries: usize,
     /// Run SPARQL updates (on the loaded store) instead of refusing them with 403.
     pub allow_update: bool,
@@ -131,7 +133,7 @@ const GRAPH_FORMATS: &[(&str, OutputFormat)] = &[
 struct State {
     session: Arc<Session>,
     config: ServeConfig,
-    queries: Arc<AtomicUsize>,
+    queries: Arc<QuerySlots>,
     connections: Arc<AtomicUsize>,
     max_connections: usize,
 }
@@ -139,11 +141,13 @@ struct State {
 impl State {
     fn new(session: Arc<Session>, mut config: ServeConfig) -> Self {
         config.max_concurrent_queries = config.max_concurrent_queries.max(1);
-        let max_connections = config.max_concurrent_queries.saturating_mul(4).max(32);
+        // Kept-alive clients hold a connection (a thread) between queries: room for a few
+        // hundred of them, and for more when more queries may run at once.
+        let max_connections = config.max_concurrent_queries.saturating_mul(16).max(256);
         Self {
             session,
             config,
-            queries: Arc::new(AtomicUsize::new(0)),
+            queries: Arc::new(QuerySlots::default()),
             connections: Arc::new(AtomicUsize::new(0)),
             max_connections,
         }
@@ -167,6 +171,49 @@ impl Permit {
 impl Drop for Permit {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// The slots of the queries that run at once. A query waits a moment for a slot (a burst of
+/// clients queues instead of failing) and is refused with 503 only past that wait.
+#[derive(Default)]
+struct QuerySlots {
+    used: Mutex<usize>,
+    freed: Condvar,
+}
+
+/// How long a query waits for a slot before it is answered 503 (at most the query timeout).
+const SLOT_WAIT: Duration = Duration::from_secs(1);
+
+/// A query slot, given back when dropped (also when the query's thread panics).
+struct QuerySlot(Arc<QuerySlots>);
+
+impl QuerySlots {
+    fn acquire(slots: &Arc<Self>, max: usize, wait: Duration) -> Option<QuerySlot> {
+        let deadline = Instant::now() + wait;
+        // A poisoned lock only means a thread panicked while counting: the count is intact.
+        let mut used = slots.used.lock().unwrap_or_else(PoisonError::into_inner);
+        while *used >= max {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            used = slots
+                .freed
+                .wait_timeout(used, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        *used += 1;
+        Some(QuerySlot(Arc::clone(slots)))
+    }
+}
+
+impl Drop for QuerySlot {
+    fn drop(&mut self) {
+        let mut used = self.0.used.lock().unwrap_or_else(PoisonError::into_inner);
+        *used = used.saturating_sub(1);
+        self.0.freed.notify_one();
     }
 }
 
@@ -1323,7 +1370,9 @@ fn execute<T: Send + 'static>(
     job: impl FnOnce(&Limits) -> T + Send + 'static,
 ) -> Result<T, Reply> {
     let config = &state.config;
-    let Some(permit) = Permit::try_acquire(&state.queries, config.max_concurrent_queries) else {
+    let wait = SLOT_WAIT.min(config.query_timeout);
+    let Some(permit) = QuerySlots::acquire(&state.queries, config.max_concurrent_queries, wait)
+    else {
         return Err(Reply::text(
             503,
             format!(
@@ -1343,8 +1392,10 @@ fn execute<T: Send + 'static>(
         .name("catena-query".to_owned())
         .spawn(move || {
             let result = job(&limits);
-            let _ = sender.send(result);
+            // The slot is free once the query has stopped, before its client hears of it:
+            // a client that asks again at once finds it free.
             drop(permit);
+            let _ = sender.send(result);
         })
         .map_err(|e| Reply::text(503, format!("cannot start the query: {e}")))?;
     match receiver.recv_timeout(config.query_timeout) {
