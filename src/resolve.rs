@@ -286,7 +286,7 @@ impl Resolver<'_> {
         }
         // The longest measure before an "of": "quota di traffico di ChatGPT" splits at the
         // second "di".
-        let mut measure_error = None;
+        let mut first_failed = None;
         for split in (1..run.words.len()).rev() {
             if !OF_WORDS.contains(&run.words[split].text.to_lowercase().as_str()) {
                 continue;
@@ -294,18 +294,19 @@ impl Resolver<'_> {
             let measure_words = Run {
                 words: run.words[..split].to_vec(),
             };
-            match self.measure(&measure_words) {
-                Ok(measure) => {
+            match self.find_measure(&measure_words) {
+                Some(measure) => {
                     let entity = self.entity_words(&run.words[split + 1..], run)?;
                     return Ok(Plan::Attribute { measure, entity });
                 }
-                Err(e) => {
-                    measure_error.get_or_insert(e);
+                None => {
+                    first_failed.get_or_insert(measure_words);
                 }
             }
         }
-        if let Some(error) = measure_error {
-            return Err(error);
+        // The error (with its suggestions) only once no reading is left.
+        if let Some(measure_words) = first_failed {
+            return Err(self.unknown_measure(&measure_words));
         }
         // Nothing fits: suggest from everything a question may start with.
         let first = &run.words[0];
@@ -542,9 +543,38 @@ impl Resolver<'_> {
     /// A class with adjectives before it (`open models`) or after it (`modelli aperti`),
     /// taken from the ontology's qualifier phrases.
     fn qualified_class(&self, run: &Run) -> Result<(Class, Vec<Qualifier>), ResolveError> {
-        if let Some(class) = self.find_class(run) {
-            return Ok((class, vec![]));
+        if let Some(found) = self.find_qualified_class(run) {
+            return Ok(found);
         }
+        // The error names the class words left once the qualifiers are taken off.
+        let (rest, qualifiers) = self.split_qualifiers(run);
+        if qualifiers.is_empty() {
+            return self.class(run).map(|class| (class, vec![]));
+        }
+        let class = self.class(&Run {
+            words: rest.to_vec(),
+        })?;
+        Ok((class, qualifiers))
+    }
+
+    /// [`Self::qualified_class`] without the error, for trying one reading among others.
+    fn find_qualified_class(&self, run: &Run) -> Option<(Class, Vec<Qualifier>)> {
+        if let Some(class) = self.find_class(run) {
+            return Some((class, vec![]));
+        }
+        let (rest, qualifiers) = self.split_qualifiers(run);
+        if qualifiers.is_empty() {
+            return None;
+        }
+        let class = self.find_class(&Run {
+            words: rest.to_vec(),
+        })?;
+        Some((class, qualifiers))
+    }
+
+    /// Qualifier phrases before the class (`open models`) and after it (`modelli aperti`),
+    /// and the words left between them.
+    fn split_qualifiers<'w>(&self, run: &'w Run) -> (&'w [Word], Vec<Qualifier>) {
         let mut words = run.words.as_slice();
         let mut qualifiers: Vec<Qualifier> = Vec::new();
         while let Some((qualifier, used)) = self.qualifier(words, true) {
@@ -555,13 +585,7 @@ impl Resolver<'_> {
             qualifiers.push(qualifier);
             words = &words[..words.len() - used];
         }
-        if qualifiers.is_empty() {
-            return self.class(run).map(|class| (class, vec![]));
-        }
-        let class = self.class(&Run {
-            words: words.to_vec(),
-        })?;
-        Ok((class, qualifiers))
+        (words, qualifiers)
     }
 
     /// The longest qualifier phrase at the start (or end) of `words` that leaves a word.
@@ -601,13 +625,16 @@ impl Resolver<'_> {
             .position(|w| is(w, BY_WORDS) || is(w, IN_WORDS))
             .map_or(words.len(), |i| i + 1);
         let class_words = &words[..class_end];
-        let (class, qualifiers) = match self.qualified_class(&Run {
+        let class_run = Run {
             words: class_words.to_vec(),
-        }) {
-            Ok(found) => found,
+        };
+        let (class, qualifiers) = match self.find_qualified_class(&class_run) {
+            Some(found) => found,
             // "open modles": the adjective says a list was meant, so the class is the error.
-            Err(e) if self.qualifier(class_words, true).is_some() => return Err(e),
-            Err(_) => return Ok(None),
+            None if self.qualifier(class_words, true).is_some() => {
+                return self.qualified_class(&class_run).map(|_| None);
+            }
+            None => return Ok(None),
         };
         let (mut developer, mut place) = (None, None);
         let mut at = class_end;
@@ -637,25 +664,35 @@ impl Resolver<'_> {
         }))
     }
 
-    fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {
+    /// The measure a phrase names (`traffic share`), if any.
+    fn find_measure(&self, run: &Run) -> Option<Measure> {
         let typed = normalise(&run.text());
         self.vocabulary
             .measures
             .iter()
             .find(|m| m.phrases.iter().any(|p| p.text == typed))
             .cloned()
-            .ok_or_else(|| ResolveError {
-                span: run.span(),
-                message: format!("unknown measure `{}`", run.text()),
-                suggestions: suggest::closest(
-                    &typed,
-                    self.vocabulary
-                        .measures
-                        .iter()
-                        .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
-                    3,
-                ),
-            })
+    }
+
+    fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {
+        self.find_measure(run)
+            .ok_or_else(|| self.unknown_measure(run))
+    }
+
+    fn unknown_measure(&self, run: &Run) -> ResolveError {
+        let typed = normalise(&run.text());
+        ResolveError {
+            span: run.span(),
+            message: format!("unknown measure `{}`", run.text()),
+            suggestions: suggest::closest(
+                &typed,
+                self.vocabulary
+                    .measures
+                    .iter()
+                    .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
+                3,
+            ),
+        }
     }
 
     fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
