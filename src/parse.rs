@@ -207,13 +207,23 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
             group: parts.next().map(run),
         },
         Rule::top => {
+            /// The longest top list: more is a listing, not a ranking.
+            const MAX_TOP: u32 = 100_000;
             let limit_pair = next("a number")?;
             let limit_span = span_of(&limit_pair);
-            let limit = limit_pair.as_str().parse::<u32>().map_err(|_| ParseError {
-                span: limit_span,
-                message: "expected a number".to_owned(),
-                suggestions: vec![],
-            })?;
+            let limit = limit_pair
+                .as_str()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n <= MAX_TOP)
+                .ok_or_else(|| ParseError {
+                    span: limit_span,
+                    message: format!(
+                        "`top {}` is more than a top list holds: give a number from 1 to {MAX_TOP}",
+                        limit_pair.as_str()
+                    ),
+                    suggestions: vec![],
+                })?;
             if limit == 0 {
                 return Err(ParseError {
                     span: limit_span,

@@ -78,7 +78,8 @@ impl QuestionError {
         Some((line, column))
     }
 
-    /// The message, then the question's line with carets under the problem.
+    /// The message, then the question's line with carets under the problem (a window of
+    /// the line around it when the line is long).
     pub fn report(&self, question: &str) -> String {
         let mut report = self.to_string();
         let (Some(span), Some((line, column))) = (self.span(), self.line_column(question)) else {
@@ -92,14 +93,32 @@ impl QuestionError {
             .map(|s| s.chars().count())
             .unwrap_or(1)
             .clamp(1, text.chars().count().saturating_sub(column - 1).max(1));
+        // A long line is shown as a window around the problem, not echoed whole.
+        let chars: Vec<char> = text.chars().collect();
+        let at = column - 1;
+        let from = if chars.len() > ECHO_WIDTH {
+            at.saturating_sub(ECHO_CONTEXT)
+        } else {
+            0
+        };
+        let to = (from + ECHO_WIDTH).min(chars.len());
+        let before = if from > 0 { "…" } else { "" };
+        let after = if to < chars.len() { "…" } else { "" };
+        let shown: String = chars[from..to].iter().collect();
+        let width = width.min(to.saturating_sub(at).max(1));
         report.push_str(&format!(
-            "\n  | {text}\n  | {}{}",
-            " ".repeat(column - 1),
+            "\n  | {before}{shown}{after}\n  | {}{}",
+            " ".repeat(at - from + before.chars().count()),
             "^".repeat(width)
         ));
         report
     }
 }
+
+/// The most characters of a question's line echoed under an error, and how many of them come
+/// before the problem.
+const ECHO_WIDTH: usize = 100;
+const ECHO_CONTEXT: usize = 30;
 
 impl fmt::Display for QuestionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -267,4 +286,40 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
         )),
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_at(start: usize, end: usize) -> QuestionError {
+        QuestionError::Parse(ParseError {
+            span: Span::new(start, end),
+            message: "wrong here".to_owned(),
+            suggestions: vec![],
+        })
+    }
+
+    #[test]
+    fn a_short_question_is_echoed_whole_with_carets_under_the_problem() {
+        let report = error_at(4, 11).report("who deponds on X");
+        assert_eq!(report, "wrong here\n  | who deponds on X\n  |     ^^^^^^^");
+    }
+
+    #[test]
+    fn a_long_line_is_echoed_as_a_window_around_the_problem() {
+        let question = format!("{}BAD{}", "a".repeat(5000), "b".repeat(5000));
+        let report = error_at(5000, 5003).report(&question);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 3, "{report}");
+        assert!(lines[1].chars().count() < 120, "{}", lines[1]);
+        assert!(
+            lines[1].contains("…aaa") && lines[1].contains("BADbbb") && lines[1].ends_with('…')
+        );
+        // The carets stand under BAD.
+        let caret = lines[2].chars().position(|c| c == '^').expect("carets");
+        let under: String = lines[1].chars().skip(caret).take(3).collect();
+        assert_eq!(under, "BAD");
+        assert_eq!(lines[2].matches('^').count(), 3);
+    }
 }

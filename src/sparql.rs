@@ -67,6 +67,25 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
+/// The parser's "prefix not found" (with a list of every character it expected) said
+/// plainly: which prefix, and the ones catena declares.
+fn unknown_prefix(query: &str, line: usize, column: usize) -> Option<String> {
+    let text = query.lines().nth(line.checked_sub(1)?)?;
+    let before: String = text.chars().take(column.saturating_sub(1)).collect();
+    let token = before
+        .split(|c: char| c.is_whitespace() || "{}();,".contains(c))
+        .next_back()?;
+    let (prefix, _) = token.split_once(':')?;
+    let known: Vec<String> = vocab::PREFIXES
+        .iter()
+        .map(|(p, _)| format!("{p}:"))
+        .collect();
+    Some(format!(
+        "unknown prefix `{prefix}:`; declare it with PREFIX, or use one of {}",
+        known.join(" ")
+    ))
+}
+
 /// An evaluator that knows catena's prefixes.
 fn evaluator() -> SparqlEvaluator {
     vocab::PREFIXES
@@ -127,7 +146,7 @@ pub fn run_with_limits(
             if self::evaluator().parse_update(query).is_ok() {
                 return Err(QueryError::UpdateRefused);
             }
-            return Err(syntax_error(&error));
+            return Err(syntax_error(&error, query));
         }
     };
     prepared.dataset_mut().set_default_graph_as_union();
@@ -180,7 +199,7 @@ pub fn update_with_limits(store: &Store, update: &str, limits: &Limits) -> Resul
     }
     let prepared = evaluator
         .parse_update(update)
-        .map_err(|error| syntax_error(&error))?;
+        .map_err(|error| syntax_error(&error, update))?;
     prepared.on_store(store).execute().map_err(|error| {
         if limits
             .cancellation
@@ -196,12 +215,18 @@ pub fn update_with_limits(store: &Store, update: &str, limits: &Limits) -> Resul
 
 /// The parser reports "error at LINE:COLUMN: expected …"; keep the position apart so the
 /// caller can point at it.
-fn syntax_error(error: &SparqlSyntaxError) -> QueryError {
+fn syntax_error(error: &SparqlSyntaxError, query: &str) -> QueryError {
     let text = error.to_string();
     let position = text.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
-        let (line, column) = position.split_once(':')?;
-        Some((line.parse().ok()?, column.parse().ok()?, message.to_owned()))
+        let (line, column): (usize, usize) = {
+            let (line, column) = position.split_once(':')?;
+            (line.parse().ok()?, column.parse().ok()?)
+        };
+        let message = unknown_prefix(query, line, column)
+            .filter(|_| message.contains("Prefix not found"))
+            .unwrap_or_else(|| message.to_owned());
+        Some((line, column, message))
     });
     match position {
         Some((line, column, message)) => QueryError::Syntax {
@@ -261,6 +286,21 @@ mod tests {
         );
         match run(&store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }") {
             Ok(QueryOutput::Graph(triples)) => assert_eq!(triples.len(), 1),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_prefix_is_named_with_the_known_ones() {
+        let store = Store::new().expect("store");
+        match run(&store, "SELECT ?x WHERE {\n  ?x a foaf:Person }") {
+            Err(QueryError::Syntax {
+                position: Some((2, _)),
+                message,
+            }) => {
+                assert!(message.starts_with("unknown prefix `foaf:`"), "{message}");
+                assert!(message.contains("cat: ent:"), "{message}");
+            }
             other => panic!("unexpected {other:?}"),
         }
     }
