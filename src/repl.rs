@@ -184,6 +184,35 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".catena_history"))
 }
 
+/// Writes the history beside `path` and renames it over `path`: a crash or a second REPL
+/// never leaves half a file. rustyline creates the file readable by its owner only
+/// (questions may name what an analyst is working on).
+fn save_history(
+    editor: &mut Editor<CatenaHelper, DefaultHistory>,
+    path: &std::path::Path,
+) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catena_history".to_owned());
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temporary);
+    let saved = editor.save_history(&temporary).map_err(io::Error::other);
+    // rustyline writes nothing when there is nothing new (a repeated line): then the file
+    // stays as it is.
+    let written = saved.and_then(|()| {
+        if temporary.exists() {
+            std::fs::rename(&temporary, path)
+        } else {
+            Ok(())
+        }
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 /// Runs the REPL until `.quit` or end of input.
 pub fn run(mut session: Session) -> io::Result<()> {
     let config = rustyline::Config::builder()
@@ -212,7 +241,8 @@ pub fn run(mut session: Session) -> io::Result<()> {
                 }
                 let _ = editor.add_history_entry(input);
                 if let Some(path) = &history {
-                    let _ = editor.save_history(path);
+                    // History is a convenience: failing to keep it never stops the REPL.
+                    let _ = save_history(&mut editor, path);
                 }
                 if input.starts_with('.') {
                     match shell::meta_command(&mut session, input) {

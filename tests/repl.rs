@@ -58,10 +58,33 @@ fn an_error_then_an_answer_then_history_and_completion() {
 
     session.send_line(".format csv").expect("send");
     session.exp_string("format: csv").expect("format changed");
+    // A repeated line adds nothing to the history, and must not empty it.
+    session.send_line(".format csv").expect("send");
+    session.exp_string("format: csv").expect("format again");
     session.send_line(".quit").expect("send");
     session.exp_eof().expect("the REPL ends");
 
     let saved = std::fs::read_to_string(&history).expect("history was written");
+    // Written whole (through a temporary file that is gone) and readable by its owner only.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(left, ["history"], "files left beside the history");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&history)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "history mode {mode:o}");
+    }
     assert!(saved.contains("who depnds on NVIDIA"), "{saved}");
     assert!(saved.contains("what does NVIDIA depend on"), "{saved}");
 
