@@ -236,3 +236,43 @@ fn load_needs_a_store() {
         .code(2)
         .stderr(predicate::str::contains("catena load needs --store DIR"));
 }
+
+/// What `catena serve` writes on standard error in its first second or two (up to its first
+/// line), then the server is stopped.
+fn serve_first_stderr_line(args: &[&str]) -> String {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("catena"))
+        .arg("serve")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("catena serve starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stderr).read_line(&mut line);
+        let _ = sender.send(line);
+    });
+    let line = receiver
+        .recv_timeout(std::time::Duration::from_secs(3))
+        .unwrap_or_default();
+    let _ = child.kill();
+    let _ = child.wait();
+    line
+}
+
+#[test]
+fn serve_warns_when_it_listens_beyond_loopback() {
+    // Bound to every interface (port 0: any free one); no traffic is sent to it.
+    let warning = serve_first_stderr_line(&["--bind", "0.0.0.0:0", "--allow-update"]);
+    assert!(
+        warning.starts_with("warning: listening on 0.0.0.0:0, which other machines can reach")
+            && warning.contains("no authentication and updates are allowed"),
+        "{warning}"
+    );
+    // On loopback, no warning.
+    let quiet = serve_first_stderr_line(&["--bind", "127.0.0.1:0"]);
+    assert!(!quiet.contains("warning"), "{quiet}");
+}
