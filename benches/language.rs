@@ -22,11 +22,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
 
-use common::{EMBEDDED_QUESTIONS, Size};
+use common::Size;
 
 fn translate(c: &mut Criterion) {
     let session = common::session(Size::Embedded);
-    for (name, question) in EMBEDDED_QUESTIONS {
+    let forms = common::embedded_questions();
+    for (name, question) in &forms {
         if let Err(e) = session.translate(question) {
             panic!(
                 "{name}: `{question}` does not translate:\n{}",
@@ -36,7 +37,7 @@ fn translate(c: &mut Criterion) {
     }
 
     let mut group = c.benchmark_group("translate");
-    for (name, question) in EMBEDDED_QUESTIONS {
+    for (name, question) in &forms {
         group.bench_function(*name, |b| {
             b.iter(|| session.translate(black_box(question)).map(|(_, c)| c))
         });
@@ -49,7 +50,10 @@ fn translate(c: &mut Criterion) {
 /// Each stage alone, over every form: parse the texts, resolve the parsed questions, compile
 /// the resolved ones.
 fn stages(c: &mut Criterion, session: &Session) {
-    let questions: Vec<&str> = EMBEDDED_QUESTIONS.iter().map(|(_, q)| *q).collect();
+    let questions: Vec<&str> = common::embedded_questions()
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect();
     let parsed: Vec<_> = questions
         .iter()
         .map(|q| parse::parse(q).expect("every form parses"))

@@ -25,14 +25,15 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
 
-use common::{EMBEDDED_QUESTIONS, GENERATED_QUESTIONS, Size};
+use common::{GENERATED_QUESTIONS, Size};
 
 fn questions(c: &mut Criterion) {
     let benchmarking = common::benchmarking();
+    let embedded = common::embedded_questions();
     for size in common::sizes() {
         let session = common::session(size);
-        let questions = match size {
-            Size::Embedded => EMBEDDED_QUESTIONS,
+        let questions: &[(&str, &str)] = match size {
+            Size::Embedded => &embedded,
             Size::Generated(_) => GENERATED_QUESTIONS,
         };
         // Generated graphs have answers to every form (tests/gen.rs checks it): an empty one

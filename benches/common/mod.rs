@@ -193,62 +193,21 @@ pub fn rows(outcome: &Outcome) -> usize {
     }
 }
 
-/// Every example of the language on the shipped graph, in English and Italian: the list of
-/// tests/translations.rs (`EXAMPLES`), then forms only tests/gen.rs has, named the same way.
-pub const EMBEDDED_QUESTIONS: &[(&str, &str)] = &[
-    ("who_depends_on", "who depends on NVIDIA"),
-    ("chi_dipende_da", "chi dipende da NVIDIA"),
-    ("what_does_depend_on", "what does NVIDIA depend on"),
-    ("da_cosa_dipende", "da cosa dipende NVIDIA"),
-    ("transitive", "who depends on TSMC transitively"),
-    ("transitivo", "chi dipende da TSMC transitivamente"),
-    ("who_invested_in", "who invested in OpenAI"),
-    ("chi_ha_investito", "chi ha investito in OpenAI"),
-    ("investments_by", "investments by Microsoft"),
-    ("investimenti_di", "investimenti di Microsoft"),
-    ("releases", "open-source releases"),
-    ("releases_by", "open-source releases by DeepSeek"),
-    ("releases_in_year", "open-source releases in 2025"),
-    (
-        "releases_by_companies_in",
-        "open-source releases by companies in China",
-    ),
-    ("rilasci_di", "rilasci open source di DeepSeek"),
-    ("exclusive_cloud_deals", "exclusive cloud deals"),
-    ("cloud_provider_of", "who is the cloud provider of OpenAI"),
-    ("fornitore_cloud", "chi è il fornitore cloud di OpenAI"),
-    ("concerns_raised_by", "concerns raised by FTC"),
-    ("preoccupazioni", "preoccupazioni sollevate da FTC"),
-    (
-        "raised_concerns_about",
-        "who raised concerns about Microsoft",
-    ),
-    ("list_companies_in", "list companies in France"),
-    ("elenca_aziende_in", "elenca aziende in Francia"),
-    ("list_regulators", "list regulators"),
-    ("list_models_by", "list models by Google"),
-    ("open_models_by_in", "open models by Google in 2024"),
-    ("list_open_models", "list open models"),
-    ("modelli_aperti_di", "modelli aperti di Meta nel 2023"),
-    ("companies_in", "companies in France"),
-    ("count_open_by_developer", "count open models by developer"),
-    ("builds_on", "who builds on NVIDIA"),
-    ("member_of", "who is member of UALink"),
-    ("traffic_share_of", "traffic share of ChatGPT"),
-    ("quota_di_traffico", "quota di traffico di ChatGPT"),
-    ("revenue_of", "revenue of NVIDIA"),
-    ("count_by_developer", "count models by developer"),
-    ("conta_per_sviluppatore", "conta modelli per sviluppatore"),
-    ("top_chatbots", "top 3 chatbots by traffic share"),
-    ("describe", "describe NVIDIA"),
-    ("descrivi", "descrivi NVIDIA"),
-    ("path", "path from OpenAI to TSMC"),
-    ("percorso", "percorso da OpenAI a TSMC"),
-    ("since_filter", "investments by Microsoft since 2023"),
-    ("before_filter", "open-source releases prima del 2025"),
-    ("with_sources", "who invested in OpenAI with sources"),
-    ("con_fonti", "chi dipende da NVIDIA con fonti"),
-    // Forms of tests/gen.rs that tests/translations.rs does not list.
+#[path = "../../tests/common/examples.rs"]
+mod examples;
+
+/// Every example of the language on the shipped graph, in English and Italian: the examples
+/// of tests/common/examples.rs, then forms only tests/gen.rs has, named the same way.
+pub fn embedded_questions() -> Vec<(&'static str, &'static str)> {
+    examples::EXAMPLES
+        .iter()
+        .chain(EMBEDDED_ONLY_IN_GEN)
+        .copied()
+        .collect()
+}
+
+/// Forms of tests/gen.rs that the examples do not list.
+const EMBEDDED_ONLY_IN_GEN: &[(&str, &str)] = &[
     ("investments_in", "investments in OpenAI"),
     ("cloud_deals", "cloud deals"),
     ("accordi_cloud_esclusivi", "accordi cloud esclusivi"),
