@@ -146,24 +146,7 @@ impl Answer {
             .unwrap_or_default();
         let rows = json["results"]["bindings"]
             .as_array()
-            .map(|bindings| {
-                bindings
-                    .iter()
-                    .map(|binding| {
-                        binding
-                            .as_object()
-                            .expect("binding object")
-                            .iter()
-                            .map(|(var, term)| {
-                                (
-                                    var.clone(),
-                                    term["value"].as_str().expect("value").to_owned(),
-                                )
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
+            .map(|bindings| common::binding_rows(bindings))
             .unwrap_or_default();
         Self {
             vars,

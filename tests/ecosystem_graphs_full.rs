@@ -409,22 +409,11 @@ impl Setup {
     /// The rows of a question's answer: variable → value (literals as their lexical form).
     fn ask(&self, question: &str) -> Vec<BTreeMap<String, String>> {
         let json = self.import_json(&["-e", question]);
-        json["results"]["bindings"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{question:?}: no SPARQL JSON bindings in {json}"))
-            .iter()
-            .map(|binding| {
-                binding
-                    .as_object()
-                    .expect("a binding is an object")
-                    .iter()
-                    .map(|(var, term)| {
-                        let value = term["value"].as_str().expect("a term has a value");
-                        (var.clone(), value.to_owned())
-                    })
-                    .collect()
-            })
-            .collect()
+        common::binding_rows(
+            json["results"]["bindings"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{question:?}: no SPARQL JSON bindings in {json}")),
+        )
     }
 }
 

@@ -24,23 +24,7 @@ fn answer(question: &str) -> Vec<std::collections::BTreeMap<String, String>> {
             String::from_utf8_lossy(&output.stdout)
         )
     });
-    json["results"]["bindings"]
-        .as_array()
-        .expect("bindings")
-        .iter()
-        .map(|b| {
-            b.as_object()
-                .expect("object")
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        v["value"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .collect()
+    common::binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
 }
 
 /// The values of one variable over all rows.

@@ -27,9 +27,17 @@ pub fn select(query: &str) -> Vec<BTreeMap<String, String>> {
     );
     let json: serde_json::Value =
         serde_json::from_slice(&output.stdout).expect("catena prints SPARQL JSON results");
-    json["results"]["bindings"]
-        .as_array()
-        .expect("bindings array")
+    binding_rows(
+        json["results"]["bindings"]
+            .as_array()
+            .expect("bindings array"),
+    )
+}
+
+/// SPARQL JSON bindings as rows: variable → value (IRIs in full, literals as their lexical
+/// form).
+pub fn binding_rows(bindings: &[serde_json::Value]) -> Vec<BTreeMap<String, String>> {
+    bindings
         .iter()
         .map(|binding| {
             binding
