@@ -210,6 +210,12 @@ struct ServeArgs {
     /// Send CORS headers, so that web pages on other origins may query
     #[arg(long)]
     cors: bool,
+    /// Seconds a client has to send a whole request; a slower one gets 408
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    request_timeout: u64,
+    /// Connections open at once; one more gets 503 with Retry-After
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    max_connections: usize,
 }
 
 #[derive(Subcommand)]
@@ -390,6 +396,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 max_concurrent_queries: args.max_concurrent.max(1),
                 allow_update: args.allow_update,
                 cors: args.cors,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
+                max_connections: args.max_connections.max(1),
             };
             if !args.bind.ip().is_loopback() {
                 eprintln!(

@@ -43,9 +43,10 @@ use oxigraph::sparql::CancellationToken;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use serde_json::json;
 
-use crate::answer::Answer;
+use crate::answer::{self, Answer};
+use crate::compile;
 use crate::resolve::Plan;
-use crate::session::{Outcome, QuestionError, Session};
+use crate::session::{self, Outcome, QuestionError, Session};
 use crate::sparql::{self, Limits, QueryError, QueryOutput};
 use crate::vocab;
 
@@ -67,6 +68,12 @@ pub struct ServeConfig {
     pub allow_update: bool,
     /// Send `Access-Control-Allow-Origin: *` and answer CORS preflight requests.
     pub cors: bool,
+    /// How long a client has to send one whole request (head and body); a slower one is
+    /// answered 408 and closed, so that it cannot hold a connection.
+    pub request_timeout: Duration,
+    /// Connections open at once (at least `max_concurrent_queries`); one more is answered
+    /// 503 with `Retry-After` and closed at once.
+    pub max_connections: usize,
 }
 
 impl Default for ServeConfig {
@@ -79,6 +86,8 @@ impl Default for ServeConfig {
             max_concurrent_queries: 8,
             allow_update: false,
             cors: false,
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
         }
     }
 }
@@ -104,8 +113,6 @@ pub fn run(
     Ok(())
 }
 
-/// How long a client has to send its whole request (head and body).
-const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
 /// How long writing the response may block.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest request head (request line and headers).
@@ -143,7 +150,7 @@ impl State {
         config.max_concurrent_queries = config.max_concurrent_queries.max(1);
         // Kept-alive clients hold a connection (a thread) between queries: room for a few
         // hundred of them, and for more when more queries may run at once.
-        let max_connections = config.max_concurrent_queries.saturating_mul(16).max(256);
+        let max_connections = config.max_connections.max(config.max_concurrent_queries);
         Self {
             session,
             config,
@@ -284,7 +291,7 @@ fn serve_connection(state: &State, stream: TcpStream) {
     };
     let mut connection = Connection {
         stream,
-        deadline: Instant::now() + REQUEST_DEADLINE,
+        deadline: Instant::now() + state.config.request_timeout,
     };
     for served in 1..=MAX_REQUESTS_PER_CONNECTION {
         let (reply, head_only, clean, keep_alive) = match read_head(&mut connection) {
@@ -344,7 +351,56 @@ fn serve_connection(state: &State, stream: TcpStream) {
         {
             return;
         }
-        connection.deadline = Instant::now() + REQUEST_DEADLINE;
+        connection.deadline = Instant::now() + state.config.request_timeout;
+    }
+}
+
+/// Answers the one request at the start of `input` as a connection would (head, body,
+/// routing, the query, the reply's bytes), without a socket: for the fuzz target over HTTP
+/// requests and for tests. Unlike a connection, a panic is not caught, so fuzzing sees it.
+pub fn respond_to_bytes(session: Arc<Session>, config: ServeConfig, input: &[u8]) -> Vec<u8> {
+    let state = State::new(session, config);
+    let mut stream = InMemory {
+        input,
+        output: Vec::new(),
+    };
+    let (reply, head_only) = match read_head(&mut stream) {
+        Ok(None) => return stream.output,
+        Err(reply) => (reply, false),
+        Ok(Some((head, leftover))) => {
+            let head_only = head.method == "HEAD";
+            let mut request = Request::new(head, leftover, &mut stream);
+            let reply = match request.framing_error.clone() {
+                Some(reply) => reply,
+                None => handle(&state, &mut request),
+            };
+            (reply, head_only)
+        }
+    };
+    let mut output = stream.output;
+    let _ = write_reply(&mut output, &reply, head_only, state.config.cors, false);
+    output
+}
+
+/// A connection in memory: reads `input`, collects what is written.
+struct InMemory<'a> {
+    input: &'a [u8],
+    output: Vec<u8>,
+}
+
+impl Read for InMemory<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.input.read(buf)
+    }
+}
+
+impl Write for InMemory<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.output.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -1367,6 +1423,7 @@ fn update_refused() -> &'static str {
 /// its slot until it has stopped), 500 if it panics.
 fn execute<T: Send + 'static>(
     state: &State,
+    token: CancellationToken,
     job: impl FnOnce(&Limits) -> T + Send + 'static,
 ) -> Result<T, Reply> {
     let config = &state.config;
@@ -1382,7 +1439,6 @@ fn execute<T: Send + 'static>(
         )
         .with_header("Retry-After", "1"));
     };
-    let token = CancellationToken::new();
     let limits = Limits {
         cancellation: Some(token.clone()),
         max_rows: Some(config.max_result_rows),
@@ -1437,20 +1493,32 @@ fn sparql_endpoint(state: &State, request: &mut Request<'_>, query_string: &str)
     match parsed.operation {
         Operation::Update(_) if !config.allow_update => Reply::text(403, update_refused()),
         Operation::Update(_) if !post => Reply::text(400, "SPARQL updates must be sent with POST"),
-        Operation::Update(update) => match execute(state, move |limits| {
-            sparql::update_with_limits(session.graph().store(), &update, limits)
-        }) {
-            Ok(Ok(())) => Reply::text(200, "update applied"),
-            Ok(Err(error)) => query_error_reply(&error, config),
-            Err(reply) => reply,
-        },
+        // Parsed before taking a query slot: a malformed operation is answered at once,
+        // however busy the server is.
+        Operation::Update(update) => {
+            let token = CancellationToken::new();
+            let prepared = match sparql::prepare_update(&update, Some(&token)) {
+                Ok(prepared) => prepared,
+                Err(error) => return query_error_reply(&error, config),
+            };
+            match execute(state, token, move |_| prepared.run(session.graph().store())) {
+                Ok(Ok(())) => Reply::text(200, "update applied"),
+                Ok(Err(error)) => query_error_reply(&error, config),
+                Err(reply) => reply,
+            }
+        }
         Operation::Query(query) => {
             let accept = request.head.header("Accept");
             if let Err(reply) = acceptable_for_some_shape(accept, &parsed.formats) {
                 return reply;
             }
-            match execute(state, move |limits| {
-                sparql::run_with_limits(session.graph().store(), &query, limits)
+            let token = CancellationToken::new();
+            let prepared = match sparql::prepare_query(&query, Some(&token)) {
+                Ok(prepared) => prepared,
+                Err(error) => return query_error_reply(&error, config),
+            };
+            match execute(state, token, move |limits| {
+                prepared.run(session.graph().store(), limits.max_rows)
             }) {
                 Ok(Ok(output)) => result_reply(&output, accept, &parsed.formats),
                 Ok(Err(error)) => query_error_reply(&error, config),
@@ -1460,35 +1528,64 @@ fn sparql_endpoint(state: &State, request: &mut Request<'_>, query_string: &str)
     }
 }
 
-/// Answers a question like [`Session::ask`], but a `sparql …` question runs within the
-/// limits (cancellable, at most so many rows).
-fn answer_question(
+/// A question made ready to run: translated, and a `sparql …` question parsed, so that a
+/// malformed one is refused before it takes a query slot.
+enum PreparedQuestion {
+    Explained(String),
+    Sparql(Box<sparql::PreparedQuery>),
+    Compiled(compile::Compiled),
+}
+
+fn prepare_question(
     session: &Session,
     question: &str,
+    token: &CancellationToken,
+) -> Result<PreparedQuestion, QuestionError> {
+    let (resolved, compiled) = session.translate(question)?;
+    if resolved.explain || session.settings.explain {
+        return Ok(PreparedQuestion::Explained(session::explanation(&compiled)));
+    }
+    match &resolved.plan {
+        Plan::Sparql(text) => sparql::prepare_query(text, Some(token))
+            .map(|prepared| PreparedQuestion::Sparql(Box::new(prepared)))
+            .map_err(QuestionError::Query),
+        _ => Ok(PreparedQuestion::Compiled(compiled)),
+    }
+}
+
+/// Answers a prepared question like [`Session::ask`], within the limits: every query it
+/// runs is cancellable, and the answer has at most so many rows.
+fn answer_question(
+    session: &Session,
+    question: PreparedQuestion,
     limits: &Limits,
 ) -> Result<Outcome, QuestionError> {
-    let (resolved, _) = session.translate(question)?;
-    let explain = resolved.explain || session.settings.explain;
-    if let (Plan::Sparql(text), false) = (&resolved.plan, explain) {
-        let output = sparql::run_with_limits(session.graph().store(), text, limits)
-            .map_err(QuestionError::Query)?;
-        return Ok(Outcome::Answer(Answer {
-            output,
+    let store = session.graph().store();
+    let answer = match question {
+        PreparedQuestion::Explained(sparql) => return Ok(Outcome::Explained(sparql)),
+        PreparedQuestion::Sparql(prepared) => Answer {
+            output: prepared
+                .run(store, limits.max_rows)
+                .map_err(QuestionError::Query)?,
             columns: vec![],
-        }));
+        },
+        PreparedQuestion::Compiled(compiled) => answer::run(
+            &|text| sparql::run_with_limits(store, text, limits),
+            session.vocabulary(),
+            &compiled,
+        )
+        .map_err(QuestionError::Query)?,
+    };
+    // Walks and paths are put together from several queries: bound the whole answer too.
+    let size = match &answer.output {
+        QueryOutput::Solutions { rows, .. } => rows.len(),
+        QueryOutput::Graph(triples) => triples.len(),
+        QueryOutput::Boolean(_) => 0,
+    };
+    match limits.max_rows {
+        Some(limit) if size > limit => Err(QuestionError::Query(QueryError::TooLarge { limit })),
+        _ => Ok(Outcome::Answer(answer)),
     }
-    let outcome = session.ask(question)?;
-    if let (Outcome::Answer(answer), Some(limit)) = (&outcome, limits.max_rows) {
-        let size = match &answer.output {
-            QueryOutput::Solutions { rows, .. } => rows.len(),
-            QueryOutput::Graph(triples) => triples.len(),
-            QueryOutput::Boolean(_) => 0,
-        };
-        if size > limit {
-            return Err(QuestionError::Query(QueryError::TooLarge { limit }));
-        }
-    }
-    Ok(outcome)
 }
 
 /// A question's failure as JSON: the message, the report with a caret, where, and the
@@ -1541,10 +1638,14 @@ fn ask_endpoint(state: &State, head: &Head, query_string: &str) -> Reply {
     if let Err(reply) = acceptable_for_some_shape(accept, &formats) {
         return reply.into_json_error();
     }
+    let token = CancellationToken::new();
+    let prepared = match prepare_question(&state.session, &question, &token) {
+        Ok(prepared) => prepared,
+        Err(error) => return question_error_reply(&error, &question, &state.config),
+    };
     let session = Arc::clone(&state.session);
-    let asked = question.clone();
-    match execute(state, move |limits| {
-        answer_question(&session, &asked, limits)
+    match execute(state, token, move |limits| {
+        answer_question(&session, prepared, limits)
     }) {
         Ok(Ok(Outcome::Answer(answer))) => {
             let reply = result_reply(&answer.output, accept, &formats);

@@ -5,7 +5,8 @@ use std::fmt;
 
 use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
+    CancellationToken, PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError,
+    QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
 
@@ -136,8 +137,21 @@ pub fn run_with_limits(
     query: &str,
     limits: &Limits,
 ) -> Result<QueryOutput, QueryError> {
+    prepare_query(query, limits.cancellation.as_ref())?.run(store, limits.max_rows)
+}
+
+/// A query parsed with catena's prefixes and ready to run: parsing apart from running lets
+/// a server refuse a malformed query before it waits for a slot among the running ones.
+pub struct PreparedQuery(PreparedSparqlQuery);
+
+/// Parses a query (an update is [`QueryError::UpdateRefused`]); `cancellation`, when given,
+/// stops it later while it runs.
+pub fn prepare_query(
+    query: &str,
+    cancellation: Option<&CancellationToken>,
+) -> Result<PreparedQuery, QueryError> {
     let mut evaluator = evaluator();
-    if let Some(token) = &limits.cancellation {
+    if let Some(token) = cancellation {
         evaluator = evaluator.with_cancellation_token(token.clone());
     }
     let mut prepared = match evaluator.parse_query(query) {
@@ -150,42 +164,52 @@ pub fn run_with_limits(
         }
     };
     prepared.dataset_mut().set_default_graph_as_union();
-    let evaluation = |error: QueryEvaluationError| match error {
+    Ok(PreparedQuery(prepared))
+}
+
+impl PreparedQuery {
+    /// Runs the query; more than `max_rows` rows (or triples) is [`QueryError::TooLarge`].
+    pub fn run(self, store: &Store, max_rows: Option<usize>) -> Result<QueryOutput, QueryError> {
+        let max_rows = max_rows.unwrap_or(usize::MAX);
+        let too_large = || QueryError::TooLarge { limit: max_rows };
+        match self.0.on_store(store).execute().map_err(evaluation_error)? {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(evaluation_error)?;
+                    if rows.len() >= max_rows {
+                        return Err(too_large());
+                    }
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|variable| solution.get(variable).cloned())
+                            .collect(),
+                    );
+                }
+                Ok(QueryOutput::Solutions { variables, rows })
+            }
+            QueryResults::Boolean(value) => Ok(QueryOutput::Boolean(value)),
+            QueryResults::Graph(triples) => {
+                let mut graph = Vec::new();
+                for triple in triples {
+                    let triple = triple.map_err(evaluation_error)?;
+                    if graph.len() >= max_rows {
+                        return Err(too_large());
+                    }
+                    graph.push(triple);
+                }
+                Ok(QueryOutput::Graph(graph))
+            }
+        }
+    }
+}
+
+fn evaluation_error(error: QueryEvaluationError) -> QueryError {
+    match error {
         QueryEvaluationError::Cancelled => QueryError::Cancelled,
         error => QueryError::Evaluation(error.to_string()),
-    };
-    let max_rows = limits.max_rows.unwrap_or(usize::MAX);
-    let too_large = || QueryError::TooLarge { limit: max_rows };
-    match prepared.on_store(store).execute().map_err(evaluation)? {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                let solution = solution.map_err(evaluation)?;
-                if rows.len() >= max_rows {
-                    return Err(too_large());
-                }
-                rows.push(
-                    variables
-                        .iter()
-                        .map(|variable| solution.get(variable).cloned())
-                        .collect(),
-                );
-            }
-            Ok(QueryOutput::Solutions { variables, rows })
-        }
-        QueryResults::Boolean(value) => Ok(QueryOutput::Boolean(value)),
-        QueryResults::Graph(triples) => {
-            let mut graph = Vec::new();
-            for triple in triples {
-                let triple = triple.map_err(evaluation)?;
-                if graph.len() >= max_rows {
-                    return Err(too_large());
-                }
-                graph.push(triple);
-            }
-            Ok(QueryOutput::Graph(graph))
-        }
     }
 }
 
@@ -193,24 +217,47 @@ pub fn run_with_limits(
 /// [`run_with_limits`] when `limits.cancellation` is cancelled (`max_rows` does not apply).
 /// Only for callers that mean to change the store: [`run`] refuses updates.
 pub fn update_with_limits(store: &Store, update: &str, limits: &Limits) -> Result<(), QueryError> {
+    prepare_update(update, limits.cancellation.as_ref())?.run(store)
+}
+
+/// A parsed SPARQL Update, ready to run (see [`PreparedQuery`]).
+pub struct PreparedUpdate {
+    update: PreparedSparqlUpdate,
+    cancellation: Option<CancellationToken>,
+}
+
+/// Parses an update with catena's prefixes.
+pub fn prepare_update(
+    update: &str,
+    cancellation: Option<&CancellationToken>,
+) -> Result<PreparedUpdate, QueryError> {
     let mut evaluator = evaluator();
-    if let Some(token) = &limits.cancellation {
+    if let Some(token) = cancellation {
         evaluator = evaluator.with_cancellation_token(token.clone());
     }
     let prepared = evaluator
         .parse_update(update)
         .map_err(|error| syntax_error(&error, update))?;
-    prepared.on_store(store).execute().map_err(|error| {
-        if limits
-            .cancellation
-            .as_ref()
-            .is_some_and(CancellationToken::is_cancelled)
-        {
-            QueryError::Cancelled
-        } else {
-            QueryError::Evaluation(error.to_string())
-        }
+    Ok(PreparedUpdate {
+        update: prepared,
+        cancellation: cancellation.cloned(),
     })
+}
+
+impl PreparedUpdate {
+    pub fn run(self, store: &Store) -> Result<(), QueryError> {
+        self.update.on_store(store).execute().map_err(|error| {
+            if self
+                .cancellation
+                .as_ref()
+                .is_some_and(CancellationToken::is_cancelled)
+            {
+                QueryError::Cancelled
+            } else {
+                QueryError::Evaluation(error.to_string())
+            }
+        })
+    }
 }
 
 /// The parser reports "error at LINE:COLUMN: expected …"; keep the position apart so the

@@ -485,6 +485,132 @@ fn oversized_bodies_are_413_before_they_are_read() {
     assert!(answer.contains("\"boolean\":true"), "{answer}");
 }
 
+/// A client that sends its request too slowly is answered 408 when its time is up, and
+/// its connection is closed: it cannot hold a connection by trickling bytes.
+#[test]
+fn a_slow_client_gets_408_when_its_request_timeout_passes() {
+    let address = start(ServeConfig {
+        request_timeout: Duration::from_secs(1),
+        ..ServeConfig::default()
+    });
+    for (what, partial) in [
+        (
+            "head",
+            "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n".to_owned(),
+        ),
+        (
+            "body",
+            "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n\
+             Content-Length: 100\r\n\r\nASK"
+                .to_owned(),
+        ),
+    ] {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(address).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        stream.write_all(partial.as_bytes()).expect("sends");
+        let answer = read_response(&mut stream).expect("an answer before the client's own timeout");
+        let waited = started.elapsed();
+        assert!(answer.starts_with("HTTP/1.1 408 "), "{what}: {answer}");
+        assert!(
+            answer.contains("took too long to arrive"),
+            "{what}: {answer}"
+        );
+        assert!(
+            waited >= Duration::from_millis(900) && waited < Duration::from_secs(5),
+            "{what}: answered after {waited:?}"
+        );
+        // The server closed the connection: the next read finds its end.
+        let mut rest = Vec::new();
+        let _ = stream.read_to_end(&mut rest);
+        assert!(
+            rest.is_empty(),
+            "{what}: {}",
+            String::from_utf8_lossy(&rest)
+        );
+    }
+    assert_eq!(get(address, "/", None).status, 200);
+}
+
+/// A request head over 64 KiB is 431, and the server goes on.
+#[test]
+fn a_request_head_over_64_kib_is_431() {
+    let address = default_server();
+    let mut request = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n".to_vec();
+    for i in 0..100 {
+        request.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(700)).as_bytes());
+    }
+    request.extend_from_slice(b"\r\n");
+    assert!(request.len() > 64 * 1024);
+    let (status, answer) = raw(address, &request);
+    assert_eq!(status, 431, "{answer}");
+    assert!(answer.contains("larger than 65536 bytes"), "{answer}");
+    // Just under the limit is served.
+    let mut request = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n".to_vec();
+    for i in 0..80 {
+        request.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(700)).as_bytes());
+    }
+    request.extend_from_slice(b"Connection: close\r\n\r\n");
+    assert!(request.len() < 64 * 1024);
+    let (status, answer) = raw(address, &request);
+    assert_eq!(status, 200, "{answer}");
+}
+
+/// Connections beyond `max_connections` are answered 503 with Retry-After at once, and
+/// closed; when connections close, new ones are served again.
+#[test]
+fn connections_beyond_the_limit_are_503_until_others_close() {
+    let address = start(ServeConfig {
+        max_connections: 4,
+        max_concurrent_queries: 2,
+        ..ServeConfig::default()
+    });
+    let mut open: Vec<TcpStream> = (0..4)
+        .map(|_| TcpStream::connect(address).expect("connects"))
+        .collect();
+    // The server takes connections in order: once it has answered one on each open
+    // connection, all four hold their places.
+    for stream in &mut open {
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            .expect("sends");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let answer = read_response(stream).expect("an answer");
+        assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    }
+    // A fifth is refused without sending anything.
+    let mut fifth = TcpStream::connect(address).expect("connects");
+    fifth
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let answer = read_response(&mut fifth).expect("a refusal");
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert!(answer.contains("too many connections"), "{answer}");
+    assert!(answer.contains("\r\nRetry-After: 1\r\n"), "{answer}");
+    drop(open);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mut stream = TcpStream::connect(address).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let answer = read_response(&mut stream).unwrap_or_default();
+        if answer.starts_with("HTTP/1.1 200 ") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "closed connections still counted after 10 s: {answer}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn results_over_the_row_limit_are_413() {
     let address = start(ServeConfig {
