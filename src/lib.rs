@@ -13,6 +13,7 @@ pub mod ecosystem_graphs;
 pub mod r#gen;
 pub mod graph;
 pub mod parse;
+pub mod query_cost;
 pub mod remote;
 pub mod render;
 pub mod repl;

@@ -216,6 +216,9 @@ struct ServeArgs {
     /// Connections open at once; one more gets 503 with Retry-After
     #[arg(long, value_name = "N", default_value_t = 256)]
     max_connections: usize,
+    /// Refuse (422) a query whose unconnected patterns would combine into more rows than this
+    #[arg(long, value_name = "ROWS", default_value_t = 10_000_000)]
+    max_product_rows: u64,
 }
 
 #[derive(Subcommand)]
@@ -398,6 +401,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 cors: args.cors,
                 request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
                 max_connections: args.max_connections.max(1),
+                max_product_rows: args.max_product_rows,
             };
             if !args.bind.ip().is_loopback() {
                 eprintln!(

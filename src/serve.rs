@@ -74,6 +74,10 @@ pub struct ServeConfig {
     /// Connections open at once (at least `max_concurrent_queries`); one more is answered
     /// 503 with `Retry-After` and closed at once.
     pub max_connections: usize,
+    /// A query whose patterns that share no variable would be combined into more rows than
+    /// this is refused (422) before it runs: oxigraph cannot cancel it while it combines
+    /// them (see [`crate::query_cost`]). 10 million is several seconds of one core.
+    pub max_product_rows: u64,
 }
 
 impl Default for ServeConfig {
@@ -88,6 +92,7 @@ impl Default for ServeConfig {
             cors: false,
             request_timeout: Duration::from_secs(30),
             max_connections: 256,
+            max_product_rows: 10_000_000,
         }
     }
 }
@@ -805,6 +810,7 @@ fn reason(status: u16) -> &'static str {
         413 => "Content Too Large",
         414 => "URI Too Long",
         415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         501 => "Not Implemented",
@@ -1404,6 +1410,8 @@ fn query_error_reply(error: &QueryError, config: &ServeConfig) -> Reply {
             "this is a SPARQL update: POST it as update=… or with Content-Type: application/sparql-update",
         ),
         QueryError::UpdateRefused => Reply::text(403, update_refused()),
+        QueryError::Unsupported(_) => Reply::text(400, error.to_string()),
+        QueryError::ProductTooLarge { .. } => Reply::text(422, error.to_string()),
         QueryError::Evaluation(_) => Reply::text(500, error.to_string()),
         QueryError::Cancelled => timed_out(config.query_timeout),
         QueryError::TooLarge { limit } => Reply::text(
@@ -1440,6 +1448,7 @@ fn execute<T: Send + 'static>(
         .with_header("Retry-After", "1"));
     };
     let limits = Limits {
+        max_product_rows: Some(config.max_product_rows),
         cancellation: Some(token.clone()),
         max_rows: Some(config.max_result_rows),
     };
@@ -1518,7 +1527,11 @@ fn sparql_endpoint(state: &State, request: &mut Request<'_>, query_string: &str)
                 Err(error) => return query_error_reply(&error, config),
             };
             match execute(state, token, move |limits| {
-                prepared.run(session.graph().store(), limits.max_rows)
+                let store = session.graph().store();
+                if let Some(limit) = limits.max_product_rows {
+                    prepared.check_products(store, limit)?;
+                }
+                prepared.run(store, limits.max_rows)
             }) {
                 Ok(Ok(output)) => result_reply(&output, accept, &parsed.formats),
                 Ok(Err(error)) => query_error_reply(&error, config),
@@ -1563,12 +1576,19 @@ fn answer_question(
     let store = session.graph().store();
     let answer = match question {
         PreparedQuestion::Explained(sparql) => return Ok(Outcome::Explained(sparql)),
-        PreparedQuestion::Sparql(prepared) => Answer {
-            output: prepared
-                .run(store, limits.max_rows)
-                .map_err(QuestionError::Query)?,
-            columns: vec![],
-        },
+        PreparedQuestion::Sparql(prepared) => {
+            if let Some(limit) = limits.max_product_rows {
+                prepared
+                    .check_products(store, limit)
+                    .map_err(QuestionError::Query)?;
+            }
+            Answer {
+                output: prepared
+                    .run(store, limits.max_rows)
+                    .map_err(QuestionError::Query)?,
+                columns: vec![],
+            }
+        }
         PreparedQuestion::Compiled(compiled) => answer::run(
             &|text| sparql::run_with_limits(store, text, limits),
             session.vocabulary(),

@@ -9,6 +9,7 @@ use oxigraph::sparql::{
     QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
+use spargebra::SparqlParser;
 
 use crate::vocab;
 
@@ -33,12 +34,18 @@ pub enum QueryError {
     },
     /// A SPARQL Update was given where only queries may run.
     UpdateRefused,
+    /// The query asks for what catena does not offer: a `SERVICE` (catena makes no
+    /// requests to other endpoints) or an unknown function.
+    Unsupported(String),
     /// The query is valid but failed while running.
     Evaluation(String),
     /// The query was stopped through its [`Limits::cancellation`] token (a timeout, usually).
     Cancelled,
     /// The result has more rows (or triples) than [`Limits::max_rows`].
     TooLarge { limit: usize },
+    /// The query multiplies unconnected patterns into more rows than
+    /// [`Limits::max_product_rows`] (an estimate, made before it runs).
+    ProductTooLarge { rows: u64, limit: u64 },
 }
 
 impl fmt::Display for QueryError {
@@ -56,17 +63,35 @@ impl fmt::Display for QueryError {
                 f,
                 "SPARQL updates (INSERT, DELETE, LOAD, CLEAR…) are refused: the graph is read-only"
             ),
+            Self::Unsupported(message) => write!(f, "query not supported: {message}"),
             Self::Evaluation(message) => write!(f, "query failed: {message}"),
             Self::Cancelled => write!(f, "query cancelled"),
             Self::TooLarge { limit } => write!(
                 f,
                 "result too large: more than {limit} rows; add LIMIT to the query"
             ),
+            Self::ProductTooLarge { rows, limit } => write!(
+                f,
+                "query refused: patterns that share no variable would be combined into about \
+                 {} rows at a time, over the limit of {}, too many to stop on time; join them \
+                 on a shared variable, or narrow them with constants",
+                approximately(*rows),
+                approximately(*limit)
+            ),
         }
     }
 }
 
 impl std::error::Error for QueryError {}
+
+/// `12000`, `3.5e7`: large numbers by their order of magnitude.
+fn approximately(n: u64) -> String {
+    if n < 1_000_000 {
+        n.to_string()
+    } else {
+        format!("{:.1e}", n as f64)
+    }
+}
 
 /// The parser's "prefix not found" (with a list of every character it expected) said
 /// plainly: which prefix, and the ones catena declares.
@@ -85,6 +110,17 @@ fn unknown_prefix(query: &str, line: usize, column: usize) -> Option<String> {
         "unknown prefix `{prefix}:`; declare it with PREFIX, or use one of {}",
         known.join(" ")
     ))
+}
+
+/// A parser that knows catena's prefixes.
+fn parser() -> SparqlParser {
+    vocab::PREFIXES
+        .iter()
+        .fold(SparqlParser::new(), |parser, (prefix, iri)| {
+            parser
+                .with_prefix(*prefix, *iri)
+                .expect("the predefined prefix IRIs are valid")
+        })
 }
 
 /// An evaluator that knows catena's prefixes.
@@ -108,6 +144,10 @@ pub struct Limits {
     /// More rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than this stops the query with
     /// [`QueryError::TooLarge`], without reading the rest.
     pub max_rows: Option<usize>,
+    /// A query whose cartesian products would make more rows than this (estimated before it
+    /// runs, see [`crate::query_cost`]) is refused with [`QueryError::ProductTooLarge`]:
+    /// the evaluator cannot be cancelled while it combines them.
+    pub max_product_rows: Option<u64>,
 }
 
 impl fmt::Debug for Limits {
@@ -121,6 +161,7 @@ impl fmt::Debug for Limits {
                     .map(CancellationToken::is_cancelled),
             )
             .field("max_rows", &self.max_rows)
+            .field("max_product_rows", &self.max_product_rows)
             .finish()
     }
 }
@@ -137,12 +178,19 @@ pub fn run_with_limits(
     query: &str,
     limits: &Limits,
 ) -> Result<QueryOutput, QueryError> {
-    prepare_query(query, limits.cancellation.as_ref())?.run(store, limits.max_rows)
+    let prepared = prepare_query(query, limits.cancellation.as_ref())?;
+    if let Some(limit) = limits.max_product_rows {
+        prepared.check_products(store, limit)?;
+    }
+    prepared.run(store, limits.max_rows)
 }
 
 /// A query parsed with catena's prefixes and ready to run: parsing apart from running lets
 /// a server refuse a malformed query before it waits for a slot among the running ones.
-pub struct PreparedQuery(PreparedSparqlQuery);
+pub struct PreparedQuery {
+    algebra: spargebra::Query,
+    prepared: PreparedSparqlQuery,
+}
 
 /// Parses a query (an update is [`QueryError::UpdateRefused`]); `cancellation`, when given,
 /// stops it later while it runs.
@@ -150,29 +198,53 @@ pub fn prepare_query(
     query: &str,
     cancellation: Option<&CancellationToken>,
 ) -> Result<PreparedQuery, QueryError> {
-    let mut evaluator = evaluator();
-    if let Some(token) = cancellation {
-        evaluator = evaluator.with_cancellation_token(token.clone());
-    }
-    let mut prepared = match evaluator.parse_query(query) {
-        Ok(prepared) => prepared,
+    let algebra = match parser().parse_query(query) {
+        Ok(algebra) => algebra,
         Err(error) => {
-            if self::evaluator().parse_update(query).is_ok() {
+            if parser().parse_update(query).is_ok() {
                 return Err(QueryError::UpdateRefused);
             }
             return Err(syntax_error(&error, query));
         }
     };
+    let mut evaluator = evaluator();
+    if let Some(token) = cancellation {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    let mut prepared = evaluator.for_query(algebra.clone());
     prepared.dataset_mut().set_default_graph_as_union();
-    Ok(PreparedQuery(prepared))
+    Ok(PreparedQuery { algebra, prepared })
 }
 
 impl PreparedQuery {
+    /// Refuses the query if its largest cartesian product, estimated on `store`, would make
+    /// more than `limit` rows.
+    pub fn check_products(&self, store: &Store, limit: u64) -> Result<(), QueryError> {
+        let rows = crate::query_cost::rows_combined_between_reads(
+            &self.algebra,
+            store,
+            limit.saturating_add(1),
+        );
+        if rows > limit as f64 {
+            Err(QueryError::ProductTooLarge {
+                rows: rows.min(u64::MAX as f64) as u64,
+                limit,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
     /// Runs the query; more than `max_rows` rows (or triples) is [`QueryError::TooLarge`].
     pub fn run(self, store: &Store, max_rows: Option<usize>) -> Result<QueryOutput, QueryError> {
         let max_rows = max_rows.unwrap_or(usize::MAX);
         let too_large = || QueryError::TooLarge { limit: max_rows };
-        match self.0.on_store(store).execute().map_err(evaluation_error)? {
+        match self
+            .prepared
+            .on_store(store)
+            .execute()
+            .map_err(evaluation_error)?
+        {
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
                 let mut rows = Vec::new();
@@ -209,6 +281,16 @@ impl PreparedQuery {
 fn evaluation_error(error: QueryEvaluationError) -> QueryError {
     match error {
         QueryEvaluationError::Cancelled => QueryError::Cancelled,
+        QueryEvaluationError::Service(_)
+        | QueryEvaluationError::UnboundService
+        | QueryEvaluationError::InvalidServiceName(_)
+        | QueryEvaluationError::UnsupportedService(_) => QueryError::Unsupported(format!(
+            "SERVICE ({error}): catena queries only its own graph"
+        )),
+        QueryEvaluationError::UnsupportedCustomFunction(_)
+        | QueryEvaluationError::UnsupportedCustomFunctionArity { .. } => {
+            QueryError::Unsupported(error.to_string())
+        }
         error => QueryError::Evaluation(error.to_string()),
     }
 }
@@ -368,8 +450,8 @@ mod tests {
     fn limits_stop_large_results_and_cancelled_queries() {
         let store = store_with_fact_in_named_graph();
         let rows = |max_rows| Limits {
-            cancellation: None,
             max_rows: Some(max_rows),
+            ..Limits::default()
         };
         let all = "SELECT * WHERE { ?s ?p ?o }";
         assert!(run_with_limits(&store, all, &rows(1)).is_ok());
@@ -385,7 +467,7 @@ mod tests {
         token.cancel();
         let cancelled = Limits {
             cancellation: Some(token),
-            max_rows: None,
+            ..Limits::default()
         };
         assert_eq!(
             run_with_limits(&store, all, &cancelled),
@@ -395,6 +477,44 @@ mod tests {
             run_with_limits(&store, "CLEAR ALL", &Limits::default()),
             Err(QueryError::UpdateRefused)
         );
+    }
+
+    #[test]
+    fn products_over_the_limit_are_refused_before_they_run() {
+        let store = store_with_fact_in_named_graph();
+        let product = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        let limited = |limit| Limits {
+            max_product_rows: Some(limit),
+            ..Limits::default()
+        };
+        assert!(run_with_limits(&store, product, &limited(1)).is_ok());
+        assert_eq!(
+            run_with_limits(&store, product, &limited(0)),
+            Err(QueryError::ProductTooLarge { rows: 1, limit: 0 })
+        );
+        let message = QueryError::ProductTooLarge {
+            rows: 125_000_000_000,
+            limit: 10_000_000,
+        }
+        .to_string();
+        assert!(
+            message.contains("about 1.2e11 rows at a time, over the limit of 1.0e7"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn service_is_unsupported_not_a_failure() {
+        let store = store_with_fact_in_named_graph();
+        match run(
+            &store,
+            "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }",
+        ) {
+            Err(QueryError::Unsupported(message)) => {
+                assert!(message.contains("SERVICE"), "{message}")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[test]

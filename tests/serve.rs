@@ -824,11 +824,63 @@ fn a_query_past_its_timeout_is_stopped_and_the_server_goes_on() {
     }
 }
 
+/// The endpoint estimates a query's cartesian products before running it and refuses one
+/// too large to stop (422), at once; smaller products run.
+#[test]
+fn a_product_too_large_to_cancel_is_refused_before_it_runs() {
+    let address = default_server();
+    let started = Instant::now();
+    let refused = query(address, CROSS_PRODUCT, None);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("share no variable")
+            && refused.body.contains("over the limit of 1.0e7"),
+        "{}",
+        refused.body
+    );
+    assert!(started.elapsed() < Duration::from_secs(5), "refused late");
+    // The same through a question.
+    let asked = get(
+        address,
+        &format!("/ask?q={}", encode(&format!("sparql {CROSS_PRODUCT}"))),
+        None,
+    );
+    assert_eq!(asked.status, 422, "{}", asked.body);
+    assert!(
+        asked.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("share no variable"))
+    );
+    // A small product runs: models beside the countries.
+    let small = query(
+        address,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?m a cat:FoundationModel . ?c a cat:Country }",
+        None,
+    );
+    assert_eq!(small.status, 200, "{}", small.body);
+    let rows = small.json()["results"]["bindings"][0]["n"]["value"]
+        .as_str()
+        .and_then(|n| n.parse::<u64>().ok())
+        .expect("a count");
+    assert!(rows > 0, "{}", small.body);
+    // SERVICE asks for another endpoint: refused as unsupported, not a server failure.
+    let service = query(
+        address,
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        None,
+    );
+    assert_eq!(service.status, 400, "{}", service.body);
+    assert!(service.body.contains("SERVICE"), "{}", service.body);
+}
+
+/// With the product guard lifted, oxigraph runs the product and can stop it only between
+/// quad reads: the client still gets its 503 on time, and the other slot answers.
 #[test]
 fn a_cross_product_times_out_and_the_server_answers_meanwhile() {
     let address = start(ServeConfig {
         query_timeout: Duration::from_millis(300),
         max_concurrent_queries: 2,
+        max_product_rows: u64::MAX,
         ..ServeConfig::default()
     });
     let started = Instant::now();
