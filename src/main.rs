@@ -314,7 +314,9 @@ impl From<render::RenderError> for Failure {
     fn from(error: render::RenderError) -> Self {
         match error {
             render::RenderError::Unsupported { .. } => Self::usage(error.to_string()),
-            render::RenderError::Io(_) => Self::input(error.to_string()),
+            render::RenderError::Io(_) | render::RenderError::Query(_) => {
+                Self::input(error.to_string())
+            }
         }
     }
 }
@@ -373,7 +375,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return print_output(&output, format);
             }
             let graph = open_graph(&cli.graph, &sources)?;
-            let output = match sparql::run(graph.store(), &query) {
+            // Streamed: millions of rows pass through in constant memory.
+            let prepared = match sparql::prepare_query(&query, None) {
                 Err(QueryError::UpdateRefused) if allow_update => {
                     sparql::update_with_limits(graph.store(), &query, &sparql::Limits::default())
                         .map_err(|e| query_failure(&e, &query))?;
@@ -385,9 +388,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     );
                     return Ok(());
                 }
-                output => output.map_err(|e| query_failure(&e, &query))?,
+                prepared => prepared.map_err(|e| query_failure(&e, &query))?,
             };
-            print_output(&output, format)
+            let results = prepared
+                .stream(graph.store())
+                .map_err(|e| query_failure(&e, &query))?;
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            render::render_streamed(results, format, table_style(), &mut out)?;
+            out.flush()?;
+            Ok(())
         }
         Some(Command::Serve(args)) => {
             let session = Session::new(open_graph(&cli.graph, &sources)?)?;

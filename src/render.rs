@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::answer::Answer;
 use crate::compile::Kind;
-use crate::sparql::QueryOutput;
+use crate::sparql::{QueryError, QueryOutput, Streamed};
 use crate::vocab;
 
 /// Output formats of the command line.
@@ -56,6 +56,8 @@ pub enum RenderError {
         what: &'static str,
     },
     Io(io::Error),
+    /// The query failed while its results were being written (some may have been).
+    Query(QueryError),
 }
 
 impl fmt::Display for RenderError {
@@ -70,6 +72,7 @@ impl fmt::Display for RenderError {
                 write!(f, "the {format} format cannot hold {what}: {hint}")
             }
             Self::Io(error) => write!(f, "cannot write the results: {error}"),
+            Self::Query(error) => write!(f, "{error}"),
         }
     }
 }
@@ -159,6 +162,67 @@ pub fn render(
     }
 }
 
+/// Writes results in a machine format as the evaluator makes them, holding one row at a
+/// time: millions of rows pass through in constant memory. A table needs every row for its
+/// column widths; it is collected and written by [`render`].
+pub fn render_streamed(
+    results: Streamed,
+    format: Format,
+    style: TableStyle,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
+    match (results, format) {
+        (Streamed::Solutions { variables, rows }, Format::Table) => {
+            let rows = rows
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(RenderError::Query)?;
+            render(
+                &QueryOutput::Solutions { variables, rows },
+                format,
+                style,
+                out,
+            )
+        }
+        (Streamed::Solutions { variables, rows }, _) => {
+            let results_format = results_format(format).ok_or(RenderError::Unsupported {
+                format,
+                what: "rows",
+            })?;
+            let mut serializer = QueryResultsSerializer::from_format(results_format)
+                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
+            for row in rows {
+                let row = row.map_err(RenderError::Query)?;
+                serializer.serialize(
+                    variables
+                        .iter()
+                        .zip(&row)
+                        .filter_map(|(variable, term)| Some((variable, term.as_ref()?))),
+                )?;
+            }
+            serializer.finish()?;
+            end_line(format, out)
+        }
+        (Streamed::Boolean(value), _) => render(&QueryOutput::Boolean(value), format, style, out),
+        (Streamed::Graph(triples), Format::Table | Format::Turtle | Format::Ntriples) => {
+            let rdf_format = if format == Format::Ntriples {
+                RdfFormat::NTriples
+            } else {
+                RdfFormat::Turtle
+            };
+            let mut writer = graph_serializer(rdf_format).for_writer(&mut *out);
+            for triple in triples {
+                writer.serialize_triple(&triple.map_err(RenderError::Query)?)?;
+            }
+            writer.finish()?;
+            Ok(())
+        }
+        (Streamed::Graph(_), _) => Err(RenderError::Unsupported {
+            format,
+            what: "a graph",
+        }),
+    }
+}
+
 fn results_format(format: Format) -> Option<QueryResultsFormat> {
     match format {
         Format::Csv => Some(QueryResultsFormat::Csv),
@@ -177,11 +241,8 @@ fn end_line(format: Format, out: &mut dyn Write) -> Result<(), RenderError> {
     Ok(())
 }
 
-fn write_graph(
-    triples: &[Triple],
-    format: RdfFormat,
-    out: &mut dyn Write,
-) -> Result<(), RenderError> {
+/// A serializer for `format`, with catena's prefixes in Turtle.
+fn graph_serializer(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
     if format == RdfFormat::Turtle {
         for (prefix, iri) in vocab::PREFIXES {
@@ -190,7 +251,15 @@ fn write_graph(
                 .expect("the predefined prefix IRIs are valid");
         }
     }
-    let mut writer = serializer.for_writer(&mut *out);
+    serializer
+}
+
+fn write_graph(
+    triples: &[Triple],
+    format: RdfFormat,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
+    let mut writer = graph_serializer(format).for_writer(&mut *out);
     for triple in triples {
         writer.serialize_triple(triple)?;
     }

@@ -239,34 +239,26 @@ impl PreparedQuery {
     pub fn run(self, store: &Store, max_rows: Option<usize>) -> Result<QueryOutput, QueryError> {
         let max_rows = max_rows.unwrap_or(usize::MAX);
         let too_large = || QueryError::TooLarge { limit: max_rows };
-        match self
-            .prepared
-            .on_store(store)
-            .execute()
-            .map_err(evaluation_error)?
-        {
-            QueryResults::Solutions(solutions) => {
-                let variables = solutions.variables().to_vec();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(evaluation_error)?;
-                    if rows.len() >= max_rows {
+        match self.stream(store)? {
+            Streamed::Solutions { variables, rows } => {
+                let mut kept = Vec::new();
+                for row in rows {
+                    let row = row?;
+                    if kept.len() >= max_rows {
                         return Err(too_large());
                     }
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|variable| solution.get(variable).cloned())
-                            .collect(),
-                    );
+                    kept.push(row);
                 }
-                Ok(QueryOutput::Solutions { variables, rows })
+                Ok(QueryOutput::Solutions {
+                    variables,
+                    rows: kept,
+                })
             }
-            QueryResults::Boolean(value) => Ok(QueryOutput::Boolean(value)),
-            QueryResults::Graph(triples) => {
+            Streamed::Boolean(value) => Ok(QueryOutput::Boolean(value)),
+            Streamed::Graph(triples) => {
                 let mut graph = Vec::new();
                 for triple in triples {
-                    let triple = triple.map_err(evaluation_error)?;
+                    let triple = triple?;
                     if graph.len() >= max_rows {
                         return Err(too_large());
                     }
@@ -276,6 +268,48 @@ impl PreparedQuery {
             }
         }
     }
+
+    /// Runs the query and gives its rows (or triples) as the evaluator makes them, so that a
+    /// writer can pass on millions without holding them.
+    pub fn stream(self, store: &Store) -> Result<Streamed, QueryError> {
+        Ok(
+            match self
+                .prepared
+                .on_store(store)
+                .execute()
+                .map_err(evaluation_error)?
+            {
+                QueryResults::Solutions(solutions) => {
+                    let variables = solutions.variables().to_vec();
+                    let wanted = variables.clone();
+                    Streamed::Solutions {
+                        variables,
+                        rows: Box::new(solutions.map(move |solution| {
+                            let solution = solution.map_err(evaluation_error)?;
+                            Ok(wanted
+                                .iter()
+                                .map(|variable| solution.get(variable).cloned())
+                                .collect())
+                        })),
+                    }
+                }
+                QueryResults::Boolean(value) => Streamed::Boolean(value),
+                QueryResults::Graph(triples) => {
+                    Streamed::Graph(Box::new(triples.map(|t| t.map_err(evaluation_error))))
+                }
+            },
+        )
+    }
+}
+
+/// A result read as it is made: see [`PreparedQuery::stream`].
+pub enum Streamed {
+    Solutions {
+        variables: Vec<Variable>,
+        rows: Box<dyn Iterator<Item = Result<Vec<Option<Term>>, QueryError>>>,
+    },
+    Boolean(bool),
+    Graph(Box<dyn Iterator<Item = Result<Triple, QueryError>>>),
 }
 
 fn evaluation_error(error: QueryEvaluationError) -> QueryError {

@@ -276,3 +276,97 @@ fn serve_warns_when_it_listens_beyond_loopback() {
     let quiet = serve_first_stderr_line(&["--bind", "127.0.0.1:0"]);
     assert!(!quiet.contains("warning"), "{quiet}");
 }
+
+/// The resident memory of a running process, in KiB (Linux).
+fn resident_kib_of(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// A query with billions of rows (every triple three times side by side) streams: its first
+/// hundred thousand rows arrive while it runs, memory stays flat, and closing the pipe ends
+/// it quietly (`catena sparql … | head`). Buffered, it would print nothing and grow until
+/// it ran out of memory.
+#[test]
+fn sparql_results_stream_in_constant_memory() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let binary = assert_cmd::cargo::cargo_bin("catena");
+    let mut child = std::process::Command::new(binary)
+        .args([
+            "sparql",
+            "--format",
+            "tsv",
+            "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("catena starts");
+    let pid = child.id();
+    let started = Instant::now();
+    // A watchdog: if the rows do not come (buffered output), the reads below end instead
+    // of waiting for ever.
+    let (done, watch) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if watch.recv_timeout(Duration::from_secs(60)).is_err() {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+        }
+    });
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    assert_eq!(
+        lines.next().and_then(Result::ok).as_deref(),
+        Some("?a\t?d\t?g"),
+        "the header comes first"
+    );
+    let mut peak_kib = 0;
+    for n in 0..100_000 {
+        let line = lines
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| panic!("the output ended after {n} rows"));
+        assert_eq!(line.split('\t').count(), 3, "{line}");
+        if n % 10_000 == 0 {
+            peak_kib = peak_kib.max(resident_kib_of(pid).unwrap_or(0));
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "the first rows took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        peak_kib < 300 * 1024,
+        "catena held {peak_kib} KiB while streaming"
+    );
+    let _ = done.send(());
+    // Closing the pipe stops it, without an error message.
+    drop(lines);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("catena went on after its reader had gone");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr");
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
