@@ -388,7 +388,17 @@ fn syntax_error(error: &SparqlSyntaxError, query: &str) -> QueryError {
         };
         let message = unknown_prefix(query, line, column)
             .filter(|_| message.contains("Prefix not found"))
-            .unwrap_or_else(|| message.to_owned());
+            .unwrap_or_else(|| readable_expectations(message));
+        let at_end = query
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_none_or(|text| column > text.chars().count())
+            && query.lines().count() <= line;
+        let message = if at_end && message.starts_with("expected") {
+            format!("the query ends too early: {message}")
+        } else {
+            message
+        };
         Some((line, column, message))
     });
     match position {
@@ -403,10 +413,88 @@ fn syntax_error(error: &SparqlSyntaxError, query: &str) -> QueryError {
     }
 }
 
+/// The parser's "expected one of …" with its character classes (dozens of Unicode ranges)
+/// said in words: `"a", "_", a letter or a digit`.
+fn readable_expectations(message: &str) -> String {
+    let Some(list) = message.strip_prefix("expected one of ") else {
+        return message.to_owned();
+    };
+    // Items are separated by ", " outside brackets.
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    let bytes = list.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 && bytes.get(i + 1) == Some(&b' ') => {
+                items.push(&list[start..i]);
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    items.push(&list[start..]);
+    let mut words: Vec<String> = Vec::new();
+    let mut classes: Vec<&str> = Vec::new();
+    let mut anything_else = false;
+    for item in items {
+        let item = item.trim();
+        if !item.starts_with('[') {
+            words.push(item.to_owned());
+        } else if item.contains("'A' ..= 'Z'") || item.contains("'a' ..= 'z'") {
+            classes.push("a letter");
+        } else if item.contains("'0' ..= '9'") {
+            classes.push("a digit");
+        } else if let Some(single) = item
+            .strip_prefix("['")
+            .and_then(|rest| rest.strip_suffix("']"))
+            .filter(|c| c.chars().count() == 1)
+        {
+            words.push(format!("\"{single}\""));
+        } else if item == "[_]" {
+            // Any other character: the list is not complete.
+            anything_else = true;
+        }
+    }
+    classes.dedup();
+    words.extend(classes.into_iter().map(str::to_owned));
+    match (words.as_slice(), anything_else) {
+        ([], _) => message.to_owned(),
+        (words, true) => format!("expected one of {}, …", words.join(", ")),
+        ([one], false) => format!("expected {one}"),
+        ([init @ .., last], false) => {
+            format!("expected one of {} or {last}", init.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use oxigraph::model::{GraphName, NamedNode, Quad};
+
+    #[test]
+    fn character_classes_are_said_in_words() {
+        let store = Store::new().expect("store");
+        match run(&store, "SELECT ?x WHERE { ?x") {
+            Err(QueryError::Syntax {
+                message,
+                position: Some((1, 21)),
+            }) => {
+                assert!(
+                    message.starts_with("the query ends too early: expected one of "),
+                    "{message}"
+                );
+                assert!(
+                    message.ends_with("\"_\", a digit, a letter, …"),
+                    "{message}"
+                );
+                assert!(!message.contains("u{"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 
     fn store_with_fact_in_named_graph() -> Store {
         let store = Store::new().expect("store");

@@ -75,6 +75,11 @@ fn bad_inputs() {
                 None,
             ),
             "rq" => run(name, &["sparql", "--file", &path], None),
+            "yaml" => run_import(name, &path),
+            "http" => http(
+                name,
+                &http_bytes(&std::fs::read(dir.join(name)).expect("the request")),
+            ),
             other => {
                 panic!("{name}: no way to feed a .{other} file; see tests/bad_inputs/README.md")
             }
@@ -97,10 +102,143 @@ fn bad_inputs() {
         &["sparql"],
         Some(sparql.into_bytes()),
     ));
+    let mut big_head = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\n".to_vec();
+    for i in 0..100 {
+        big_head.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "a".repeat(700)).as_bytes());
+    }
+    big_head.extend_from_slice(b"\r\n");
+    report.push_str(&http("(a 70 KB request head)", &big_head));
+    let long_target = format!(
+        "GET /sparql?query=ASK%7B%7D%23{} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "x".repeat(2000)
+    );
+    report.push_str(&http("(a 2 KB request target)", long_target.as_bytes()));
     report.push_str(&run(
         "(a usage error)",
         &["--format", "yaml", "-e", "who depends on NVIDIA"],
         None,
     ));
     insta::assert_snapshot!(report);
+}
+
+/// `catena import ecosystem-graphs FILE`: its messages and exit code, and the report's
+/// skipped records and warnings (standard output, without the time it took).
+fn run_import(name: &str, path: &str) -> String {
+    let output = catena()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["import", "ecosystem-graphs", path])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("catena runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "{name}: catena panicked:\n{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut report = String::new();
+    let mut listing = false;
+    for line in stdout.lines() {
+        // The skipped records and warnings, with the lines that list them.
+        if line.starts_with("  records skipped:") || line.starts_with("  warnings:") {
+            listing = true;
+        } else if !line.starts_with("    ") {
+            listing = false;
+        }
+        if listing {
+            writeln!(report, "  > {line}").expect("String");
+        }
+    }
+    format!("## {name}\n{}{report}", outcome(&output))
+}
+
+/// A `.http` file as sent: its head's lines end in CRLF (the file keeps plain line ends,
+/// so that it reads and diffs like text); the body after the blank line is sent as it is.
+fn http_bytes(file: &[u8]) -> Vec<u8> {
+    let (head, body) = match file.windows(2).position(|w| w == b"\n\n") {
+        Some(at) => (&file[..at + 2], &file[at + 2..]),
+        None => (file, &[][..]),
+    };
+    let mut bytes = Vec::new();
+    for &byte in head {
+        if byte == b'\n' {
+            bytes.extend_from_slice(b"\r\n");
+        } else {
+            bytes.push(byte);
+        }
+    }
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+/// One endpoint for the `.http` inputs: the embedded graph, small limits (1 KiB requests,
+/// 1 s for a client to send one), on a loopback port.
+fn endpoint() -> std::net::SocketAddr {
+    static ADDRESS: std::sync::OnceLock<std::net::SocketAddr> = std::sync::OnceLock::new();
+    *ADDRESS.get_or_init(|| {
+        let session = catena::session::Session::from_sources(&catena::graph::embedded_sources())
+            .expect("the embedded graph loads");
+        let config = catena::serve::ServeConfig {
+            bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            max_request_bytes: 1024,
+            request_timeout: Duration::from_secs(1),
+            ..catena::serve::ServeConfig::default()
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = catena::serve::run(std::sync::Arc::new(session), config, move |a| {
+                let _ = sender.send(a);
+            });
+            panic!("the endpoint stopped: {result:?}");
+        });
+        receiver
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the endpoint listens")
+    })
+}
+
+/// Sends `request` and keeps the connection open (so that an incomplete request waits for
+/// its deadline); the answer's status line, Content-Type, Allow, and body.
+fn http(name: &str, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(endpoint()).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("a timeout");
+    // The server may answer (and stop reading) before the request is all sent.
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let mut byte = [0u8; 1];
+    while !answer.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => answer.push(byte[0]),
+            _ => break,
+        }
+    }
+    let head = String::from_utf8_lossy(&answer).into_owned();
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    let _ = stream.read_exact(&mut body);
+    let mut text = String::new();
+    for line in head.lines() {
+        let kept = line.starts_with("HTTP/")
+            || line.starts_with("Content-Type:")
+            || line.starts_with("Allow:");
+        if kept {
+            writeln!(text, "  {line}").expect("String");
+        }
+    }
+    for line in String::from_utf8_lossy(&body).lines().take(12) {
+        let shown: String = line.chars().take(240).collect();
+        writeln!(text, "  | {shown}").expect("String");
+    }
+    assert!(!text.is_empty(), "{name}: no answer");
+    format!("## {name}\n{text}")
 }
