@@ -9,14 +9,17 @@
 //! | `GET /` | a page naming the endpoints |
 //!
 //! Status codes: 400 malformed request or query (the parser's message, with line:column),
-//! 403 update refused, 404 unknown path, 405 wrong method (with `Allow`), 406 no acceptable
-//! format (the message lists the available ones), 413 request body over
-//! [`ServeConfig::max_request_bytes`] *or* a result of more than
+//! or a `SERVICE` (catena queries only its own graph), 403 update refused, 404 unknown
+//! path, 405 wrong method (with `Allow`), 406 no acceptable format (the message lists the
+//! available ones), 408 a request not all sent within [`ServeConfig::request_timeout`],
+//! 413 request body over [`ServeConfig::max_request_bytes`] *or* a result of more than
 //! [`ServeConfig::max_result_rows`] rows (the client fixes both by asking for less: a
-//! smaller body, a `LIMIT`), 415 wrong `Content-Type`, 431 request head too large, 500 a
-//! failure while running, 503 a query that ran past [`ServeConfig::query_timeout`]
-//! ("query timed out after N s"), or too many queries at once for over a second (then with
-//! `Retry-After`).
+//! smaller body, a `LIMIT`), 414 request target too long, 415 wrong `Content-Type`, 422 a
+//! query whose cartesian products are too large to stop on time
+//! ([`ServeConfig::max_product_rows`], see [`crate::query_cost`]), 431 request head too
+//! large, 500 a failure of the store while running, 503 a query that ran past
+//! [`ServeConfig::query_timeout`] ("query timed out after N s"), too many queries at once
+//! for over a second, or too many connections (both with `Retry-After`).
 //!
 //! The server is a small HTTP/1.1 implementation on `std::net` (one thread per connection,
 //! bounded; HTTP/1.1 connections are kept alive between requests, up to 1000 requests and
