@@ -128,15 +128,7 @@ pub struct Compiled {
 /// Prefix declarations written at the top of every translation, so that `explain` prints a
 /// query any SPARQL tool accepts.
 fn prologue() -> String {
-    ["cat", "ent", "src", "rdf", "rdfs", "xsd"]
-        .iter()
-        .filter_map(|prefix| {
-            vocab::PREFIXES
-                .iter()
-                .find(|(p, _)| p == prefix)
-                .map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n"))
-        })
-        .collect()
+    vocab::prologue(Some(&["cat", "ent", "src", "rdf", "rdfs", "xsd"]))
 }
 
 /// A term of the query: a prefixed name when it is safe to write one, `<iri>` otherwise.

@@ -27,15 +27,6 @@ impl std::fmt::Debug for Endpoint {
     }
 }
 
-/// The PREFIX lines for catena's prefixes, so that queries written for catena (which predefines
-/// them) run on any engine.
-pub fn prologue() -> String {
-    vocab::PREFIXES
-        .iter()
-        .map(|(prefix, iri)| format!("PREFIX {prefix}: <{iri}>\n"))
-        .collect()
-}
-
 impl Endpoint {
     /// An endpoint at `url` (http:// or https://), with a per-request timeout.
     pub fn new(url: &str, timeout: Duration) -> Result<Self, String> {
@@ -59,7 +50,8 @@ impl Endpoint {
     /// Runs a query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the endpoint, catena's prefixes
     /// predeclared.
     pub fn query(&self, query: &str) -> Result<QueryOutput, QueryError> {
-        let text = format!("{}{query}", prologue());
+        // catena predefines its prefixes; another engine needs them declared.
+        let text = format!("{}{query}", vocab::prologue(None));
         let failed = |message: String| QueryError::Evaluation(format!("{}: {message}", self.url));
         let mut response = self
             .agent

@@ -40,6 +40,20 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", SCHEMA),
 ];
 
+/// `PREFIX p: <iri>` lines for the predefined prefixes named in `names`, in their order, or
+/// for all of them.
+pub fn prologue(names: Option<&[&str]>) -> String {
+    let line = |(prefix, iri): &(&str, &str)| format!("PREFIX {prefix}: <{iri}>\n");
+    match names {
+        None => PREFIXES.iter().map(line).collect(),
+        Some(names) => names
+            .iter()
+            .filter_map(|name| PREFIXES.iter().find(|(p, _)| p == name))
+            .map(line)
+            .collect(),
+    }
+}
+
 /// An IRI in catena's ontology namespace.
 pub fn cat(local: &str) -> String {
     format!("{CAT}{local}")
