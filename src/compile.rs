@@ -260,11 +260,21 @@ fn finish(
     limit: Option<u32>,
     sort: Vec<SortKey>,
 ) -> Compiled {
+    // Every column breaks ties, in order, unless the ORDER BY has it already.
+    let ordered: Vec<&str> = order
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .collect();
     let mut tie_breakers = String::new();
     for column in &columns {
-        write!(tie_breakers, " ?{}", column.var).expect("writing to a String");
-        if column.label_in_query() {
-            write!(tie_breakers, " ?{}_label", column.var).expect("writing to a String");
+        let label = format!("{}_label", column.var);
+        let vars = [
+            Some(column.var.as_str()),
+            column.label_in_query().then_some(label.as_str()),
+        ];
+        for var in vars.into_iter().flatten() {
+            if !ordered.contains(&format!("?{var}").as_str()) {
+                write!(tie_breakers, " ?{var}").expect("writing to a String");
+            }
         }
     }
     let limit = limit.map(|n| format!("\nLIMIT {n}")).unwrap_or_default();
