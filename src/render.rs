@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::{self, Write};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Term, Triple};
+use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use unicode_width::UnicodeWidthStr;
 
@@ -118,24 +118,12 @@ pub fn render(
             writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
             Ok(())
         }
-        (QueryOutput::Solutions { variables, rows }, _) => {
-            let results_format = results_format(format).ok_or(RenderError::Unsupported {
-                format,
-                what: "rows",
-            })?;
-            let mut serializer = QueryResultsSerializer::from_format(results_format)
-                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
-            for row in rows {
-                serializer.serialize(
-                    variables
-                        .iter()
-                        .zip(row)
-                        .filter_map(|(variable, term)| Some((variable, term.as_ref()?))),
-                )?;
-            }
-            serializer.finish()?;
-            end_line(format, out)
-        }
+        (QueryOutput::Solutions { variables, rows }, _) => write_solutions(
+            variables,
+            rows.iter().map(|row| Ok(row.as_slice())),
+            format,
+            out,
+        ),
         (QueryOutput::Boolean(value), Format::Table) => {
             writeln!(out, "{value}")?;
             Ok(())
@@ -184,23 +172,7 @@ pub fn render_streamed(
             )
         }
         (Streamed::Solutions { variables, rows }, _) => {
-            let results_format = results_format(format).ok_or(RenderError::Unsupported {
-                format,
-                what: "rows",
-            })?;
-            let mut serializer = QueryResultsSerializer::from_format(results_format)
-                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
-            for row in rows {
-                let row = row.map_err(RenderError::Query)?;
-                serializer.serialize(
-                    variables
-                        .iter()
-                        .zip(&row)
-                        .filter_map(|(variable, term)| Some((variable, term.as_ref()?))),
-                )?;
-            }
-            serializer.finish()?;
-            end_line(format, out)
+            write_solutions(&variables, rows, format, out)
         }
         (Streamed::Boolean(value), _) => render(&QueryOutput::Boolean(value), format, style, out),
         (Streamed::Graph(triples), Format::Table | Format::Turtle | Format::Ntriples) => {
@@ -221,6 +193,32 @@ pub fn render_streamed(
             what: "a graph",
         }),
     }
+}
+
+/// Writes rows in a W3C results format, one at a time as `rows` gives them.
+fn write_solutions<Row: std::borrow::Borrow<[Option<Term>]>>(
+    variables: &[Variable],
+    rows: impl Iterator<Item = Result<Row, QueryError>>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
+    let results_format = results_format(format).ok_or(RenderError::Unsupported {
+        format,
+        what: "rows",
+    })?;
+    let mut serializer = QueryResultsSerializer::from_format(results_format)
+        .serialize_solutions_to_writer(&mut *out, variables.to_vec())?;
+    for row in rows {
+        let row = row.map_err(RenderError::Query)?;
+        serializer.serialize(
+            variables
+                .iter()
+                .zip(row.borrow())
+                .filter_map(|(variable, term)| Some((variable, term.as_ref()?))),
+        )?;
+    }
+    serializer.finish()?;
+    end_line(format, out)
 }
 
 fn results_format(format: Format) -> Option<QueryResultsFormat> {

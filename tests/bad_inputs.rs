@@ -200,32 +200,15 @@ fn endpoint() -> std::net::SocketAddr {
 /// Sends `request` and keeps the connection open (so that an incomplete request waits for
 /// its deadline); the answer's status line, Content-Type, Allow, and body.
 fn http(name: &str, request: &[u8]) -> String {
-    use std::io::{Read, Write};
+    use std::io::Write;
     let mut stream = std::net::TcpStream::connect(endpoint()).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .expect("a timeout");
     // The server may answer (and stop reading) before the request is all sent.
     let _ = stream.write_all(request);
-    let mut answer = Vec::new();
-    let mut byte = [0u8; 1];
-    while !answer.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => answer.push(byte[0]),
-            _ => break,
-        }
-    }
-    let head = String::from_utf8_lossy(&answer).into_owned();
-    let length = head
-        .lines()
-        .find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse::<usize>().ok())?
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; length];
-    let _ = stream.read_exact(&mut body);
+    let answer = common::read_http_response(&mut stream).unwrap_or_default();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
     let mut text = String::new();
     for line in head.lines() {
         let kept = line.starts_with("HTTP/")
@@ -235,7 +218,7 @@ fn http(name: &str, request: &[u8]) -> String {
             writeln!(text, "  {line}").expect("String");
         }
     }
-    for line in String::from_utf8_lossy(&body).lines().take(12) {
+    for line in body.lines().take(12) {
         let shown: String = line.chars().take(240).collect();
         writeln!(text, "  | {shown}").expect("String");
     }

@@ -277,18 +277,6 @@ fn serve_warns_when_it_listens_beyond_loopback() {
     assert!(!quiet.contains("warning"), "{quiet}");
 }
 
-/// The resident memory of a running process, in KiB (Linux).
-fn resident_kib_of(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
 /// A query with billions of rows (every triple three times side by side) streams: its first
 /// hundred thousand rows arrive while it runs, memory stays flat, and closing the pipe ends
 /// it quietly (`catena sparql … | head`). Buffered, it would print nothing and grow until
@@ -338,7 +326,7 @@ fn sparql_results_stream_in_constant_memory() {
             .unwrap_or_else(|| panic!("the output ended after {n} rows"));
         assert_eq!(line.split('\t').count(), 3, "{line}");
         if n % 10_000 == 0 {
-            peak_kib = peak_kib.max(resident_kib_of(pid).unwrap_or(0));
+            peak_kib = peak_kib.max(common::resident_kib(&pid.to_string()).unwrap_or(0));
         }
     }
     assert!(

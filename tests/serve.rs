@@ -149,38 +149,13 @@ fn raw(address: SocketAddr, request: &[u8]) -> (u16, String) {
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
     stream.write_all(request).expect("sends");
-    let answer = read_response(&mut stream).expect("a response");
+    let answer = common::read_http_response(&mut stream).expect("a response");
     let status = answer
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status line in {answer:?}"));
     (status, answer)
-}
-
-/// One response from a connection: its head, then as many bytes as its Content-Length says
-/// (so a kept-alive connection needs no close to end it). None when the server closed first.
-fn read_response(stream: &mut TcpStream) -> Option<String> {
-    let mut bytes = Vec::new();
-    let mut byte = [0u8; 1];
-    while !bytes.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => bytes.push(byte[0]),
-            _ => return (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
-        }
-    }
-    let head = String::from_utf8_lossy(&bytes).into_owned();
-    let length = head
-        .lines()
-        .find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse::<usize>().ok())?
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; length];
-    stream.read_exact(&mut body).ok()?;
-    Some(head + &String::from_utf8_lossy(&body))
 }
 
 #[test]
@@ -196,7 +171,8 @@ fn http_1_1_connections_are_kept_alive_for_further_requests() {
     );
     for _ in 0..3 {
         stream.write_all(ask.as_bytes()).expect("sends");
-        let answer = read_response(&mut stream).expect("an answer on the same connection");
+        let answer =
+            common::read_http_response(&mut stream).expect("an answer on the same connection");
         assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
         assert!(answer.contains("Connection: keep-alive"), "{answer}");
         assert!(answer.contains("\"boolean\":true"), "{answer}");
@@ -208,7 +184,7 @@ fn http_1_1_connections_are_kept_alive_for_further_requests() {
                 .as_bytes(),
         )
         .expect("sends");
-    let answer = read_response(&mut stream).expect("the last answer");
+    let answer = common::read_http_response(&mut stream).expect("the last answer");
     assert!(answer.contains("Connection: close"), "{answer}");
     assert_eq!(stream.read(&mut [0u8; 1]).expect("closed"), 0);
 
@@ -219,7 +195,7 @@ fn http_1_1_connections_are_kept_alive_for_further_requests() {
     let mut bad = TcpStream::connect(address).expect("connects");
     bad.write_all(b"GET /sparql?query=SELEC HTTP/1.1\r\nHost: x\r\n\r\n")
         .expect("sends");
-    let answer = read_response(&mut bad).expect("an error");
+    let answer = common::read_http_response(&mut bad).expect("an error");
     assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
     assert!(
         answer.contains("Connection: keep-alive"),
@@ -512,7 +488,8 @@ fn a_slow_client_gets_408_when_its_request_timeout_passes() {
             .set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
         stream.write_all(partial.as_bytes()).expect("sends");
-        let answer = read_response(&mut stream).expect("an answer before the client's own timeout");
+        let answer = common::read_http_response(&mut stream)
+            .expect("an answer before the client's own timeout");
         let waited = started.elapsed();
         assert!(answer.starts_with("HTTP/1.1 408 "), "{what}: {answer}");
         assert!(
@@ -580,7 +557,7 @@ fn connections_beyond_the_limit_are_503_until_others_close() {
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
-        let answer = read_response(stream).expect("an answer");
+        let answer = common::read_http_response(stream).expect("an answer");
         assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
     }
     // A fifth is refused without sending anything.
@@ -588,7 +565,7 @@ fn connections_beyond_the_limit_are_503_until_others_close() {
     fifth
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
-    let answer = read_response(&mut fifth).expect("a refusal");
+    let answer = common::read_http_response(&mut fifth).expect("a refusal");
     assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
     assert!(answer.contains("too many connections"), "{answer}");
     assert!(answer.contains("\r\nRetry-After: 1\r\n"), "{answer}");
@@ -600,7 +577,7 @@ fn connections_beyond_the_limit_are_503_until_others_close() {
             .set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
         let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        let answer = read_response(&mut stream).unwrap_or_default();
+        let answer = common::read_http_response(&mut stream).unwrap_or_default();
         if answer.starts_with("HTTP/1.1 200 ") {
             break;
         }
@@ -1046,18 +1023,6 @@ fn real_sparql_clients_from_pypi() {
     );
 }
 
-/// The resident memory of this process, in KiB (Linux).
-fn resident_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
 /// A bounded load test on loopback: clients mix valid, slow, malformed and oversized
 /// requests for a few seconds. Every answer must be the right one for its request: 200 with
 /// the right rows, 503 for a query past its timeout (or waiting too long for a slot), 400,
@@ -1072,7 +1037,7 @@ fn mixed_clients_under_load_get_correct_answers_and_no_errors() {
     });
     // Warm up (the first queries build caches), then measure memory.
     assert_eq!(query(address, SUPPLIERS, None).status, 200);
-    let start_kib = resident_kib();
+    let start_kib = common::resident_kib("self");
     let deadline = Instant::now() + Duration::from_secs(8);
     let clients: Vec<_> = (0..12)
         .map(|client| {
@@ -1145,7 +1110,7 @@ fn mixed_clients_under_load_get_correct_answers_and_no_errors() {
     assert!(busy <= answered, "too many busy answers: {totals:?}");
     // The server is still there and right.
     assert_eq!(query(address, SUPPLIERS, None).status, 200);
-    if let (Some(before), Some(after)) = (start_kib, resident_kib()) {
+    if let (Some(before), Some(after)) = (start_kib, common::resident_kib("self")) {
         assert!(
             after < before + 256 * 1024,
             "resident memory grew from {before} KiB to {after} KiB"
@@ -1189,7 +1154,7 @@ fn minutes_of_mixed_load_within_the_limits_get_no_5xx_and_right_answers() {
     // The right answers, asked alone first (this also warms the caches).
     let slow_count = count(&query(address, SLOW_BUT_FINITE, None));
     assert!(slow_count > 0);
-    let start_kib = resident_kib();
+    let start_kib = common::resident_kib("self");
     let seconds = load_seconds();
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let peak_kib = Arc::new(std::sync::atomic::AtomicU64::new(start_kib.unwrap_or(0)));
@@ -1264,7 +1229,7 @@ fn minutes_of_mixed_load_within_the_limits_get_no_5xx_and_right_answers() {
                     }
                     *counts.entry(kind.to_owned()).or_default() += 1;
                     if turn % 50 == 0
-                        && let Some(kib) = resident_kib()
+                        && let Some(kib) = common::resident_kib("self")
                     {
                         peak_kib.fetch_max(kib, Ordering::Relaxed);
                     }
@@ -1299,7 +1264,7 @@ fn minutes_of_mixed_load_within_the_limits_get_no_5xx_and_right_answers() {
     if let Some(before) = start_kib {
         let peak = peak_kib
             .load(Ordering::Relaxed)
-            .max(resident_kib().unwrap_or(0));
+            .max(common::resident_kib("self").unwrap_or(0));
         assert!(
             peak < before + 256 * 1024,
             "resident memory grew from {before} KiB to {peak} KiB"
@@ -1327,7 +1292,7 @@ fn trickled(address: SocketAddr, sparql: &str) -> Reply {
         stream.write_all(piece.as_bytes()).expect("sends");
         thread::sleep(Duration::from_millis(100));
     }
-    let answer = read_response(&mut stream).expect("the server answers");
+    let answer = common::read_http_response(&mut stream).expect("the server answers");
     let (head, body) = answer.split_once("\r\n\r\n").expect("a head");
     let status = head
         .split(' ')

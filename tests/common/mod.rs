@@ -145,3 +145,42 @@ impl Drop for ServeProcess {
         let _ = self.child.wait();
     }
 }
+
+/// The resident memory of a process (`self` for this one), in KiB (Linux).
+pub fn resident_kib(pid: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// One HTTP response from a connection: its head, then as many bytes as its Content-Length
+/// says (so a kept-alive connection needs no close to end it). None when the server closed
+/// before sending anything.
+pub fn read_http_response(stream: &mut std::net::TcpStream) -> Option<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let mut byte = [0u8; 1];
+    while !bytes.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => bytes.push(byte[0]),
+            _ => return (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
+        }
+    }
+    let head = String::from_utf8_lossy(&bytes).into_owned();
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some(head + &String::from_utf8_lossy(&body))
+}
