@@ -216,8 +216,9 @@ struct ServeArgs {
     /// Connections open at once; one more gets 503 with Retry-After
     #[arg(long, value_name = "N", default_value_t = 256)]
     max_connections: usize,
-    /// Refuse (422) a query whose unconnected patterns would combine into more rows than this
-    #[arg(long, value_name = "ROWS", default_value_t = 10_000_000)]
+    /// Refuse (422) a query whose unconnected patterns would make more rows than this that
+    /// cannot be stopped or streamed
+    #[arg(long, value_name = "ROWS", default_value_t = 1_000_000)]
     max_product_rows: u64,
 }
 

@@ -77,9 +77,10 @@ pub struct ServeConfig {
     /// Connections open at once (at least `max_concurrent_queries`); one more is answered
     /// 503 with `Retry-After` and closed at once.
     pub max_connections: usize,
-    /// A query whose patterns that share no variable would be combined into more rows than
-    /// this is refused (422) before it runs: oxigraph cannot cancel it while it combines
-    /// them (see [`crate::query_cost`]). 10 million is several seconds of one core.
+    /// A query whose patterns that share no variable would make more rows than this that the
+    /// engine can neither cancel nor stream (combined between two reads of the store, or held
+    /// whole to sort or deduplicate) is refused (422) before it runs (see
+    /// [`crate::query_cost`]). A million is about a second of one core, or a few hundred MB.
     pub max_product_rows: u64,
 }
 
@@ -95,7 +96,7 @@ impl Default for ServeConfig {
             cors: false,
             request_timeout: Duration::from_secs(30),
             max_connections: 256,
-            max_product_rows: 10_000_000,
+            max_product_rows: 1_000_000,
         }
     }
 }

@@ -72,8 +72,8 @@ impl fmt::Display for QueryError {
             ),
             Self::ProductTooLarge { rows, limit } => write!(
                 f,
-                "query refused: patterns that share no variable would be combined into about \
-                 {} rows at a time, over the limit of {}, too many to stop on time; join them \
+                "query refused: patterns that share no variable would make about {} rows that \
+                 the engine can neither stop on time nor stream (the limit is {}); join them \
                  on a shared variable, or narrow them with constants",
                 approximately(*rows),
                 approximately(*limit)
@@ -220,11 +220,7 @@ impl PreparedQuery {
     /// Refuses the query if its largest cartesian product, estimated on `store`, would make
     /// more than `limit` rows.
     pub fn check_products(&self, store: &Store, limit: u64) -> Result<(), QueryError> {
-        let rows = crate::query_cost::rows_combined_between_reads(
-            &self.algebra,
-            store,
-            limit.saturating_add(1),
-        );
+        let rows = crate::query_cost::product_cost(&self.algebra, store, limit.saturating_add(1));
         if rows > limit as f64 {
             Err(QueryError::ProductTooLarge {
                 rows: rows.min(u64::MAX as f64) as u64,
@@ -620,7 +616,7 @@ mod tests {
         }
         .to_string();
         assert!(
-            message.contains("about 1.2e11 rows at a time, over the limit of 1.0e7"),
+            message.contains("about 1.2e11 rows that the engine can neither stop on time nor stream (the limit is 1.0e7)"),
             "{message}"
         );
     }

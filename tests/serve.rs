@@ -811,12 +811,18 @@ fn a_product_too_large_to_cancel_is_refused_before_it_runs() {
     let refused = query(address, CROSS_PRODUCT, None);
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(
-        refused.body.contains("share no variable")
-            && refused.body.contains("over the limit of 1.0e7"),
+        refused.body.contains("share no variable") && refused.body.contains("(the limit is 1.0e6)"),
         "{}",
         refused.body
     );
     assert!(started.elapsed() < Duration::from_secs(5), "refused late");
+    // Two sides are stopped on time, but sorted they are held whole: refused too.
+    let sorted = query(
+        address,
+        "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a",
+        None,
+    );
+    assert_eq!(sorted.status, 422, "{}", sorted.body);
     // The same through a question.
     let asked = get(
         address,
