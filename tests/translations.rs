@@ -47,6 +47,25 @@ fn every_form_translates_to_valid_sparql() {
     }
 }
 
+/// The endpoint refuses SPARQL whose cartesian products it could not stop; no question of
+/// the language may be one of them.
+#[test]
+fn no_form_is_refused_by_the_endpoints_product_guard() {
+    let limit = catena::serve::ServeConfig::default().max_product_rows;
+    for (name, question) in EXAMPLES {
+        let (_, compiled) = session().translate(question).expect("translates");
+        let query = spargebra::SparqlParser::new()
+            .parse_query(&compiled.sparql)
+            .expect("parses");
+        let cost = catena::query_cost::product_cost(&query, session().graph().store(), limit);
+        assert!(
+            cost <= limit as f64,
+            "{name} ({question}) makes a product of about {cost} rows:\n{}",
+            compiled.sparql
+        );
+    }
+}
+
 #[test]
 fn error_messages() {
     let cases = [
