@@ -201,10 +201,18 @@ pub fn prepare_query(
     let algebra = match parser().parse_query(query) {
         Ok(algebra) => algebra,
         Err(error) => {
-            if parser().parse_update(query).is_ok() {
-                return Err(QueryError::UpdateRefused);
-            }
-            return Err(syntax_error(&error, query));
+            // An update with no operation (only a prologue, blanks or comments) parses too:
+            // that is an empty query, not an update.
+            return Err(match parser().parse_update(query) {
+                Ok(update) if !update.operations.is_empty() => QueryError::UpdateRefused,
+                Ok(_) => QueryError::Syntax {
+                    message: "the query is empty: it holds only blanks, comments or PREFIX \
+                              declarations; write SELECT, ASK, CONSTRUCT or DESCRIBE"
+                        .to_owned(),
+                    position: None,
+                },
+                Err(_) => syntax_error(&error, query),
+            });
         }
     };
     let mut evaluator = evaluator();
@@ -469,6 +477,32 @@ fn readable_expectations(message: &str) -> String {
 mod tests {
     use super::*;
     use oxigraph::model::{GraphName, NamedNode, Quad};
+
+    /// Found by fuzzing `/ask` (fuzz/regressions/ask_query/comment-only-sparql): an update
+    /// with no operation parses, so a query of only a comment was refused as an update.
+    #[test]
+    fn a_query_of_only_comments_is_empty_not_an_update() {
+        let store = Store::new().expect("store");
+        for query in [
+            "# nothing here",
+            "  \n",
+            "PREFIX ex: <http://ex/> # no query",
+        ] {
+            match run(&store, query) {
+                Err(QueryError::Syntax { message, .. }) => {
+                    assert!(
+                        message.starts_with("the query is empty"),
+                        "{query}: {message}"
+                    )
+                }
+                other => panic!("{query}: unexpected {other:?}"),
+            }
+        }
+        assert_eq!(
+            run(&store, "# a comment\nCLEAR ALL"),
+            Err(QueryError::UpdateRefused)
+        );
+    }
 
     #[test]
     fn character_classes_are_said_in_words() {
