@@ -151,21 +151,18 @@ struct State {
     config: ServeConfig,
     queries: Arc<QuerySlots>,
     connections: Arc<AtomicUsize>,
-    max_connections: usize,
 }
 
 impl State {
     fn new(session: Arc<Session>, mut config: ServeConfig) -> Self {
         config.max_concurrent_queries = config.max_concurrent_queries.max(1);
-        // Kept-alive clients hold a connection (a thread) between queries: room for a few
-        // hundred of them, and for more when more queries may run at once.
-        let max_connections = config.max_connections.max(config.max_concurrent_queries);
+        // Every query that may run needs a connection to come from.
+        config.max_connections = config.max_connections.max(config.max_concurrent_queries);
         Self {
             session,
             config,
             queries: Arc::new(QuerySlots::default()),
             connections: Arc::new(AtomicUsize::new(0)),
-            max_connections,
         }
     }
 }
@@ -234,7 +231,7 @@ impl Drop for QuerySlot {
 }
 
 fn accept(state: &Arc<State>, stream: TcpStream) {
-    let Some(permit) = Permit::try_acquire(&state.connections, state.max_connections) else {
+    let Some(permit) = Permit::try_acquire(&state.connections, state.config.max_connections) else {
         let mut stream = stream;
         let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
         let reply = Reply::text(503, "the server is busy: too many connections; try again")
@@ -1531,11 +1528,7 @@ fn sparql_endpoint(state: &State, request: &mut Request<'_>, query_string: &str)
                 Err(error) => return query_error_reply(&error, config),
             };
             match execute(state, token, move |limits| {
-                let store = session.graph().store();
-                if let Some(limit) = limits.max_product_rows {
-                    prepared.check_products(store, limit)?;
-                }
-                prepared.run(store, limits.max_rows)
+                prepared.run_within(session.graph().store(), limits)
             }) {
                 Ok(Ok(output)) => result_reply(&output, accept, &parsed.formats),
                 Ok(Err(error)) => query_error_reply(&error, config),
@@ -1580,19 +1573,12 @@ fn answer_question(
     let store = session.graph().store();
     let answer = match question {
         PreparedQuestion::Explained(sparql) => return Ok(Outcome::Explained(sparql)),
-        PreparedQuestion::Sparql(prepared) => {
-            if let Some(limit) = limits.max_product_rows {
-                prepared
-                    .check_products(store, limit)
-                    .map_err(QuestionError::Query)?;
-            }
-            Answer {
-                output: prepared
-                    .run(store, limits.max_rows)
-                    .map_err(QuestionError::Query)?,
-                columns: vec![],
-            }
-        }
+        PreparedQuestion::Sparql(prepared) => Answer {
+            output: prepared
+                .run_within(store, limits)
+                .map_err(QuestionError::Query)?,
+            columns: vec![],
+        },
         PreparedQuestion::Compiled(compiled) => answer::run(
             &|text| sparql::run_with_limits(store, text, limits),
             session.vocabulary(),

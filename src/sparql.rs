@@ -123,15 +123,12 @@ fn parser() -> SparqlParser {
         })
 }
 
-/// An evaluator that knows catena's prefixes.
-fn evaluator() -> SparqlEvaluator {
-    vocab::PREFIXES
-        .iter()
-        .fold(SparqlEvaluator::new(), |evaluator, (prefix, iri)| {
-            evaluator
-                .with_prefix(*prefix, *iri)
-                .expect("the predefined prefix IRIs are valid")
-        })
+/// An evaluator for what [`parser`] parsed, stopped when `cancellation` is cancelled.
+fn evaluator(cancellation: Option<&CancellationToken>) -> SparqlEvaluator {
+    match cancellation {
+        Some(token) => SparqlEvaluator::new().with_cancellation_token(token.clone()),
+        None => SparqlEvaluator::new(),
+    }
 }
 
 /// Bounds on the work of one query, for callers that serve others (the HTTP endpoint).
@@ -178,11 +175,7 @@ pub fn run_with_limits(
     query: &str,
     limits: &Limits,
 ) -> Result<QueryOutput, QueryError> {
-    let prepared = prepare_query(query, limits.cancellation.as_ref())?;
-    if let Some(limit) = limits.max_product_rows {
-        prepared.check_products(store, limit)?;
-    }
-    prepared.run(store, limits.max_rows)
+    prepare_query(query, limits.cancellation.as_ref())?.run_within(store, limits)
 }
 
 /// A query parsed with catena's prefixes and ready to run: parsing apart from running lets
@@ -215,19 +208,25 @@ pub fn prepare_query(
             });
         }
     };
-    let mut evaluator = evaluator();
-    if let Some(token) = cancellation {
-        evaluator = evaluator.with_cancellation_token(token.clone());
-    }
-    let mut prepared = evaluator.for_query(algebra.clone());
+    let mut prepared = evaluator(cancellation).for_query(algebra.clone());
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(PreparedQuery { algebra, prepared })
 }
 
 impl PreparedQuery {
+    /// Runs the query within `limits`: refused if its products are over
+    /// `limits.max_product_rows`, stopped past `limits.max_rows`. (Its cancellation token is
+    /// the one it was prepared with.)
+    pub fn run_within(self, store: &Store, limits: &Limits) -> Result<QueryOutput, QueryError> {
+        if let Some(limit) = limits.max_product_rows {
+            self.check_products(store, limit)?;
+        }
+        self.run(store, limits.max_rows)
+    }
+
     /// Refuses the query if its largest cartesian product, estimated on `store`, would make
     /// more than `limit` rows.
-    pub fn check_products(&self, store: &Store, limit: u64) -> Result<(), QueryError> {
+    fn check_products(&self, store: &Store, limit: u64) -> Result<(), QueryError> {
         let rows = crate::query_cost::product_cost(&self.algebra, store, limit.saturating_add(1));
         if rows > limit as f64 {
             Err(QueryError::ProductTooLarge {
@@ -351,13 +350,10 @@ pub fn prepare_update(
     update: &str,
     cancellation: Option<&CancellationToken>,
 ) -> Result<PreparedUpdate, QueryError> {
-    let mut evaluator = evaluator();
-    if let Some(token) = cancellation {
-        evaluator = evaluator.with_cancellation_token(token.clone());
-    }
-    let prepared = evaluator
+    let parsed = parser()
         .parse_update(update)
         .map_err(|error| syntax_error(&error, update))?;
+    let prepared = evaluator(cancellation).for_update(parsed);
     Ok(PreparedUpdate {
         update: prepared,
         cancellation: cancellation.cloned(),
