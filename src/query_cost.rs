@@ -170,12 +170,8 @@ impl Estimator<'_> {
                 sides
             }
             GraphPattern::Bgp { patterns } => {
-                let parts = connected_parts(patterns);
-                if parts.len() < 2 {
-                    vec![self.rows(pattern)]
-                } else {
-                    parts.iter().map(|part| self.part(part)).collect()
-                }
+                let sides = self.parts(patterns);
+                if sides.is_empty() { vec![1.0] } else { sides }
             }
             _ => vec![self.rows(pattern)],
         }
@@ -197,17 +193,19 @@ impl Estimator<'_> {
 
     /// A basic graph pattern: its connected parts multiply.
     fn bgp(&mut self, patterns: &[TriplePattern]) -> f64 {
-        let parts = connected_parts(patterns);
-        if parts.len() < 2 {
-            // One connected part (or none): no product, and its size matters only if it is
-            // the side of one; it is counted then.
-            return match parts.first() {
-                Some(part) => self.part(part),
-                None => 1.0,
-            };
+        match self.parts(patterns).as_slice() {
+            [] => 1.0,
+            [one] => *one,
+            sides => self.product(sides),
         }
-        let sides: Vec<f64> = parts.iter().map(|part| self.part(part)).collect();
-        self.product(&sides)
+    }
+
+    /// The estimated rows of each connected part of a basic graph pattern.
+    fn parts(&mut self, patterns: &[TriplePattern]) -> Vec<f64> {
+        connected_parts(patterns)
+            .iter()
+            .map(|part| self.part(part))
+            .collect()
     }
 
     fn part(&mut self, part: &[&TriplePattern]) -> f64 {
@@ -324,16 +322,21 @@ fn constant(term: &TermPattern) -> Option<String> {
     }
 }
 
+/// The name a term joins on: a variable's or a blank node's.
+fn term_name(term: &TermPattern) -> Option<String> {
+    match term {
+        TermPattern::Variable(v) => Some(format!("?{}", v.as_str())),
+        TermPattern::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+        _ => None,
+    }
+}
+
 /// The names a triple pattern joins on: its variables and blank nodes.
 fn pattern_names(pattern: &TriplePattern) -> Vec<String> {
-    let mut names = Vec::new();
-    for term in [&pattern.subject, &pattern.object] {
-        match term {
-            TermPattern::Variable(v) => names.push(format!("?{}", v.as_str())),
-            TermPattern::BlankNode(b) => names.push(format!("_:{}", b.as_str())),
-            _ => {}
-        }
-    }
+    let mut names: Vec<String> = [&pattern.subject, &pattern.object]
+        .into_iter()
+        .filter_map(term_name)
+        .collect();
     if let NamedNodePattern::Variable(v) = &pattern.predicate {
         names.push(format!("?{}", v.as_str()));
     }
@@ -393,19 +396,7 @@ fn collect_variables(pattern: &GraphPattern, names: &mut BTreeSet<String>) {
         }
         GraphPattern::Path {
             subject, object, ..
-        } => {
-            for term in [subject, object] {
-                match term {
-                    TermPattern::Variable(v) => {
-                        names.insert(format!("?{}", v.as_str()));
-                    }
-                    TermPattern::BlankNode(b) => {
-                        names.insert(format!("_:{}", b.as_str()));
-                    }
-                    _ => {}
-                }
-            }
-        }
+        } => names.extend([subject, object].into_iter().filter_map(term_name)),
         GraphPattern::Join { left, right }
         | GraphPattern::LeftJoin { left, right, .. }
         | GraphPattern::Lateral { left, right }
