@@ -179,21 +179,11 @@ fn endpoint() -> std::net::SocketAddr {
         let session = catena::session::Session::from_sources(&catena::graph::embedded_sources())
             .expect("the embedded graph loads");
         let config = catena::serve::ServeConfig {
-            bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
             max_request_bytes: 1024,
             request_timeout: Duration::from_secs(1),
             ..catena::serve::ServeConfig::default()
         };
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let result = catena::serve::run(std::sync::Arc::new(session), config, move |a| {
-                let _ = sender.send(a);
-            });
-            panic!("the endpoint stopped: {result:?}");
-        });
-        receiver
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the endpoint listens")
+        common::start_server(std::sync::Arc::new(session), config)
     })
 }
 

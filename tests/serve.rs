@@ -11,13 +11,12 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
-use std::sync::mpsc;
 use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use catena::graph::embedded_sources;
-use catena::serve::{self, ServeConfig};
+use catena::serve::ServeConfig;
 use catena::session::Session;
 
 const TSMC: &str = "https://w3id.org/catena/entity/TSMC";
@@ -33,21 +32,7 @@ fn session() -> Arc<Session> {
 
 /// Starts a server on 127.0.0.1, port 0, and returns its address once it listens.
 fn start(config: ServeConfig) -> SocketAddr {
-    let config = ServeConfig {
-        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
-        ..config
-    };
-    let session = session();
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let result = serve::run(session, config, move |address| {
-            let _ = sender.send(address);
-        });
-        panic!("the server stopped: {result:?}");
-    });
-    receiver
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server listens")
+    common::start_server(session(), config)
 }
 
 /// One server with the default configuration, shared by the tests that need no other.

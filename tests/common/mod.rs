@@ -184,3 +184,25 @@ pub fn read_http_response(stream: &mut std::net::TcpStream) -> Option<String> {
     stream.read_exact(&mut body).ok()?;
     Some(head + &String::from_utf8_lossy(&body))
 }
+
+/// Starts `catena serve`'s server in this process on 127.0.0.1, port 0, and returns its
+/// address once it listens.
+pub fn start_server(
+    session: std::sync::Arc<catena::session::Session>,
+    config: catena::serve::ServeConfig,
+) -> std::net::SocketAddr {
+    let config = catena::serve::ServeConfig {
+        bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..config
+    };
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = catena::serve::run(session, config, move |address| {
+            let _ = sender.send(address);
+        });
+        panic!("the server stopped: {result:?}");
+    });
+    receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the server listens")
+}
