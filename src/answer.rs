@@ -26,10 +26,16 @@ pub fn run(
 ) -> Result<Answer, QueryError> {
     let output = query(&compiled.sparql)?;
     match &compiled.post {
-        Post::Rows { sort } => Ok(Answer {
-            output: labelled_and_sorted(output, vocabulary, &compiled.columns, sort),
-            columns: compiled.columns.clone(),
-        }),
+        Post::Rows { sort, merge_by } => {
+            let output = labelled_and_sorted(output, vocabulary, &compiled.columns, sort);
+            Ok(Answer {
+                output: match merge_by {
+                    Some(var) => merged_by(output, var),
+                    None => output,
+                },
+                columns: compiled.columns.clone(),
+            })
+        }
         Post::Transitive {
             entity,
             direction,
@@ -113,6 +119,107 @@ fn labelled_and_sorted(
         rows = keyed.into_iter().map(|(_, row)| row).collect();
     }
     QueryOutput::Solutions { variables, rows }
+}
+
+/// Merges the rows that share a bound `?{var}` (one statement node) into the first of them,
+/// and drops `?{var}`. Where the rows differ, a cell lists their values in order ("Box 6;
+/// Box 6, note a"); an entity that differs keeps its labels only, joined by commas (no single
+/// IRI stands for the group). Rows where `?{var}` is unbound stay as they are.
+fn merged_by(output: QueryOutput, var: &str) -> QueryOutput {
+    let QueryOutput::Solutions {
+        mut variables,
+        rows,
+    } = output
+    else {
+        return output;
+    };
+    let Some(key) = variables.iter().position(|v| v.as_str() == var) else {
+        return QueryOutput::Solutions { variables, rows };
+    };
+    // For each variable, the index of its `_label` companion, if the answer has one.
+    let labels: Vec<Option<usize>> = variables
+        .iter()
+        .map(|v| {
+            let label = format!("{}_label", v.as_str());
+            variables.iter().position(|l| l.as_str() == label)
+        })
+        .collect();
+    let mut groups: Vec<Vec<Vec<Option<Term>>>> = Vec::new();
+    let mut group_of: HashMap<Term, usize> = HashMap::new();
+    for row in rows {
+        match row[key].clone() {
+            Some(term) => match group_of.get(&term) {
+                Some(&group) => groups[group].push(row),
+                None => {
+                    group_of.insert(term, groups.len());
+                    groups.push(vec![row]);
+                }
+            },
+            None => groups.push(vec![row]),
+        }
+    }
+    let mut merged: Vec<Vec<Option<Term>>> = groups
+        .into_iter()
+        .map(|group| merge_rows(group, &labels))
+        .collect();
+    for row in &mut merged {
+        row.remove(key);
+    }
+    variables.remove(key);
+    QueryOutput::Solutions {
+        variables,
+        rows: merged,
+    }
+}
+
+/// One row from the rows of one statement (see [`merged_by`]).
+fn merge_rows(mut group: Vec<Vec<Option<Term>>>, labels: &[Option<usize>]) -> Vec<Option<Term>> {
+    if group.len() == 1 {
+        return group.swap_remove(0);
+    }
+    let mut row = group[0].clone();
+    let distinct = |index: usize| -> Vec<&Term> {
+        let mut seen: Vec<&Term> = Vec::new();
+        for term in group.iter().filter_map(|r| r[index].as_ref()) {
+            if !seen.contains(&term) {
+                seen.push(term);
+            }
+        }
+        seen
+    };
+    // Names join with commas; other values with semicolons, since locators have commas
+    // of their own ("Box 6, note a; Box 6").
+    let joined = |terms: &[&Term], separator: &str| -> Option<Term> {
+        let text: Vec<String> = terms
+            .iter()
+            .map(|term| match term {
+                Term::Literal(literal) => literal.value().to_owned(),
+                other => other.to_string(),
+            })
+            .collect();
+        Some(Term::Literal(Literal::new_simple_literal(
+            text.join(separator),
+        )))
+    };
+    let label_columns: Vec<usize> = labels.iter().flatten().copied().collect();
+    for index in 0..row.len() {
+        if label_columns.contains(&index) {
+            continue; // handled with its entity
+        }
+        let values = distinct(index);
+        if values.len() < 2 {
+            continue;
+        }
+        match labels[index] {
+            Some(label) => {
+                let names = distinct(label);
+                row[index] = None;
+                row[label] = joined(&names, ", ");
+            }
+            None => row[index] = joined(&values, "; "),
+        }
+    }
+    row
 }
 
 /// A sort key's value: text ascending, numbers descending; missing values last.

@@ -85,8 +85,13 @@ impl Column {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Post {
     /// The rows are the answer, once the columns [`Column::labelled_after`] have their
-    /// labels, sorted by `sort` (stable, so the query's ORDER BY breaks ties).
-    Rows { sort: Vec<SortKey> },
+    /// labels, sorted by `sort` (stable, so the query's ORDER BY breaks ties). With
+    /// `merge_by`, the rows that share that variable's value (a statement node) are one row:
+    /// a commitment made jointly by four investors is one amount, not four.
+    Rows {
+        sort: Vec<SortKey>,
+        merge_by: Option<String>,
+    },
     /// The rows are the edges `?s ?o` of a relation that touch `entity`; the walk goes on
     /// level by level ([`walk_step`] over each new frontier) and answers with everything
     /// that reaches (or is reached from) `entity`, and the chain that links them.
@@ -113,7 +118,10 @@ pub enum SortKey {
 impl Post {
     /// Rows as the query orders them.
     pub fn rows() -> Self {
-        Self::Rows { sort: Vec::new() }
+        Self::Rows {
+            sort: Vec::new(),
+            merge_by: None,
+        }
     }
 }
 
@@ -224,6 +232,30 @@ fn time_filter(var: &str, filter: Option<TimeFilter>) -> String {
     }
 }
 
+/// The passages of a row of `list … in PLACE` with sources, in `?g`: where the thing is stated,
+/// and where each fact that puts it in the place is stated — its own `cat:basedIn` or
+/// `cat:locatedIn`, then every `cat:locatedIn` on the way to the place (Neuronova is based in
+/// Milan by one passage, Milan is in Italy by another). `?fact_s ?fact_p ?fact_o` is the fact
+/// each passage is cited for, labelled after the query (a label lookup per row is slow).
+fn place_sources(place: &str) -> String {
+    format!(
+        "  {{\n\
+         \x20   GRAPH ?g {{ ?x a ?type }}\n\
+         \x20   BIND (?x AS ?fact_s) BIND (\"is a\" AS ?fact_p) BIND (?type AS ?fact_o)\n\
+         \x20 }} UNION {{\n\
+         \x20   VALUES ?fact_p {{ cat:basedIn cat:locatedIn }}\n\
+         \x20   GRAPH ?g {{ ?x ?fact_p ?fact_o }}\n\
+         \x20   ?fact_o cat:locatedIn* {place} .\n\
+         \x20   BIND (?x AS ?fact_s)\n\
+         \x20 }} UNION {{\n\
+         \x20   ?x (cat:basedIn|cat:locatedIn)/cat:locatedIn* ?fact_s .\n\
+         \x20   GRAPH ?g {{ ?fact_s cat:locatedIn ?fact_o }}\n\
+         \x20   ?fact_o cat:locatedIn* {place} .\n\
+         \x20   BIND (cat:locatedIn AS ?fact_p)\n\
+         \x20 }}\n"
+    )
+}
+
 /// Source columns: the passage's locator and document, for the graph `?g`.
 fn sources(graph_var: &str) -> String {
     format!(
@@ -238,14 +270,18 @@ fn source_columns() -> [Column; 2] {
     ]
 }
 
-/// Builds the SELECT from the columns, so the projection and the table always agree.
-fn select(columns: &[Column], distinct: bool) -> String {
+/// Builds the SELECT from the columns, so the projection and the table always agree; `extra`
+/// is a variable the answer needs but does not show (the statement rows are merged by).
+fn select(columns: &[Column], distinct: bool, extra: Option<&str>) -> String {
     let mut vars = String::new();
     for column in columns {
         write!(vars, " ?{}", column.var).expect("writing to a String");
         if column.label_in_query() {
             write!(vars, " ?{}_label", column.var).expect("writing to a String");
         }
+    }
+    if let Some(var) = extra {
+        write!(vars, " ?{var}").expect("writing to a String");
     }
     format!("SELECT{}{vars}", if distinct { " DISTINCT" } else { "" })
 }
@@ -259,6 +295,18 @@ fn finish(
     order: &str,
     limit: Option<u32>,
     sort: Vec<SortKey>,
+) -> Compiled {
+    finish_merging(columns, body, order, limit, sort, None)
+}
+
+/// [`finish`], with the rows that share `merge_by`'s value merged into one after the query.
+fn finish_merging(
+    columns: Vec<Column>,
+    body: String,
+    order: &str,
+    limit: Option<u32>,
+    sort: Vec<SortKey>,
+    merge_by: Option<&str>,
 ) -> Compiled {
     // Every column breaks ties, in order, unless the ORDER BY has it already.
     let ordered: Vec<&str> = order
@@ -282,10 +330,13 @@ fn finish(
         sparql: format!(
             "{}{} WHERE {{\n{body}}}\n{order}{tie_breakers}{limit}\n",
             prologue(),
-            select(&columns, true)
+            select(&columns, true, merge_by)
         ),
         columns,
-        post: Post::Rows { sort },
+        post: Post::Rows {
+            sort,
+            merge_by: merge_by.map(str::to_owned),
+        },
     }
 }
 
@@ -377,7 +428,19 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             body.push_str(&optional_labelled("?x cat:accessLevel", "access"));
             columns.push(Column::entity("access", "access"));
             if with_sources {
-                body.push_str("  GRAPH ?g { ?x a ?type }\n");
+                match place {
+                    // The place may be reached through facts of other passages (a city's
+                    // country, from the reference layer): each is cited, and says which.
+                    Some(place) => {
+                        body.push_str(&place_sources(&term(&place.iri)));
+                        columns.extend([
+                            Column::named("fact about", "fact_s"),
+                            Column::named("relation", "fact_p"),
+                            Column::named("object", "fact_o"),
+                        ]);
+                    }
+                    None => body.push_str("  GRAPH ?g { ?x a ?type }\n"),
+                }
                 body.push_str(&sources("g"));
                 columns.extend(source_columns());
             }
@@ -398,43 +461,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             limit,
             class,
             measure,
-        } => {
-            let mut columns = vec![
-                Column::named(&class.label.to_lowercase(), "subject"),
-                Column::number("value", "value"),
-                Column::text("unit", "unit"),
-                Column::text("period", "period"),
-            ];
-            let same_scope = time_filter("start2", time);
-            let mut body = format!(
-                "  ?obs a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:value ?value .\n\
-                 \x20 ?subject a ?type . ?type rdfs:subClassOf* {c} .\n\
-                 \x20 OPTIONAL {{ ?obs cat:unit ?unit }}\n\
-                 \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
-                 \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
-                 \x20 OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
-                 \x20 # each subject's latest observation: the latest end, found once per subject\n\
-                 \x20 # (a NOT EXISTS per row would scan every observation of the measure per row)\n\
-                 \x20 OPTIONAL {{\n\
-                 \x20   SELECT ?subject (MAX(STR(?end2)) AS ?latest) WHERE {{\n\
-                 \x20     ?later cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 ; a cat:Observation .\n\
-                 \x20     OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
-                 {same_scope}\
-                 \x20   }}\n\
-                 \x20   GROUP BY ?subject\n\
-                 \x20 }}\n\
-                 \x20 FILTER (!BOUND(?latest) || !BOUND(?end) || STR(?end) >= ?latest)\n",
-                m = term(&measure.iri),
-                c = term(&class.iri)
-            );
-            body.push_str(&time_filter("start", time));
-            if with_sources {
-                body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
-                body.push_str(&sources("g"));
-                columns.extend(source_columns());
-            }
-            finish(columns, body, "ORDER BY DESC(?value)", Some(*limit), vec![])
-        }
+        } => top(*limit, class, measure, time, with_sources),
         Plan::Attribute { measure, entity } => {
             let mut columns = vec![
                 Column::number("value", "value"),
@@ -469,6 +496,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             &[
                 ("investor", "investor", investor.as_ref(), true),
                 ("recipient", "recipient", recipient.as_ref(), true),
+                ("status", "epistemicStatus", None, false),
             ],
             &[
                 ("amount", "amount", true),
@@ -512,6 +540,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
                     ("provider", "cloudProvider", None, true),
                     ("customer", "cloudCustomer", None, true),
                     ("platform", "cloudPlatform", None, false),
+                    ("status", "epistemicStatus", None, false),
                 ],
                 &[
                     ("exclusive", "exclusiveCloud", false),
@@ -533,12 +562,13 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             compiled
         }
         Plan::Concerns { raised_by, about } => statements(
-            "AntitrustConcern",
+            "Concern",
             &[
                 ("raised by", "raisedBy", raised_by.as_ref(), true),
-                ("about", "concernAbout", about.as_ref(), true),
+                ("about", "concernAbout", about.as_ref(), false),
                 ("theme", "theme", None, false),
                 ("report", "statedIn", None, false),
+                ("status", "epistemicStatus", None, false),
             ],
             &[("date", "date", false)],
             "date",
@@ -546,6 +576,95 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             with_sources,
         ),
     }
+}
+
+/// `top 3 chatbots by traffic share`: the largest values of a measure among things of a class.
+///
+/// Observations of a series (`cat:inSeries`: one source panel, such as one chart) are compared
+/// only within one series and one period: the panel is that of the latest in-series
+/// observation (within the time filter, when there is one), so the latest period of the
+/// latest series, and the `period` and `series` columns say which. Observations in no series
+/// rank as they always did, each subject by its latest value; when both kinds match, the
+/// panel alone is ranked, since values of other panels are not comparable with it.
+fn top(
+    limit: u32,
+    class: &crate::vocabulary::Class,
+    measure: &crate::vocabulary::Measure,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let mut columns = vec![
+        Column::named(&class.label.to_lowercase(), "subject"),
+        Column::number("value", "value"),
+        Column::text("unit", "unit"),
+        Column::text("period", "period"),
+        Column::entity("series", "series"),
+    ];
+    let key = |end: &str, start: &str, series: &str| {
+        format!("CONCAT(STR(?{end}), \"|\", COALESCE(STR(?{start}), \"\"), \"|\", STR(?{series}))")
+    };
+    // The ranking, limited to `limit` observations in a subquery, so that the passages of
+    // `with sources` add rows to the top N instead of taking their places.
+    let ranking = format!(
+        "\x20 SELECT DISTINCT ?obs ?subject ?value ?unit ?period ?series ?series_label WHERE {{\n\
+         \x20   ?obs a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:value ?value .\n\
+         \x20   ?subject a ?type . ?type rdfs:subClassOf* {c} .\n\
+         \x20   OPTIONAL {{ ?obs cat:unit ?unit }}\n\
+         \x20   OPTIONAL {{ ?obs cat:period ?period }}\n\
+         \x20   OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
+         \x20   OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
+         {series}\
+         \x20   # the panel: the series and period of the latest observation in a series\n\
+         \x20   OPTIONAL {{\n\
+         \x20     SELECT (MAX({panel_key}) AS ?panel) WHERE {{\n\
+         \x20       ?in cat:inSeries ?series1 ; cat:measure {m} ; cat:subject ?subject1 ; cat:periodEnd ?end1 ; a cat:Observation .\n\
+         \x20       ?subject1 a ?type1 . ?type1 rdfs:subClassOf* {c} .\n\
+         \x20       OPTIONAL {{ ?in cat:periodStart ?start1 }}\n\
+         {panel_scope}\
+         \x20     }}\n\
+         \x20   }}\n\
+         \x20   # outside series, each subject's latest observation: the latest end, found once per\n\
+         \x20   # subject (a NOT EXISTS per row would scan every observation of the measure per row)\n\
+         \x20   OPTIONAL {{\n\
+         \x20     SELECT ?subject (MAX(STR(?end2)) AS ?latest) WHERE {{\n\
+         \x20       ?later cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 ; a cat:Observation .\n\
+         \x20       OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
+         {latest_scope}\
+         \x20     }}\n\
+         \x20     GROUP BY ?subject\n\
+         \x20   }}\n\
+         \x20   FILTER (IF(BOUND(?panel), BOUND(?series) && {row_key} = ?panel, !BOUND(?latest) || !BOUND(?end) || STR(?end) >= ?latest))\n\
+         {time_scope}\
+         \x20 }}\n\
+         \x20 ORDER BY DESC(?value) ?subject ?obs\n\
+         \x20 LIMIT {limit}\n",
+        m = term(&measure.iri),
+        c = term(&class.iri),
+        series = indented(&optional_labelled("?obs cat:inSeries", "series"), 2),
+        panel_key = key("end1", "start1", "series1"),
+        row_key = key("end", "start", "series"),
+        panel_scope = indented(&time_filter("start1", time), 6),
+        latest_scope = indented(&time_filter("start2", time), 6),
+        time_scope = indented(&time_filter("start", time), 2),
+    );
+    let mut body = String::from("  {\n");
+    for line in ranking.lines() {
+        writeln!(body, "  {line}").expect("String");
+    }
+    body.push_str("  }\n");
+    if with_sources {
+        body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
+        body.push_str(&sources("g"));
+        columns.extend(source_columns());
+    }
+    finish(columns, body, "ORDER BY DESC(?value)", None, vec![])
+}
+
+/// Each line of `text` moved right by `by` spaces.
+fn indented(text: &str, by: usize) -> String {
+    text.lines()
+        .map(|line| format!("{}{line}\n", " ".repeat(by)))
+        .collect()
 }
 
 /// Rows of n-ary statements of `class`: `roles` are entity-valued properties (header,
@@ -560,7 +679,7 @@ fn statements(
     with_sources: bool,
 ) -> Compiled {
     let mut columns = Vec::new();
-    let mut body = format!("  ?st a {} .\n", cat_term(class));
+    let mut body = String::new();
     for (header, property, fixed, required) in roles {
         let var = var_name(header);
         match fixed {
@@ -584,6 +703,14 @@ fn statements(
             }
         }
     }
+    // After the roles, so that the path joins on ?st (a subclass counts: an antitrust
+    // concern is a concern) instead of starting a product with what comes before.
+    writeln!(
+        body,
+        "  ?st a ?st_class . ?st_class rdfs:subClassOf* {} .",
+        cat_term(class)
+    )
+    .expect("String");
     for (header, property, numeric) in attributes {
         let var = var_name(header);
         writeln!(body, "  OPTIONAL {{ ?st {} ?{var} }}", cat_term(property)).expect("String");
@@ -595,12 +722,12 @@ fn statements(
     }
     body.push_str(&time_filter(&var_name(date_var), time));
     if with_sources {
-        writeln!(body, "  GRAPH ?g {{ ?st a {} }}", cat_term(class)).expect("String");
+        writeln!(body, "  GRAPH ?g {{ ?st a ?st_class }}").expect("String");
         body.push_str(&sources("g"));
         columns.extend(source_columns());
     }
     let order = format!("ORDER BY ?{} ?st", var_name(date_var));
-    finish(columns, body, &order, None, vec![])
+    finish_merging(columns, body, &order, None, vec![], Some("st"))
 }
 
 fn var_name(header: &str) -> String {
@@ -642,10 +769,11 @@ fn related(
     if let Some(link) = &relation.statement {
         // Time filters need the dated statement; otherwise it only adds detail.
         let mut statement = vec![format!(
-            "?st a {} ; {} {subject} ; {} {object} .",
-            term(&link.class),
+            // A subclass of the statement class counts (an antitrust concern is a concern).
+            "?st {} {subject} ; {} {object} ; a ?st_class . ?st_class rdfs:subClassOf* {} .",
             term(&link.subject_role),
-            term(&link.object_role)
+            term(&link.object_role),
+            term(&link.class)
         )];
         for (detail, detail_label) in &link.details {
             // The detail's local name (amount, currency, date) names its variable; the
@@ -701,15 +829,23 @@ fn related(
         }
     }
     if with_sources {
+        if relation.statement.is_some() {
+            // A row with a statement cites the passages that state it, not every passage
+            // that states the bare edge (the 2019 investment is not note b's).
+            body.push_str("  FILTER (!BOUND(?st) || EXISTS { GRAPH ?g { ?st a ?st_class } })\n");
+        }
         body.push_str(&sources("g"));
         columns.extend(source_columns());
     }
-    finish(
+    // One row per statement: the investors of a joint commitment share its row.
+    let merge_by = relation.statement.as_ref().map(|_| "st");
+    finish_merging(
         columns,
         body,
         "ORDER BY ?answer",
         None,
         vec![SortKey::Label("answer".into())],
+        merge_by,
     )
 }
 
@@ -769,10 +905,30 @@ fn count(
         }
         Some(grouping) => {
             let path = property_path(&grouping.relation);
-            let pattern = if grouping.by_subject {
-                format!("?group {path} ?x")
-            } else {
-                format!("?x {path} ?group")
+            let pattern = match (&grouping.class, grouping.by_subject) {
+                (None, true) => format!("?group {path} ?x ."),
+                (None, false) => format!("?x {path} ?group ."),
+                (Some(group_class), true) => format!(
+                    "?group {path} ?x .\n  ?group a ?group_type . ?group_type rdfs:subClassOf* {} .",
+                    term(group_class)
+                ),
+                // Grouped by the instance of the class the value is or nests in: a company
+                // based in Milan counts under Italy, and a value of another class (a region,
+                // such as Europe) is no group. Things known only by such values are left out,
+                // with no "(no country)" row: as things with no value at all always were, a
+                // count by country counts only what has a country.
+                // The groups of the relation's distinct values are found once, not per thing.
+                (Some(group_class), false) => format!(
+                    "?x {path} ?value .\n\
+                     \x20 {{\n\
+                     \x20   SELECT DISTINCT ?value ?group WHERE {{\n\
+                     \x20     {{ SELECT DISTINCT ?value WHERE {{ ?any {path} ?value }} }}\n\
+                     \x20     ?value cat:locatedIn* ?group .\n\
+                     \x20     ?group a ?group_type . ?group_type rdfs:subClassOf* {} .\n\
+                     \x20   }}\n\
+                     \x20 }}",
+                    term(group_class)
+                ),
             };
             let columns = vec![
                 Column::named(&grouping.label, "group"),
@@ -780,7 +936,7 @@ fn count(
             ];
             Compiled {
                 sparql: format!(
-                    "{}SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern} .\n}}\nGROUP BY ?group\nORDER BY DESC(?count) ?group\n",
+                    "{}SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern}\n}}\nGROUP BY ?group\nORDER BY DESC(?count) ?group\n",
                     prologue(),
                 ),
                 columns,
@@ -789,6 +945,7 @@ fn count(
                         SortKey::NumberDescending("count".into()),
                         SortKey::Label("group".into()),
                     ],
+                    merge_by: None,
                 },
             }
         }

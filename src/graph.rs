@@ -1,13 +1,15 @@
 //! The knowledge graph: where its RDF comes from (embedded files, or files given on the
 //! command line), how it is parsed with positions for errors, and the store it is loaded into.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store};
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
 
+use crate::sparql::{QueryError, QueryOutput, Scope};
 use crate::vocab;
 
 /// The ontology and data files compiled into the binary: (path, text).
@@ -297,6 +299,46 @@ pub fn parse_all(sources: &[RdfSource]) -> Result<Vec<ParsedSource>, LoadError> 
     sources.iter().map(parse_source).collect()
 }
 
+/// The passages of the reference layer, read from the catalogue: the named graphs of passages
+/// whose document is a `cat:ReferenceDataset` (background facts of public record, not the
+/// documents'), in IRI order.
+pub fn reference_graphs(store: &Store) -> Result<Vec<NamedNode>, QueryError> {
+    let query = "SELECT DISTINCT ?passage WHERE {\n\
+                 \x20 ?passage cat:inDocument ?document .\n\
+                 \x20 ?document a/rdfs:subClassOf* cat:ReferenceDataset .\n\
+                 \x20 FILTER (isIRI(?passage))\n}\nORDER BY ?passage";
+    let QueryOutput::Solutions { rows, .. } = crate::sparql::run(store, query)? else {
+        return Ok(Vec::new());
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match row.into_iter().next().flatten() {
+            Some(oxigraph::model::Term::NamedNode(node)) => Some(node),
+            _ => None,
+        })
+        .collect())
+}
+
+/// What `--documents-only` (`.documents only` in the REPL) lets queries see: every graph of
+/// the store (its default graph too) except the passages of the reference layer. With no
+/// reference layer in the store, that is every graph, and queries run unrestricted.
+pub fn documents_only(store: &Store) -> Result<Scope, QueryError> {
+    let reference: HashSet<NamedNode> = reference_graphs(store)?.into_iter().collect();
+    if reference.is_empty() {
+        return Ok(Scope::All);
+    }
+    let storage = |e: StorageError| QueryError::Evaluation(e.to_string());
+    let mut graphs = vec![GraphName::DefaultGraph];
+    for graph in store.named_graphs() {
+        match graph.map_err(storage)? {
+            NamedOrBlankNode::NamedNode(node) if reference.contains(&node) => {}
+            NamedOrBlankNode::NamedNode(node) => graphs.push(GraphName::NamedNode(node)),
+            NamedOrBlankNode::BlankNode(node) => graphs.push(GraphName::BlankNode(node)),
+        }
+    }
+    Ok(Scope::Only(graphs.into()))
+}
+
 /// The knowledge graph loaded in an oxigraph store.
 pub struct KnowledgeGraph {
     store: Store,
@@ -395,6 +437,44 @@ mod tests {
             parsed.quads[0].graph_name.to_string(),
             format!("<{}>", vocab::ONTOLOGY_GRAPH)
         );
+    }
+
+    #[test]
+    fn documents_only_leaves_out_the_passages_of_reference_datasets() {
+        let data = source(
+            "data/x.trig",
+            "@prefix cat: <https://w3id.org/catena/ontology#> .\n\
+             @prefix ent: <https://w3id.org/catena/entity/> .\n\
+             @prefix src: <https://w3id.org/catena/source/> .\n\
+             src:catalogue {\n\
+             \x20 src:doc a cat:SourceDocument . src:doc-p1 cat:inDocument src:doc .\n\
+             \x20 src:ref a cat:SourceDocument , cat:ReferenceDataset . src:ref-places cat:inDocument src:ref .\n\
+             }\n\
+             src:doc-p1 { ent:Neuronova cat:basedIn ent:Milan . }\n\
+             src:ref-places { ent:Milan cat:locatedIn ent:Italy . }\n",
+        );
+        let graph = KnowledgeGraph::from_sources(&[data]).expect("loads");
+        let store = graph.store();
+        let reference = reference_graphs(store).expect("catalogue query");
+        assert_eq!(
+            reference.iter().map(NamedNode::as_str).collect::<Vec<_>>(),
+            [format!("{}ref-places", vocab::SRC)]
+        );
+        let Scope::Only(graphs) = documents_only(store).expect("scope") else {
+            panic!("a store with a reference layer is narrowed");
+        };
+        let names: HashSet<String> = graphs.iter().map(ToString::to_string).collect();
+        let src = |local: &str| format!("<{}{local}>", vocab::SRC);
+        assert!(names.contains(&src("doc-p1")) && names.contains(&src("catalogue")));
+        assert!(!names.contains(&src("ref-places")), "{names:?}");
+        assert!(graphs.contains(&GraphName::DefaultGraph));
+        // Without a reference layer, nothing is narrowed.
+        let plain = KnowledgeGraph::from_sources(&[source(
+            "p.trig",
+            "<http://example.org/g> { <http://example.org/a> <http://example.org/b> 1 . }",
+        )])
+        .expect("loads");
+        assert_eq!(documents_only(plain.store()).expect("scope"), Scope::All);
     }
 
     #[test]

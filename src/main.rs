@@ -47,6 +47,11 @@ struct Cli {
     /// Print how long each question took (on standard error)
     #[arg(long, global = true)]
     timing: bool,
+    /// Leave out the reference layer (background facts of public record, kept apart from
+    /// the documents'): questions, SPARQL queries, the REPL and the endpoint see only the
+    /// documents' passages
+    #[arg(long, global = true)]
+    documents_only: bool,
     /// Describe the question language, with examples
     #[arg(long)]
     help_language: bool,
@@ -106,7 +111,11 @@ echo 'ASK { ent:NVIDIA cat:dependsOnManufacturingFrom ent:TSMC }' | catena sparq
         section: Option<StatsSection>,
     },
     /// Validate the data against the ontology; exits with 1 on any violation
-    Check,
+    Check {
+        /// Also list the cat:note texts that carry a figure, for review (not a violation)
+        #[arg(long)]
+        notes: bool,
+    },
     /// Serve the graph over the W3C SPARQL 1.1 Protocol (/sparql) and the question
     /// language (/ask?q=…)
     #[command(after_help = "Read-only unless --allow-update. Examples:\n  \
@@ -354,6 +363,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
             "-e asks questions: use it alone or after `import`, not with another command",
         ));
     }
+    if cli.documents_only {
+        let answers = matches!(
+            cli.command,
+            None | Some(
+                Command::Run { .. }
+                    | Command::Sparql { .. }
+                    | Command::Serve(_)
+                    | Command::Import { .. }
+            )
+        );
+        if !answers {
+            return Err(Failure::usage(
+                "--documents-only narrows what questions, `sparql`, the REPL and `serve` see; \
+                 this command does not take it",
+            ));
+        }
+        if cli.graph.endpoint.is_some() {
+            return Err(Failure::usage(catena::session::DOCUMENTS_ONLY_REMOTE));
+        }
+    }
     let sources = sources(&cli.graph)?;
     let format = cli.format;
     let settings = Settings {
@@ -361,6 +390,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         sources: cli.sources,
         explain: cli.explain,
         timing: cli.timing,
+        documents_only: cli.documents_only,
     };
     match cli.command {
         Some(Command::Sparql {
@@ -378,6 +408,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let graph = open_graph(&cli.graph, &sources)?;
             // Streamed: millions of rows pass through in constant memory.
             let prepared = match sparql::prepare_query(&query, None) {
+                Err(QueryError::UpdateRefused) if allow_update && cli.documents_only => {
+                    return Err(Failure::usage(
+                        "--documents-only narrows what queries see; an update would still read \
+                         and write every graph: leave --documents-only out",
+                    ));
+                }
                 Err(QueryError::UpdateRefused) if allow_update => {
                     sparql::update_with_limits(graph.store(), &query, &sparql::Limits::default())
                         .map_err(|e| query_failure(&e, &query))?;
@@ -391,7 +427,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 prepared => prepared.map_err(|e| query_failure(&e, &query))?,
             };
+            let scope = if cli.documents_only {
+                graph::documents_only(graph.store()).map_err(|e| query_failure(&e, &query))?
+            } else {
+                sparql::Scope::All
+            };
             let results = prepared
+                .in_scope(&scope)
                 .stream(graph.store())
                 .map_err(|e| query_failure(&e, &query))?;
             let stdout = io::stdout();
@@ -401,7 +443,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Serve(args)) => {
-            let session = Session::new(open_graph(&cli.graph, &sources)?)?;
+            let mut session = Session::new(open_graph(&cli.graph, &sources)?)?;
+            session.settings.documents_only = cli.documents_only;
             let config = catena::serve::ServeConfig {
                 bind: args.bind,
                 query_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
@@ -601,10 +644,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let stats = stats::compute(graph.store()).map_err(|e| Failure::input(e.to_string()))?;
             print_stats(&stats, section, format)
         }
-        Some(Command::Check) => {
+        Some(Command::Check { notes }) => {
             let parsed: Vec<ParsedSource> = graph::parse_all(&sources)?;
             let (violations, summary) = check::check(&parsed);
-            if violations.is_empty() {
+            let result = if violations.is_empty() {
                 println!(
                     "ok: {} facts about {} subjects in {} passages satisfy the ontology",
                     summary.facts, summary.subjects, summary.passages
@@ -619,7 +662,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     violations.len(),
                     if violations.len() == 1 { "" } else { "s" }
                 )))
+            };
+            if notes {
+                print!("{}", check::notes_report(&parsed));
             }
+            result
         }
         Some(Command::Run { file }) => {
             let (name, text) = if file.as_os_str() == "-" {

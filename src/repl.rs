@@ -23,6 +23,7 @@ const META_COMMANDS: &[&str] = &[
     ".sources",
     ".explain",
     ".timing",
+    ".documents",
     ".entities",
     ".relations",
     ".quit",

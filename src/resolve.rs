@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use oxigraph::model::NamedNode;
+
 use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
 use crate::suggest;
 use crate::vocabulary::{
@@ -51,6 +53,11 @@ pub struct Grouping {
     /// object (`?company basedIn ?country`).
     pub by_subject: bool,
     pub label: String,
+    /// The class the groups are instances of, when a grouping phrase of the relation names a
+    /// class (its label or plural: `country` names cat:Country): the groups are then the
+    /// instances of that class the values nest in (`?company basedIn ?city` counts under the
+    /// city's country), never a value of another class.
+    pub class: Option<NamedNode>,
 }
 
 /// A resolved question: what to ask, in terms of the graph.
@@ -695,6 +702,24 @@ impl Resolver<'_> {
         }
     }
 
+    /// The class one of a relation's grouping phrases names, in any language (`country`,
+    /// `countries`, `paesi` name cat:Country by its label or plurals).
+    fn class_named_by(&self, phrases: &[Phrase]) -> Option<NamedNode> {
+        self.vocabulary
+            .classes
+            .iter()
+            .find(|class| {
+                phrases.iter().any(|phrase| {
+                    normalise(&class.label) == phrase.text
+                        || class
+                            .plurals
+                            .iter()
+                            .any(|plural| plural.text == phrase.text)
+                })
+            })
+            .map(|class| class.iri.clone())
+    }
+
     fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
         let typed = normalise(&run.text());
         for relation in &self.vocabulary.relations {
@@ -707,6 +732,7 @@ impl Resolver<'_> {
                     relation: relation.clone(),
                     by_subject: true,
                     label: run.text(),
+                    class: self.class_named_by(&relation.inverse_group_phrases),
                 });
             }
             if relation.group_phrases.iter().any(|p| p.text == typed) {
@@ -714,6 +740,7 @@ impl Resolver<'_> {
                     relation: relation.clone(),
                     by_subject: false,
                     label: run.text(),
+                    class: self.class_named_by(&relation.group_phrases),
                 });
             }
         }

@@ -49,7 +49,7 @@ use serde_json::json;
 use crate::answer::{self, Answer};
 use crate::compile;
 use crate::resolve::Plan;
-use crate::session::{self, Outcome, QuestionError, Session};
+use crate::session::{Outcome, QuestionError, Session};
 use crate::sparql::{self, Limits, QueryError, QueryOutput};
 use crate::vocab;
 
@@ -908,7 +908,7 @@ fn handle(state: &State, request: &mut Request<'_>) -> Reply {
         };
     }
     match path {
-        "/" => index(&state.config),
+        "/" => index(&state.config, state.session.settings.documents_only),
         "/sparql" => sparql_endpoint(state, request, query_string),
         _ => ask_endpoint(state, &request.head, query_string),
     }
@@ -928,7 +928,7 @@ fn split_target(target: &str) -> (&str, &str) {
     (path, query)
 }
 
-fn index(config: &ServeConfig) -> Reply {
+fn index(config: &ServeConfig, documents_only: bool) -> Reply {
     let prefixes: Vec<String> = vocab::PREFIXES
         .iter()
         .map(|(prefix, _)| format!("{prefix}:"))
@@ -937,6 +937,12 @@ fn index(config: &ServeConfig) -> Reply {
         "allowed (they change the loaded graph only)"
     } else {
         "refused (403): the graph is read-only"
+    };
+    let default_graph = if documents_only {
+        "The default graph is the union of the documents' named graphs (one per cited passage);\n\
+         the reference layer (passages of a cat:ReferenceDataset) is left out: --documents-only."
+    } else {
+        "The default graph is the union of all named graphs (one per cited passage)."
     };
     let text = format!(
         "catena: a knowledge graph of the generative-AI value chain\n\
@@ -950,7 +956,7 @@ fn index(config: &ServeConfig) -> Reply {
          Results by Accept, or format=json|xml|csv|tsv (SELECT, ASK)\n\
          or format=turtle|ntriples|rdfxml|jsonld (CONSTRUCT, DESCRIBE).\n\
          Prefixes predefined in every query: {}\n\
-         The default graph is the union of all named graphs (one per cited passage).\n\
+         {default_graph}\n\
          Updates: {updates}.\n\
          Limits: {} per query, {} rows per result, {} queries at once, {} bytes per request.\n",
         prefixes.join(" "),
@@ -1523,7 +1529,8 @@ fn sparql_endpoint(state: &State, request: &mut Request<'_>, query_string: &str)
                 return reply;
             }
             let token = CancellationToken::new();
-            let prepared = match sparql::prepare_query(&query, Some(&token)) {
+            // In the session's scope: `--documents-only` leaves the reference layer out.
+            let prepared = match session.prepare_query(&query, Some(&token)) {
                 Ok(prepared) => prepared,
                 Err(error) => return query_error_reply(&error, config),
             };
@@ -1553,10 +1560,11 @@ fn prepare_question(
 ) -> Result<PreparedQuestion, QuestionError> {
     let (resolved, compiled) = session.translate(question)?;
     if resolved.explain || session.settings.explain {
-        return Ok(PreparedQuestion::Explained(session::explanation(&compiled)));
+        return Ok(PreparedQuestion::Explained(session.explanation(&compiled)));
     }
     match &resolved.plan {
-        Plan::Sparql(text) => sparql::prepare_query(text, Some(token))
+        Plan::Sparql(text) => session
+            .prepare_query(text, Some(token))
             .map(|prepared| PreparedQuestion::Sparql(Box::new(prepared)))
             .map_err(QuestionError::Query),
         _ => Ok(PreparedQuestion::Compiled(compiled)),
@@ -1579,12 +1587,15 @@ fn answer_question(
                 .map_err(QuestionError::Query)?,
             columns: vec![],
         },
-        PreparedQuestion::Compiled(compiled) => answer::run(
-            &|text| sparql::run_with_limits(store, text, limits),
-            session.vocabulary(),
-            &compiled,
-        )
-        .map_err(QuestionError::Query)?,
+        PreparedQuestion::Compiled(compiled) => {
+            let scope = session.scope().map_err(QuestionError::Query)?;
+            answer::run(
+                &|text| sparql::run_in(store, text, limits, &scope),
+                session.vocabulary(),
+                &compiled,
+            )
+            .map_err(QuestionError::Query)?
+        }
     };
     // Walks and paths are put together from several queries: bound the whole answer too.
     let size = match &answer.output {

@@ -11,7 +11,7 @@ use crate::parse::{self, ParseError};
 use crate::remote::Endpoint;
 use crate::render::Format;
 use crate::resolve::{self, Plan, ResolveError};
-use crate::sparql::{self, QueryError};
+use crate::sparql::{self, QueryError, Scope};
 use crate::vocabulary::Vocabulary;
 
 /// Settings the REPL's dot-commands change and the batch flags set.
@@ -24,6 +24,9 @@ pub struct Settings {
     pub explain: bool,
     /// Print how long each question took.
     pub timing: bool,
+    /// Leave out the reference layer: queries see every graph but the passages of a
+    /// `cat:ReferenceDataset` (`--documents-only`, `.documents only`).
+    pub documents_only: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +36,7 @@ impl Default for Settings {
             sources: false,
             explain: false,
             timing: false,
+            documents_only: false,
         }
     }
 }
@@ -192,12 +196,54 @@ impl Session {
         Ok(session)
     }
 
-    /// Runs SPARQL where this session's questions run: the endpoint, or the local store.
+    /// Runs SPARQL where this session's questions run: the endpoint, or the local store,
+    /// in this session's [`scope`](Self::scope).
     pub fn query(&self, text: &str) -> Result<crate::sparql::QueryOutput, QueryError> {
+        self.query_in(text, &self.scope()?)
+    }
+
+    /// [`query`](Self::query) in a scope found already (once for all the queries of a
+    /// question).
+    fn query_in(
+        &self,
+        text: &str,
+        scope: &Scope,
+    ) -> Result<crate::sparql::QueryOutput, QueryError> {
         match &self.endpoint {
             Some(endpoint) => endpoint.query(text),
-            None => sparql::run(self.graph.store(), text),
+            None => sparql::run_in(self.graph.store(), text, &sparql::Limits::default(), scope),
         }
+    }
+
+    /// The graphs this session's queries see: all of them, or with
+    /// [`Settings::documents_only`] every graph but the reference layer's, found in the
+    /// catalogue each time (a store may change). Questions, `sparql …` questions and the
+    /// endpoint's queries all get their scope here; `catena sparql`, which needs no session,
+    /// calls the same [`crate::graph::documents_only`].
+    pub fn scope(&self) -> Result<Scope, QueryError> {
+        if !self.settings.documents_only {
+            return Ok(Scope::All);
+        }
+        if self.endpoint.is_some() {
+            return Err(QueryError::Unsupported(DOCUMENTS_ONLY_REMOTE.to_owned()));
+        }
+        crate::graph::documents_only(self.graph.store())
+    }
+
+    /// Parses a SPARQL query to run on the local graph, in this session's scope (for callers
+    /// that run it themselves, within limits: the endpoint, `catena sparql`).
+    pub fn prepare_query(
+        &self,
+        text: &str,
+        cancellation: Option<&oxigraph::sparql::CancellationToken>,
+    ) -> Result<sparql::PreparedQuery, QueryError> {
+        let scope = self.scope()?;
+        Ok(sparql::prepare_query(text, cancellation)?.in_scope(&scope))
+    }
+
+    /// Whether questions run on a remote endpoint.
+    pub fn is_remote(&self) -> bool {
+        self.endpoint.is_some()
     }
 
     pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
@@ -229,26 +275,48 @@ impl Session {
     pub fn ask(&self, question: &str) -> Result<Outcome, QuestionError> {
         let (resolved, compiled) = self.translate(question)?;
         if resolved.explain || self.settings.explain {
-            return Ok(Outcome::Explained(explanation(&compiled)));
+            return Ok(Outcome::Explained(self.explanation(&compiled)));
         }
+        let scope = self.scope().map_err(QuestionError::Query)?;
         if let Plan::Sparql(text) = &resolved.plan {
-            let output = self.query(text).map_err(QuestionError::Query)?;
+            let output = self.query_in(text, &scope).map_err(QuestionError::Query)?;
             return Ok(Outcome::Answer(Answer {
                 output,
                 columns: vec![],
             }));
         }
-        answer::run(&|text| self.query(text), &self.vocabulary, &compiled)
-            .map(Outcome::Answer)
-            .map_err(QuestionError::Query)
+        answer::run(
+            &|text| self.query_in(text, &scope),
+            &self.vocabulary,
+            &compiled,
+        )
+        .map(Outcome::Answer)
+        .map_err(QuestionError::Query)
+    }
+
+    /// [`explanation`], and the graphs it runs on when they are not all of them.
+    pub fn explanation(&self, compiled: &compile::Compiled) -> String {
+        let mut text = explanation(compiled);
+        if self.settings.documents_only {
+            text.push_str(
+                "\n# run on the documents' graphs only: the default graph is the union of every \
+                 named graph but the reference layer's (the passages of a cat:ReferenceDataset), \
+                 and GRAPH sees only those",
+            );
+        }
+        text
     }
 }
+
+/// Why `--documents-only` is refused with `--endpoint`.
+pub const DOCUMENTS_ONLY_REMOTE: &str = "--documents-only is not supported with --endpoint yet: \
+     catena cannot narrow a remote engine's graphs; leave one of them out";
 
 /// The SPARQL of a compiled question, with what happens after it when SPARQL is not all.
 pub fn explanation(compiled: &compile::Compiled) -> String {
     let mut text = compiled.sparql.trim_end().to_owned();
     match &compiled.post {
-        Post::Rows { sort } => {
+        Post::Rows { sort, merge_by } => {
             let labelled: Vec<String> = compiled
                 .columns
                 .iter()
@@ -274,6 +342,11 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
                     text.push_str(&keys.join(", then "));
                 }
             }
+            if let Some(var) = merge_by {
+                text.push_str(&format!(
+                    "\n# then: the rows of one ?{var} merged into one (a joint commitment is one row)"
+                ));
+            }
         }
         Post::Transitive { entity, .. } => text.push_str(&format!(
             "\n# then: the same query for each new level's nodes (a breadth-first walk from {}), keeping the chain to each answer",
@@ -298,6 +371,32 @@ mod tests {
             message: "wrong here".to_owned(),
             suggestions: vec![],
         })
+    }
+
+    #[test]
+    fn documents_only_narrows_every_query_of_the_session() {
+        let mut session =
+            Session::new(KnowledgeGraph::embedded().expect("shipped graph")).expect("a session");
+        let milan = "ASK { ent:Milan cat:locatedIn ent:Italy }";
+        assert_eq!(
+            session.query(milan),
+            Ok(crate::sparql::QueryOutput::Boolean(true))
+        );
+        session.settings.documents_only = true;
+        assert_eq!(
+            session.query(milan),
+            Ok(crate::sparql::QueryOutput::Boolean(false))
+        );
+        let Ok(Outcome::Answer(answer)) = session.ask(&format!("sparql {milan}")) else {
+            panic!("the question is answered");
+        };
+        assert_eq!(answer.output, crate::sparql::QueryOutput::Boolean(false));
+        assert!(matches!(session.scope(), Ok(Scope::Only(_))));
+        let explained = session
+            .translate("list companies in Italy")
+            .map(|(_, compiled)| session.explanation(&compiled))
+            .expect("translates");
+        assert!(explained.contains("documents' graphs only"), "{explained}");
     }
 
     #[test]

@@ -45,10 +45,14 @@ Commands:
   .sources on|off               add the source passage to every row
   .explain on|off               print the SPARQL of each question instead of running it
   .timing on|off                print how long each question took
+  .documents only|all           leave out the reference layer, or show it (see below)
   .entities [prefix]            entity names, optionally those starting with prefix
   .relations                    the relations and their phrases
   .quit                         leave (also Ctrl-D)
-A line ending in \\ continues on the next line.";
+A line ending in \\ continues on the next line.
+Facts of public record the documents take for granted (headquarters, the country of a city,
+parent companies) are the reference layer: `with sources` shows them as \"catena reference
+data\"; `.documents only` (or --documents-only) leaves them out.";
 
 /// Where a question came from, for messages: `questions.txt:3:5`, `<stdin>:7:1`, `-e #2:1:5`.
 #[derive(Debug, Clone)]
@@ -207,6 +211,21 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
             settings.timing = switch(argument)?;
             Ok(Meta::Print(format!("timing: {}", on_off(settings.timing))))
         }
+        ".documents" | ".documenti" => {
+            let documents_only = match argument {
+                Some("only" | "solo") => true,
+                Some("all" | "tutti") => false,
+                None => settings.documents_only,
+                Some(_) => return Err(format!("usage: {command} only|all")),
+            };
+            if documents_only && session.is_remote() {
+                return Err(crate::session::DOCUMENTS_ONLY_REMOTE
+                    .replace("--documents-only", ".documents only"));
+            }
+            let settings = &mut session.settings;
+            settings.documents_only = documents_only;
+            Ok(Meta::Print(documents_setting(documents_only).to_owned()))
+        }
         ".entities" => {
             let prefix = argument.map(|p| p.to_lowercase()).unwrap_or_default();
             let names: Vec<String> = session
@@ -258,8 +277,17 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
             Ok(Meta::Print(lines.join("\n")))
         }
         other => Err(format!(
-            "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .entities, .relations or .quit"
+            "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .documents, .entities, .relations or .quit"
         )),
+    }
+}
+
+/// What `.documents` says it is set to.
+fn documents_setting(documents_only: bool) -> &'static str {
+    if documents_only {
+        "documents: only (the reference layer is left out)"
+    } else {
+        "documents: all (the documents and the reference layer)"
     }
 }
 
@@ -270,6 +298,30 @@ fn on_off(value: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documents_setting_switches_the_reference_layer_off_and_on() {
+        let graph = crate::graph::KnowledgeGraph::embedded().expect("shipped graph");
+        let mut session = Session::new(graph).expect("a session");
+        let mut run = |line: &str| meta_command(&mut session, line);
+        assert_eq!(
+            run(".documents"),
+            Ok(Meta::Print(documents_setting(false).to_owned()))
+        );
+        assert_eq!(
+            run(".documents only"),
+            Ok(Meta::Print(documents_setting(true).to_owned()))
+        );
+        assert_eq!(
+            run(".documenti tutti"),
+            Ok(Meta::Print(documents_setting(false).to_owned()))
+        );
+        assert_eq!(
+            run(".documents some"),
+            Err("usage: .documents only|all".to_owned())
+        );
+        assert!(!session.settings.documents_only);
+    }
 
     #[test]
     fn scripts_skip_comments_and_join_continued_lines() {

@@ -2,8 +2,9 @@
 //! union of all named graphs as the default graph (every fact lives in a passage graph).
 
 use std::fmt;
+use std::sync::Arc;
 
-use oxigraph::model::{Term, Triple, Variable};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Term, Triple, Variable};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError,
     QueryResults, SparqlEvaluator, SparqlSyntaxError,
@@ -163,6 +164,28 @@ impl fmt::Debug for Limits {
     }
 }
 
+/// Which graphs of the store a query sees.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every graph: the union of all of them is the default graph, and `GRAPH ?g` finds
+    /// each one.
+    #[default]
+    All,
+    /// Only these graphs: the default graph is their union, and `GRAPH ?g` finds only the
+    /// named ones among them. The data of the others stays in the store, unseen.
+    Only(Arc<[GraphName]>),
+}
+
+impl Scope {
+    /// The named graphs of a restricted scope (`None`: every graph).
+    pub fn graphs(&self) -> Option<&[GraphName]> {
+        match self {
+            Self::All => None,
+            Self::Only(graphs) => Some(graphs),
+        }
+    }
+}
+
 /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 pub fn run(store: &Store, query: &str) -> Result<QueryOutput, QueryError> {
     run_with_limits(store, query, &Limits::default())
@@ -175,7 +198,19 @@ pub fn run_with_limits(
     query: &str,
     limits: &Limits,
 ) -> Result<QueryOutput, QueryError> {
-    prepare_query(query, limits.cancellation.as_ref())?.run_within(store, limits)
+    run_in(store, query, limits, &Scope::All)
+}
+
+/// [`run_with_limits`] on the graphs of `scope` only.
+pub fn run_in(
+    store: &Store,
+    query: &str,
+    limits: &Limits,
+    scope: &Scope,
+) -> Result<QueryOutput, QueryError> {
+    prepare_query(query, limits.cancellation.as_ref())?
+        .in_scope(scope)
+        .run_within(store, limits)
 }
 
 /// A query parsed with catena's prefixes and ready to run: parsing apart from running lets
@@ -214,6 +249,30 @@ pub fn prepare_query(
 }
 
 impl PreparedQuery {
+    /// Narrows the graphs the query sees to `scope`, as a SPARQL query dataset: the default
+    /// graph becomes the union of the scope's graphs, and only its named graphs are available
+    /// to `GRAPH` (those of a `FROM NAMED` too, when the query gives some).
+    pub fn in_scope(mut self, scope: &Scope) -> Self {
+        let Some(graphs) = scope.graphs() else {
+            return self;
+        };
+        let dataset = self.prepared.dataset_mut();
+        let asked: Option<Vec<NamedOrBlankNode>> =
+            dataset.available_named_graphs().map(<[_]>::to_vec);
+        let named: Vec<NamedOrBlankNode> = graphs
+            .iter()
+            .filter_map(|graph| match graph {
+                GraphName::NamedNode(node) => Some(NamedOrBlankNode::from(node.clone())),
+                GraphName::BlankNode(node) => Some(NamedOrBlankNode::from(node.clone())),
+                GraphName::DefaultGraph => None,
+            })
+            .filter(|graph| asked.as_ref().is_none_or(|asked| asked.contains(graph)))
+            .collect();
+        dataset.set_default_graph(graphs.to_vec());
+        dataset.set_available_named_graphs(named);
+        self
+    }
+
     /// Runs the query within `limits`: refused if its products are over
     /// `limits.max_product_rows`, stopped past `limits.max_rows`. (Its cancellation token is
     /// the one it was prepared with.)
@@ -552,6 +611,50 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_scope_narrows_the_default_graph_and_the_named_graphs() {
+        let store = store_with_fact_in_named_graph();
+        let node = |iri: &str| NamedNode::new(iri).expect("valid IRI");
+        let hidden = node(&format!("{}reference-places", vocab::SRC));
+        store
+            .insert(&Quad::new(
+                node(&format!("{}Milan", vocab::ENT)),
+                node(&vocab::cat("locatedIn")),
+                node(&format!("{}Italy", vocab::ENT)),
+                GraphName::NamedNode(hidden.clone()),
+            ))
+            .expect("insert");
+        let seen = GraphName::NamedNode(node(&format!("{}assetti-sec1.1", vocab::SRC)));
+        let scope = Scope::Only(vec![seen, GraphName::DefaultGraph].into());
+        let ask = |query: &str, scope: &Scope| run_in(&store, query, &Limits::default(), scope);
+        let milan = "ASK { ent:Milan cat:locatedIn ent:Italy }";
+        assert_eq!(ask(milan, &Scope::All), Ok(QueryOutput::Boolean(true)));
+        assert_eq!(ask(milan, &scope), Ok(QueryOutput::Boolean(false)));
+        // Neither by name nor by a variable can a query reach a graph outside its scope.
+        let by_name = "ASK { GRAPH src:reference-places { ?s ?p ?o } }";
+        assert_eq!(ask(by_name, &scope), Ok(QueryOutput::Boolean(false)));
+        let from_named =
+            "SELECT ?s FROM NAMED src:reference-places WHERE { GRAPH ?g { ?s ?p ?o } }";
+        match ask(from_named, &scope) {
+            Ok(QueryOutput::Solutions { rows, .. }) => assert!(rows.is_empty(), "{rows:?}"),
+            other => panic!("unexpected {other:?}"),
+        }
+        match ask("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", &scope) {
+            Ok(QueryOutput::Solutions { rows, .. }) => {
+                assert_eq!(rows.len(), 1, "{rows:?}");
+                assert_eq!(
+                    rows[0][0],
+                    Some(Term::from(node(&format!("{}assetti-sec1.1", vocab::SRC))))
+                );
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        // What is in scope is seen as before, and the data outside it is still in the store.
+        let nvidia = "ASK { ent:NVIDIA cat:dependsOn ent:TSMC }";
+        assert_eq!(ask(nvidia, &scope), Ok(QueryOutput::Boolean(true)));
+        assert_eq!(store.len().expect("len"), 2);
     }
 
     #[test]

@@ -65,8 +65,14 @@ fn p3_waic_2025_in_shanghai_with_over_3000_products_and_new_initiative() {
         "",
         "¶3",
     );
+    // Launched at the Shanghai conference; the article gives it no seat.
     assert_stated_in(
-        "ent:AIInnovationGovernanceCentre cat:basedIn ent:Shanghai",
+        "ent:AIInnovationGovernanceCentre cat:launchedAt ent:WAIC2025",
+        "",
+        "¶3",
+    );
+    assert_stated_in(
+        "ent:OpenSourceAICooperationInitiative cat:launchedAt ent:WAIC2025",
         "",
         "¶3",
     );
@@ -145,7 +151,7 @@ fn p6_china_funds_research_to_industry() {
 #[test]
 fn p7_senators_concern_openai_release_and_chip_export_controls() {
     assert_stated_in(
-        "?c a cat:AntitrustConcern ; cat:raisedBy ent:USSenateRepublicans ; cat:theme cat:NationalSecurity ; cat:concernAbout ent:ChineseOpenSourceModels . ent:USSenateRepublicans cat:raisesConcernAbout ent:ChineseOpenSourceModels",
+        "?c a cat:NationalSecurityConcern ; cat:raisedBy ent:USSenateRepublicans ; cat:theme cat:NationalSecurity ; cat:concernAbout ent:ChineseOpenSourceModels . ent:USSenateRepublicans cat:raisesConcernAbout ent:ChineseOpenSourceModels",
         "",
         "¶7",
     );

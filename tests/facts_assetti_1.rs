@@ -137,11 +137,12 @@ fn sec1_1_neuronova_develops_snn_chips() {
 
 #[test]
 fn fig1_nvidia_revenue_and_data_centre_revenue_oct_2024() {
+    // The text says October 2024; NVIDIA's fiscal-quarter dates are not in the source.
     let revenue = "?o a cat:Observation ; cat:subject ent:NVIDIA ; cat:measure cat:Revenue ; cat:value ?v ; \
-                   cat:unit \"USD\" ; cat:period \"Q3 FY2025 (Oct 2024)\" ; cat:periodEnd ?e \
-                   FILTER(?v = 35080000000 && ?e = \"2024-10-27\"^^xsd:date)";
+                   cat:unit \"USD\" ; cat:period \"Oct 2024\" ; cat:periodStart ?s ; cat:periodEnd ?e \
+                   FILTER(?v = 35080000000 && ?s = \"2024-10\"^^xsd:gYearMonth && ?e = \"2024-10\"^^xsd:gYearMonth)";
     let segment = "?o a cat:Observation ; cat:subject ent:NVIDIA ; cat:measure cat:SegmentRevenue ; cat:value ?v ; \
-                   cat:unit \"USD\" ; cat:period \"Q3 FY2025 (Oct 2024)\" FILTER(?v = 30770000000)";
+                   cat:unit \"USD\" ; cat:period \"Oct 2024\" FILTER(?v = 30770000000)";
     for pattern in [revenue, segment] {
         assert_stated_in(pattern, "assetti-fig1");
         assert_stated_in(pattern, "assetti-sec1.1");
@@ -216,7 +217,7 @@ fn box4_nvlink_is_nvidias_and_ualink_members_build_an_open_rival() {
 #[test]
 fn box4_note_a_ualink_founded_in_2024() {
     assert_stated_in(
-        "ent:UALink cat:date ?d FILTER(STR(?d) = \"2024\")",
+        "ent:UALink cat:foundedOn ?d FILTER(STR(?d) = \"2024\")",
         "assetti-box4-na",
     );
 }
@@ -468,8 +469,9 @@ fn fig6_traffic_shares_mar_may_2025() {
 
 #[test]
 fn fn13_mar_may_comparison_covers_five_platforms() {
+    // The five-platform panel is a series of its own, apart from Fig. 5's eight.
     assert_stated_in_with(
-        "?o cat:note ?n FILTER(CONTAINS(?n, \"five\"))",
+        "?o cat:inSeries ?s . ?s a cat:Series ; cat:note ?n FILTER(CONTAINS(?n, \"five\"))",
         "?o cat:subject ent:DeepSeekChat ; cat:period \"Mar–May 2025\"",
         "assetti-fn13",
     );
@@ -500,7 +502,7 @@ fn box5_deepseek_open_sources_v3_and_r1_in_january_2025() {
         );
     }
     assert_stated_in(
-        "ent:DeepSeek cat:date ?d FILTER(STR(?d) = \"2023-05\")",
+        "ent:DeepSeek cat:foundedOn ?d FILTER(?d = \"2023-05\"^^xsd:gYearMonth)",
         "assetti-box5",
     );
 }
@@ -508,15 +510,21 @@ fn box5_deepseek_open_sources_v3_and_r1_in_january_2025() {
 #[test]
 fn box5_training_cost_gpus_and_export_restrictions() {
     for pattern in [
-        "?o cat:subject ent:DeepSeekV3 ; cat:measure cat:TrainingCost ; cat:value ?v ; cat:unit \"USD\" ; cat:approximate true FILTER(?v = 6000000)",
-        "?o cat:measure cat:TrainingCostReduction ; cat:counterpart ent:OpenAI ; cat:value ?v ; cat:lowerBound true FILTER(?v = 90)",
+        "?o cat:subject ent:DeepSeekV3 ; cat:measure cat:TrainingCost ; cat:value ?v ; cat:unit \"USD\" ; cat:approximate true ; \
+         cat:claimedBy ent:DeepSeek ; cat:epistemicStatus cat:Claimed FILTER(?v = 6000000)",
+        "?o cat:measure cat:TrainingCostReduction ; cat:counterpart ent:OpenAI ; cat:value ?v ; cat:valueUpTo \"95\"^^xsd:decimal ; \
+         cat:claimedBy ent:DeepSeek FILTER(?v = 90)",
         "?o cat:subject ent:DeepSeekV3 ; cat:measure cat:GPUsUsed ; cat:item ent:H800 ; cat:value ?v FILTER(?v = 2048)",
         "ent:DeepSeekV3 cat:trainedWith ent:H800",
         "ent:DeepSeek cat:dependsOnComputeFrom ent:NVIDIA",
         "ent:USChipExportControls cat:launchedBy ent:UnitedStates",
         "ent:AlexandrWang cat:leads ent:ScaleAI",
-        "?o cat:subject ent:DeepSeek ; cat:item ent:H100 ; cat:value ?v ; cat:note ?n FILTER(?v = 50000 && CONTAINS(?n, \"Wang\"))",
-        "?o cat:subject ent:DeepSeek ; cat:measure cat:TrainingCost ; cat:lowerBound true ; cat:value ?v FILTER(?v >= 1000000000)",
+        "?o cat:subject ent:DeepSeek ; cat:measure cat:GPUsHeld ; cat:item ent:H100 ; cat:value ?v ; \
+         cat:claimedBy ent:AlexandrWang ; cat:epistemicStatus cat:Claimed FILTER(?v = 50000)",
+        "?o cat:subject ent:DeepSeek ; cat:measure cat:InfrastructureAndOperatingCost ; cat:lowerBound true ; cat:value ?v \
+         FILTER(?v >= 1000000000)",
+        "?c a cat:Claim ; rdf:subject ent:DeepSeek ; rdf:predicate cat:outperforms ; rdf:object ent:OpenAI ; \
+         cat:claimedBy ent:DeepSeek ; cat:epistemicStatus cat:Claimed",
     ] {
         assert_stated_in(pattern, "assetti-box5");
     }
@@ -525,7 +533,7 @@ fn box5_training_cost_gpus_and_export_restrictions() {
 #[test]
 fn box5_openai_raises_an_intellectual_property_concern_about_deepseek() {
     assert_stated_in(
-        "?c a cat:AntitrustConcern ; cat:raisedBy ent:OpenAI ; cat:concernAbout ent:DeepSeek ; \
+        "?c a cat:IntellectualPropertyConcern ; cat:raisedBy ent:OpenAI ; cat:concernAbout ent:DeepSeek ; \
          cat:theme cat:IntellectualProperty . ent:OpenAI cat:raisesConcernAbout ent:DeepSeek",
         "assetti-box5",
     );
@@ -536,7 +544,12 @@ fn box5_nvidia_loses_590_billion_of_market_value() {
     let usd = "?o a cat:Observation ; cat:subject ent:NVIDIA ; cat:measure cat:MarketCapLoss ; cat:value ?v ; \
                cat:unit \"USD\" ; cat:date ?d FILTER(?v = 590000000000 && ?d = \"2025-01-27\"^^xsd:date)";
     assert_stated_in(usd, "assetti-box5");
-    assert_stated_in(usd, "assetti-box5-nc");
+    // Note c's article gives USD 589 billion in its title.
+    assert_stated_in(
+        "?o a cat:Observation ; cat:subject ent:NVIDIA ; cat:measure cat:MarketCapLoss ; cat:value ?v ; \
+         cat:unit \"USD\" ; cat:reportedIn ent:YahooFinanceNvidiaLossArticle FILTER(?v = 589000000000)",
+        "assetti-box5-nc",
+    );
     assert_stated_in(
         "?o cat:subject ent:NVIDIA ; cat:measure cat:MarketCapLoss ; cat:value ?v ; cat:unit \"percent\" FILTER(?v = 17)",
         "assetti-box5",
@@ -573,7 +586,7 @@ fn box5_note_c_market_value_loss_article() {
 #[test]
 fn box5_note_d_semianalysis_on_the_true_cost() {
     assert_stated_in(
-        "?o cat:subject ent:DeepSeek ; cat:measure cat:TrainingCost ; cat:reportedIn ?r . \
+        "?o cat:subject ent:DeepSeek ; cat:measure cat:InfrastructureAndOperatingCost ; cat:reportedIn ?r . \
          ?r cat:publishedBy ent:SemiAnalysis ; cat:date ?d FILTER(?d = \"2025-01-31\"^^xsd:date)",
         "assetti-box5-nd",
     );
