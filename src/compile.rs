@@ -745,26 +745,36 @@ fn related(
 ) -> Compiled {
     let path = property_path(relation);
     let x = term(&entity.iri);
-    let (header, triple, subject, object) = match direction {
-        Direction::Subjects => (
-            "who",
-            format!("?answer {path} {x}"),
-            "?answer".to_owned(),
-            x.clone(),
-        ),
-        Direction::Objects => (
-            "what",
-            format!("{x} {path} ?answer"),
-            x.clone(),
-            "?answer".to_owned(),
-        ),
+    let (header, subject, object) = match direction {
+        Direction::Subjects => ("who", "?answer".to_owned(), x.clone()),
+        Direction::Objects => ("what", x.clone(), "?answer".to_owned()),
     };
     let mut columns = vec![Column::named(header, "answer")];
     let mut body = String::new();
-    if with_sources {
-        writeln!(body, "  GRAPH ?g {{ {triple} }}").expect("String");
-    } else {
-        writeln!(body, "  {triple} .").expect("String");
+    match (&relation.nests_by, with_sources) {
+        (None, false) => writeln!(body, "  {subject} {path} {object} .").expect("String"),
+        (None, true) => {
+            writeln!(body, "  GRAPH ?g {{ {subject} {path} {object} }}").expect("String")
+        }
+        // Places nest: `based in Italy` is based in Italy or in a place inside it.
+        (Some(nest), false) => {
+            writeln!(body, "  {subject} {path}/{}* {object} .", term(nest)).expect("String")
+        }
+        // The hops may be stated by different passages (Milan's country is background): the
+        // row cites the stated edge, and shows the place it names.
+        (Some(nest), true) => {
+            let (from, to) = match direction {
+                Direction::Subjects => ("?answer", x.as_str()),
+                Direction::Objects => (x.as_str(), "?answer"),
+            };
+            writeln!(
+                body,
+                "  GRAPH ?g {{ {from} {path} ?via }}\n  ?via {}* {to} .",
+                term(nest)
+            )
+            .expect("String");
+            columns.push(Column::named("via", "via"));
+        }
     }
     if let Some(link) = &relation.statement {
         // Time filters need the dated statement; otherwise it only adds detail.

@@ -52,6 +52,9 @@ pub struct Relation {
     /// Grouping words: `by developer` groups things by the subject of `develops`.
     pub group_phrases: Vec<Phrase>,
     pub inverse_group_phrases: Vec<Phrase>,
+    /// The property places nest by (`cat:nestsBy cat:locatedIn` on `cat:basedIn`): `who is
+    /// based in Italy` also finds what is based in Milan, Milan being located in Italy.
+    pub nests_by: Option<NamedNode>,
 }
 
 /// A class that list and count questions can name by its plural.
@@ -346,6 +349,12 @@ impl Vocabulary {
                     inverse_phrases: phrases(subject, &iri("inversePhrase")),
                     group_phrases: phrases(subject, &iri("groupPhrase")),
                     inverse_group_phrases: phrases(subject, &iri("inverseGroupPhrase")),
+                    nests_by: values(subject, &iri("nestsBy"))
+                        .into_iter()
+                        .find_map(|t| match t {
+                            Term::NamedNode(n) => Some(n),
+                            _ => None,
+                        }),
                     iri: node,
                     label,
                     statement,

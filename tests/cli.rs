@@ -358,3 +358,33 @@ fn sparql_results_stream_in_constant_memory() {
     assert!(status.success(), "{status}: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn readme_states_the_shipped_graphs_totals() {
+    let output = catena()
+        .args(["stats", "totals", "--format", "csv"])
+        .output()
+        .expect("catena runs");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let values: Vec<&str> = text
+        .lines()
+        .nth(1)
+        .expect("a row of totals")
+        .split(',')
+        .collect();
+    // facts, passages, entities, statements, as README writes them (a space before thousands).
+    let readable = |n: &str| match n.len() {
+        4.. => format!("{} {}", &n[..n.len() - 3], &n[n.len() - 3..]),
+        _ => n.to_owned(),
+    };
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let want = format!(
+        "The shipped graph holds {} facts in {} passages",
+        readable(values[0]),
+        values[1]
+    );
+    assert!(readme.contains(&want), "README should say: {want}");
+    let entities = format!("about {} entities and {} statements", values[2], values[3]);
+    assert!(readme.contains(&entities), "README should say: {entities}");
+}

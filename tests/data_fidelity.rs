@@ -323,6 +323,26 @@ fn a_company_in_an_italian_city_is_an_italian_company() {
         .collect::<Vec<_>>();
     assert!(sources.contains(&"§1.1"), "{sources:?}");
     assert!(sources.contains(&"places"), "{sources:?}");
+    // The relation forms nest too, in both languages, showing the place the stated edge names.
+    let based = ask("who is based in Italy");
+    assert!(
+        column(&based, "answer_label").contains(&"Neuronova"),
+        "{based:#?}"
+    );
+    let sedi = ask("chi ha sede in Italia con fonti");
+    assert!(
+        common::has_row(
+            &sedi,
+            &[
+                ("answer_label", "Neuronova"),
+                ("via_label", "Milan"),
+                ("source", "§1.1")
+            ]
+        ),
+        "{sedi:#?}"
+    );
+    let documents = answer(&["--documents-only"], "who is based in Italy");
+    assert!(!column(&documents, "answer_label").contains(&"Neuronova"));
     // Without the reference layer, the documents alone do not say Milan is in Italy.
     let documents = answer(&["--documents-only"], "list companies in Italy");
     assert!(
