@@ -6,24 +6,11 @@ mod common;
 
 use std::collections::BTreeMap;
 
-type Row = BTreeMap<String, String>;
+use common::Row;
 
-/// The rows of a question answered in SPARQL JSON (`catena --format json -e QUESTION`), with
-/// any extra global flags before it.
+/// The rows of a question answered in SPARQL JSON, with extra global flags before it.
 fn answer(flags: &[&str], question: &str) -> Vec<Row> {
-    let output = common::catena()
-        .args(flags)
-        .args(["--format", "json", "-e", question])
-        .output()
-        .expect("catena runs");
-    assert!(
-        output.status.success(),
-        "{question:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("catena prints SPARQL JSON results");
-    common::binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
+    common::answer_with(flags, question)
 }
 
 fn ask(question: &str) -> Vec<Row> {

@@ -8,23 +8,8 @@ use common::catena;
 use predicates::prelude::*;
 
 /// Rows of a question's answer as JSON bindings: variable → value.
-fn answer(question: &str) -> Vec<std::collections::BTreeMap<String, String>> {
-    let output = catena()
-        .args(["--format", "json", "-e", question])
-        .output()
-        .expect("catena runs");
-    assert!(
-        output.status.success(),
-        "{question}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{question}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    });
-    common::binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
+fn answer(question: &str) -> Vec<common::Row> {
+    common::answer_with(&[], question)
 }
 
 /// The values of one variable over all rows.

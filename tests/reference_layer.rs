@@ -5,33 +5,20 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 
-use common::{binding_rows, catena};
+use common::catena;
 use predicates::prelude::*;
 
 const ENT: &str = "https://w3id.org/catena/entity/";
 const SRC: &str = "https://w3id.org/catena/source/";
 const REFERENCE_LABEL: &str = "catena reference data (public record, not the source documents)";
 
-type Row = BTreeMap<String, String>;
+use common::Row;
 
 /// The rows of a question answered as SPARQL JSON, with the given extra arguments.
 fn answer(args: &[&str], question: &str) -> Vec<Row> {
-    let output = catena()
-        .args(args)
-        .args(["--format", "json", "-e", question])
-        .output()
-        .expect("catena runs");
-    assert!(
-        output.status.success(),
-        "{question} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("SPARQL JSON results");
-    binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
+    common::answer_with(args, question)
 }
 
 /// The labels in `var_label` of the rows, sorted and without repeats.
@@ -213,20 +200,7 @@ fn count_by_country_shows_countries_only() {
 
 #[test]
 fn sparql_with_documents_only_cannot_see_the_reference_graphs() {
-    let select = |args: &[&str], query: &str| -> Vec<Row> {
-        let output = catena()
-            .args(args)
-            .args(["sparql", "--format", "json", query])
-            .output()
-            .expect("catena runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-        binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
-    };
+    let select = common::select_with;
     let graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g";
     let reference = |rows: &[Row]| -> Vec<String> {
         rows.iter()

@@ -12,26 +12,47 @@ pub fn catena() -> Command {
     cmd
 }
 
-/// Runs a SPARQL SELECT through `catena sparql --format json` and returns its rows:
-/// variable → value (IRIs in full, literals as their lexical form).
-pub fn select(query: &str) -> Vec<BTreeMap<String, String>> {
-    let output = catena()
-        .args(["sparql", "--format", "json", query])
-        .output()
-        .expect("catena runs");
+/// A table of an answer: variable → value (IRIs in full, literals as their lexical form).
+pub type Row = BTreeMap<String, String>;
+
+/// Runs `catena ARGS…`, which must print SPARQL JSON results, and returns their rows.
+pub fn json_rows(args: &[&str]) -> Vec<Row> {
+    let output = catena().args(args).output().expect("catena runs");
     assert!(
         output.status.success(),
-        "query failed: {}\n{}",
-        query,
+        "catena {args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("catena prints SPARQL JSON results");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "catena {args:?}: not SPARQL JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
     binding_rows(
         json["results"]["bindings"]
             .as_array()
             .expect("bindings array"),
     )
+}
+
+/// The rows of a question's answer, with global `flags` (`--documents-only`) before it.
+pub fn answer_with(flags: &[&str], question: &str) -> Vec<Row> {
+    let mut args = flags.to_vec();
+    args.extend(["--format", "json", "-e", question]);
+    json_rows(&args)
+}
+
+/// Runs a SPARQL SELECT through `catena sparql --format json`, with global `flags`.
+pub fn select_with(flags: &[&str], query: &str) -> Vec<Row> {
+    let mut args = flags.to_vec();
+    args.extend(["sparql", "--format", "json", query]);
+    json_rows(&args)
+}
+
+/// Runs a SPARQL SELECT through `catena sparql --format json` and returns its rows.
+pub fn select(query: &str) -> Vec<Row> {
+    select_with(&[], query)
 }
 
 /// SPARQL JSON bindings as rows: variable → value (IRIs in full, literals as their lexical
