@@ -451,6 +451,31 @@ fn the_two_traffic_panels_are_distinct_series() {
     assert!(!common::ask(
         "ASK { ?o a cat:Observation ; cat:measure cat:WebTrafficShare FILTER NOT EXISTS { ?o cat:inSeries ?s } }"
     ));
+    // A ranking stays within one panel and period, and says which, with its passages.
+    for (question, period, figure) in [
+        (
+            "top 3 chatbots by traffic share with sources",
+            "Mar–May 2025",
+            "Fig. 6",
+        ),
+        (
+            "top 3 chatbot per quota di traffico nel 2024 con fonti",
+            "Dec 2024",
+            "Fig. 5",
+        ),
+    ] {
+        let rows = ask(question);
+        assert!(!rows.is_empty(), "{question}");
+        for row in &rows {
+            assert_eq!(row["period"], period, "{question}: {rows:#?}");
+            assert!(
+                row["series_label"].contains(figure),
+                "{question}: {rows:#?}"
+            );
+        }
+        let sources = column(&rows, "source");
+        assert!(sources.contains(&figure), "{question}: {sources:?}");
+    }
 }
 
 #[test]
@@ -475,7 +500,15 @@ fn statements_and_reports_have_italian_labels_and_labels_have_tags() {
         "ASK { ?s rdfs:label|skos:altLabel ?l FILTER(ISLITERAL(?l) && LANG(?l) = \"\") \
            FILTER(STRSTARTS(STR(?s), \"https://w3id.org/catena/\")) }"
     ));
-    // An Italian question finds a statement by its Italian name in the answer's language.
-    let rows = ask("cloud deals");
-    assert!(rows.len() >= 4, "{rows:#?}");
+    // The Italian labels are the passages' own, like the English ones.
+    let found = common::locators(
+        "stmt:agr-openai-oracle-possible-cloud rdfs:label ?it FILTER(LANG(?it) = \"it\")",
+        "",
+    );
+    assert!(found.contains("Box 6"), "{found:?}");
+    let found = common::locators(
+        "ent:FTCCloudAIReport2025 rdfs:label ?it FILTER(LANG(?it) = \"it\")",
+        "",
+    );
+    assert!(found.contains("§2"), "{found:?}");
 }
