@@ -935,7 +935,9 @@ fn concurrent_requests_are_all_answered() {
 
 #[test]
 fn real_sparql_clients_from_pypi() {
-    let have_clients = Command::new("python3")
+    // `tests/run-all` installs the clients in a virtual environment and names its python.
+    let python = std::env::var("CATENA_TEST_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let have_clients = Command::new(&python)
         .args(["-c", "import SPARQLWrapper, rdflib"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -943,7 +945,7 @@ fn real_sparql_clients_from_pypi() {
         .is_ok_and(|status| status.success());
     assert!(
         have_clients,
-        "python3 with SPARQLWrapper and rdflib is needed: run `pip install SPARQLWrapper rdflib`"
+        "{python} with SPARQLWrapper and rdflib is needed: run the tests with `tests/run-all`, which installs them"
     );
     // The real binary, as a user starts it.
     let server = common::ServeProcess::start(&[], &[]);
@@ -952,7 +954,7 @@ fn real_sparql_clients_from_pypi() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/clients/sparql_clients.py"
     );
-    let mut child = Command::new("python3")
+    let mut child = Command::new(&python)
         .arg(script)
         .arg(format!("http://{address}/sparql"))
         // The endpoint is local: no proxy may come between.
@@ -966,7 +968,7 @@ fn real_sparql_clients_from_pypi() {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("python3 runs");
+        .expect("python runs");
     // Read both pipes on their own threads so that a chatty child cannot block on them.
     let drain = |pipe: Option<Box<dyn Read + Send>>| {
         thread::spawn(move || {
