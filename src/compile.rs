@@ -763,13 +763,9 @@ fn related(
         // The hops may be stated by different passages (Milan's country is background): the
         // row cites the stated edge, and shows the place it names.
         (Some(nest), true) => {
-            let (from, to) = match direction {
-                Direction::Subjects => ("?answer", x.as_str()),
-                Direction::Objects => (x.as_str(), "?answer"),
-            };
             writeln!(
                 body,
-                "  GRAPH ?g {{ {from} {path} ?via }}\n  ?via {}* {to} .",
+                "  GRAPH ?g {{ {subject} {path} ?via }}\n  ?via {}* {object} .",
                 term(nest)
             )
             .expect("String");
@@ -933,10 +929,15 @@ fn count(
                      \x20 {{\n\
                      \x20   SELECT DISTINCT ?value ?group WHERE {{\n\
                      \x20     {{ SELECT DISTINCT ?value WHERE {{ ?any {path} ?value }} }}\n\
-                     \x20     ?value cat:locatedIn* ?group .\n\
+                     \x20     {}\n\
                      \x20     ?group a ?group_type . ?group_type rdfs:subClassOf* {} .\n\
                      \x20   }}\n\
                      \x20 }}",
+                    // The values nest as the ontology says the relation's objects do.
+                    match &grouping.relation.nests_by {
+                        Some(nest) => format!("?value {}* ?group .", term(nest)),
+                        None => "BIND (?value AS ?group)".to_owned(),
+                    },
                     term(group_class)
                 ),
             };

@@ -221,6 +221,15 @@ impl Vocabulary {
                 .map(|(_, o)| o.clone())
                 .collect()
         };
+        // The first IRI among a subject's values of `predicate` (a role, a nesting property).
+        let first_iri = |subject: &NamedOrBlankNode, predicate: &str| -> Option<NamedNode> {
+            values(subject, predicate)
+                .into_iter()
+                .find_map(|t| match t {
+                    Term::NamedNode(n) => Some(n),
+                    _ => None,
+                })
+        };
         let phrases = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Phrase> {
             values(subject, predicate)
                 .into_iter()
@@ -314,14 +323,7 @@ impl Vocabulary {
                             return None;
                         };
                         let class_subject = NamedOrBlankNode::NamedNode(class.clone());
-                        let role = |p: &str| {
-                            values(&class_subject, &iri(p))
-                                .into_iter()
-                                .find_map(|t| match t {
-                                    Term::NamedNode(n) => Some(n),
-                                    _ => None,
-                                })
-                        };
+                        let role = |p: &str| first_iri(&class_subject, &iri(p));
                         let details = values(&class_subject, &iri("detailProperties"))
                             .into_iter()
                             .next()
@@ -349,12 +351,7 @@ impl Vocabulary {
                     inverse_phrases: phrases(subject, &iri("inversePhrase")),
                     group_phrases: phrases(subject, &iri("groupPhrase")),
                     inverse_group_phrases: phrases(subject, &iri("inverseGroupPhrase")),
-                    nests_by: values(subject, &iri("nestsBy"))
-                        .into_iter()
-                        .find_map(|t| match t {
-                            Term::NamedNode(n) => Some(n),
-                            _ => None,
-                        }),
+                    nests_by: first_iri(subject, &iri("nestsBy")),
                     iri: node,
                     label,
                     statement,
