@@ -1,30 +1,17 @@
 //! catena: a knowledge graph of the generative-AI value chain.
 //!
-//! The stages, each with its own error type:
-//! [`graph`] loads RDF (embedded or from files) into an oxigraph store,
-//! [`sparql`] executes queries on it, [`render`] prints results for people and scripts,
-//! [`check`] validates the data against the ontology, and [`stats`] summarises it.
+//! This package is the command line. Its library re-exports the modules of the crates that are
+//! the architecture, so that tests, benchmarks and fuzz targets name them in one place:
+//! `catena-language` (question → SPARQL, pure), `catena-graph` (loading, stores, SPARQL,
+//! checks, the remote client), `catena-engine` (answers and rendering, import, generation) and
+//! `catena-endpoint` (`catena serve`).
 
-pub mod answer;
-pub mod ast;
-pub mod check;
-pub mod compile;
-pub mod ecosystem_graphs;
+pub use catena_endpoint::serve;
+pub use catena_engine::{answer, ecosystem_graphs, r#gen, render, session, stats};
+pub use catena_graph::{check, graph, query_cost, remote, sparql, store};
+pub use catena_language::{ast, compile, parse, resolve, suggest, vocabulary};
+pub use catena_vocab as vocab;
+
 pub mod fuzzing;
-pub mod r#gen;
-pub mod graph;
-pub mod parse;
-pub mod query_cost;
-pub mod remote;
-pub mod render;
 pub mod repl;
-pub mod resolve;
-pub mod serve;
-pub mod session;
 pub mod shell;
-pub mod sparql;
-pub mod stats;
-pub mod store;
-pub mod suggest;
-pub mod vocab;
-pub mod vocabulary;

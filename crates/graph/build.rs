@@ -13,19 +13,20 @@ use std::{env, fs};
 use oxrdf::{GraphName, NamedNode, Quad, Term};
 use oxttl::{NQuadsParser, TriGParser};
 
-/// The graph the ontology's triples go to (as `catena::vocab::ONTOLOGY_GRAPH`).
-const ONTOLOGY_GRAPH: &str = "https://w3id.org/catena/ontology";
+use catena_vocab::ONTOLOGY_GRAPH;
 
 const EMBEDDED_DIRS: &[&str] = &["ontology", "data"];
 const RDF_EXTENSIONS: &[&str] = &["ttl", "trig", "nt", "nq"];
 
 fn main() {
     let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    // ontology/ and data/ belong to the whole workspace, two levels up from this crate.
+    let root = Path::new(&manifest_dir).join("../..");
     let mut generated = String::from("&[\n");
     let mut quads: Vec<Quad> = Vec::new();
     for dir in EMBEDDED_DIRS {
-        println!("cargo:rerun-if-changed={dir}");
-        let mut names: Vec<String> = fs::read_dir(Path::new(&manifest_dir).join(dir))
+        println!("cargo:rerun-if-changed={}", root.join(dir).display());
+        let mut names: Vec<String> = fs::read_dir(root.join(dir))
             .map(|entries| {
                 entries
                     .filter_map(Result::ok)
@@ -42,13 +43,13 @@ fn main() {
         names.sort();
         for name in names {
             let path = format!("{dir}/{name}");
-            println!("cargo:rerun-if-changed={path}");
+            println!("cargo:rerun-if-changed={}", root.join(&path).display());
             writeln!(
                 generated,
-                "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),"
+                "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../{path}\"))),"
             )
             .expect("writing to a String cannot fail");
-            let text = fs::read_to_string(Path::new(&manifest_dir).join(&path))
+            let text = fs::read_to_string(root.join(&path))
                 .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
             quads.extend(parse(&path, &text, *dir == "ontology"));
         }

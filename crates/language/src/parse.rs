@@ -9,7 +9,7 @@ use crate::ast::{Form, Modifiers, Name, Question, ReleaseFilter, Run, Span, Time
 use crate::suggest;
 
 #[derive(pest_derive::Parser)]
-#[grammar = "../grammar/question.pest"]
+#[grammar = "../../../grammar/question.pest"]
 struct QuestionParser;
 
 /// The longest question accepted: longer text is refused before parsing.

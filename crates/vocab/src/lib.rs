@@ -1,4 +1,17 @@
-//! Namespaces of catena's vocabulary and the prefixes every SPARQL query gets for free.
+//! Namespaces of catena's vocabulary and the prefixes every SPARQL query gets for free, and
+//! [`cat`]: a typed constant for every term of the ontology, generated from it at build time.
+
+/// Every term the ontology declares in its namespace, as a typed IRI named as in the
+/// ontology (`cat::dependsOn`, `cat::Company`), beside oxrdf's own `vocab::{rdf, rdfs, xsd}`.
+#[allow(non_upper_case_globals)]
+pub mod cat {
+    // Named exactly as the ontology names them: classes and properties that differ only in
+    // case (`cat::AccessLevel`, `cat::accessLevel`) stay distinct.
+    use oxrdf::NamedNodeRef;
+    include!(concat!(env!("OUT_DIR"), "/cat_terms.rs"));
+}
+
+pub use oxrdf::vocab::{rdf, rdfs, xsd};
 
 /// catena's ontology: classes, properties, measures, concern themes.
 pub const CAT: &str = "https://w3id.org/catena/ontology#";
@@ -87,6 +100,13 @@ fn is_simple_local_name(local: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ontology_terms_are_typed_constants() {
+        assert_eq!(cat::dependsOn.as_str(), format!("{CAT}dependsOn"));
+        assert_ne!(cat::AccessLevel, cat::accessLevel);
+        assert_eq!(compact(cat::Company.as_str()), "cat:Company");
+    }
 
     #[test]
     fn compacts_known_namespaces() {

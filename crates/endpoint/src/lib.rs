@@ -1,0 +1,12 @@
+//! catena's SPARQL endpoint (`catena serve`): HTTP, the SPARQL protocol, content negotiation,
+//! query slots, and the `/ask` question endpoint.
+
+pub mod serve;
+
+use catena_engine::{answer, session};
+use catena_graph::sparql;
+// Named in the documentation of the endpoint's limits.
+#[allow(unused_imports)]
+use catena_graph::query_cost;
+use catena_language::{compile, resolve};
+use catena_vocab as vocab;
