@@ -1,5 +1,5 @@
 //! Namespaces of catena's vocabulary and the prefixes every SPARQL query gets for free, and
-//! [`cat`]: a typed constant for every term of the ontology, generated from it at build time.
+//! [`cat`](mod@cat): a typed constant for every term of the ontology, generated from it at build time.
 
 /// Every term the ontology declares in its namespace, as a typed IRI named as in the
 /// ontology (`cat::dependsOn`, `cat::Company`), beside oxrdf's own `vocab::{rdf, rdfs, xsd}`.
