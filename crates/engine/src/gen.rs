@@ -946,6 +946,57 @@ impl Developer {
     }
 }
 
+/// What an observation statement says (see [`Generator::observation`]).
+struct Observation<'a> {
+    id: &'a str,
+    /// Its English and Italian labels.
+    en: &'a str,
+    it: &'a str,
+    subject: &'a str,
+    measure: &'a str,
+    /// An `xsd:decimal`.
+    value: &'a str,
+    unit: &'a str,
+    period: &'a str,
+    start: Obj<'a>,
+    end: Obj<'a>,
+}
+
+/// Draws `count` (counterpart, year) pairs more into `pairs`, leaving out those it has
+/// already: one statement per counterpart and year keeps the statements' labels unique.
+fn add_distinct_draws(
+    pairs: &mut Vec<(usize, u32)>,
+    count: usize,
+    rng: &mut Rng,
+    mut draw: impl FnMut(&mut Rng) -> (usize, u32),
+) {
+    for _ in 0..count {
+        let pair = draw(rng);
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+}
+
+/// Entities a record links to: the first `count` of a kind, drawn with a skew of `power`
+/// towards the low indices (see [`Rng::skewed`]).
+#[derive(Debug, Clone, Copy)]
+struct Picks {
+    kind: Kind,
+    count: usize,
+    power: u32,
+}
+
+impl Picks {
+    fn among(kind: Kind, count: usize, power: u32) -> Self {
+        Self { kind, count, power }
+    }
+
+    fn draw(self, rng: &mut Rng) -> usize {
+        rng.skewed(self.count, self.power)
+    }
+}
+
 struct Generator<'o> {
     out: &'o mut dyn QuadOut,
     seed: u64,
@@ -1046,6 +1097,23 @@ impl<'o> Generator<'o> {
         Ok(iri)
     }
 
+    /// An observation statement: a measure's value for a subject over a period.
+    fn observation(&mut self, observation: &Observation<'_>) -> io::Result<()> {
+        let Observation { id, .. } = *observation;
+        self.statement(id, cat!("Observation"), observation.en, observation.it)?;
+        self.link(id, cat!("subject"), observation.subject)?;
+        self.link(id, cat!("measure"), observation.measure)?;
+        self.fact(
+            id,
+            cat!("value"),
+            Obj::Typed(observation.value, XSD_DECIMAL),
+        )?;
+        self.fact(id, cat!("unit"), Obj::Plain(observation.unit))?;
+        self.fact(id, cat!("period"), Obj::Plain(observation.period))?;
+        self.fact(id, cat!("periodStart"), observation.start)?;
+        self.fact(id, cat!("periodEnd"), observation.end)
+    }
+
     fn date(&mut self, subject: &str, predicate: &str, day: Day) -> io::Result<()> {
         self.fact(subject, predicate, Obj::Typed(&day.date(), XSD_DATE))
     }
@@ -1113,6 +1181,28 @@ impl<'o> Generator<'o> {
             let developers = self.layout.developers(self.counts.companies);
             Developer::Company(self.layout.developer(rng.skewed(developers, 2)))
         }
+    }
+
+    /// Links `me` to one entity of `picks` (`first`, or drawn), and with a chance of
+    /// `second_per_mille` ‰ to a second one drawn the same way, if it is another.
+    fn one_or_two(
+        &mut self,
+        me: &str,
+        predicate: &str,
+        picks: Picks,
+        first: Option<usize>,
+        second_per_mille: usize,
+        rng: &mut Rng,
+    ) -> io::Result<()> {
+        let first = first.unwrap_or_else(|| picks.draw(rng));
+        self.link(me, predicate, &ent(picks.kind, first))?;
+        if rng.chance(second_per_mille) {
+            let second = picks.draw(rng);
+            if second != first {
+                self.link(me, predicate, &ent(picks.kind, second))?;
+            }
+        }
+        Ok(())
     }
 
     // -------------------------------------------------------------------- records
@@ -1227,21 +1317,6 @@ impl<'o> Generator<'o> {
             let growth = 100 + 12 * u64::from(year - 2018);
             let value = (base * spread / 100 * growth / 100).max(1_000_000);
             let id = format!("{STMT}gen-revenue-Company{index}-{year}");
-            self.statement(
-                &id,
-                cat!("Observation"),
-                &format!("Company {index} revenue, FY{year}"),
-                &format!("Ricavi di Company {index}, esercizio {year}"),
-            )?;
-            self.link(&id, cat!("subject"), me)?;
-            self.link(&id, cat!("measure"), cat!("Revenue"))?;
-            self.fact(
-                &id,
-                cat!("value"),
-                Obj::Typed(&value.to_string(), XSD_DECIMAL),
-            )?;
-            self.fact(&id, cat!("unit"), Obj::Plain("USD"))?;
-            self.fact(&id, cat!("period"), Obj::Plain(&format!("FY{year}")))?;
             let start = Day {
                 year,
                 month: 1,
@@ -1252,8 +1327,18 @@ impl<'o> Generator<'o> {
                 month: 12,
                 day: 31,
             };
-            self.date(&id, cat!("periodStart"), start)?;
-            self.date(&id, cat!("periodEnd"), end)?;
+            self.observation(&Observation {
+                id: &id,
+                en: &format!("Company {index} revenue, FY{year}"),
+                it: &format!("Ricavi di Company {index}, esercizio {year}"),
+                subject: me,
+                measure: cat!("Revenue"),
+                value: &value.to_string(),
+                unit: "USD",
+                period: &format!("FY{year}"),
+                start: Obj::Typed(&start.date(), XSD_DATE),
+                end: Obj::Typed(&end.date(), XSD_DATE),
+            })?;
             self.year(&id, year)?;
         }
         Ok(())
@@ -1276,17 +1361,12 @@ impl<'o> Generator<'o> {
             Role::Ordinary if rng.chance(350) => 1 + rng.below(2),
             _ => 0,
         };
-        for _ in 0..extra {
-            let mut investor = rng.skewed(self.counts.companies, 2);
-            if investor == index {
-                investor = 0;
-            }
-            let year = rng.recent_year(2015, 11);
-            // One investment per investor and year, so that labels stay unique.
-            if !deals.contains(&(investor, year)) {
-                deals.push((investor, year));
-            }
-        }
+        // One investment per investor and year, so that labels stay unique.
+        add_distinct_draws(&mut deals, extra, rng, |rng| {
+            let investor = rng.skewed(self.counts.companies, 2);
+            let investor = if investor == index { 0 } else { investor };
+            (investor, rng.recent_year(2015, 11))
+        });
         let mut investors: Vec<usize> = Vec::new();
         for (investor_index, year) in deals {
             let investor = ent(Kind::Company, investor_index);
@@ -1398,13 +1478,10 @@ impl<'o> Generator<'o> {
             Role::TopLab | Role::Ordinary if rng.chance(30) => 1,
             _ => 0,
         };
-        for _ in 0..extra {
+        add_distinct_draws(&mut concerns, extra, rng, |rng| {
             let regulator = rng.skewed(self.counts.regulators, 2);
-            let year = rng.recent_year(2018, 8);
-            if !concerns.contains(&(regulator, year)) {
-                concerns.push((regulator, year));
-            }
-        }
+            (regulator, rng.recent_year(2018, 8))
+        });
         let mut raised_by: Vec<usize> = Vec::new();
         for (regulator_index, year) in concerns {
             let regulator = ent(Kind::Regulator, regulator_index);
@@ -1506,36 +1583,14 @@ impl<'o> Generator<'o> {
         // Fine-tuning chains: the base model is one of the first eighth before this one,
         // skewed towards Model 0, so that a chain is at most log₈(models) long.
         if index > 0 && (index < ALWAYS_DERIVED_MODELS || rng.chance(700)) {
-            let bases = (index / 8).max(1);
-            let base = rng.skewed(bases, 2);
-            self.link(&me, cat!("dependsOn"), &ent(Kind::Model, base))?;
-            if rng.chance(150) {
-                let second = rng.skewed(bases, 2);
-                if second != base {
-                    self.link(&me, cat!("dependsOn"), &ent(Kind::Model, second))?;
-                }
-            }
+            let bases = Picks::among(Kind::Model, (index / 8).max(1), 2);
+            self.one_or_two(&me, cat!("dependsOn"), bases, None, 150, rng)?;
         }
-        let first_dataset = rng.skewed(self.counts.datasets, 2);
-        self.link(&me, cat!("dependsOn"), &ent(Kind::Dataset, first_dataset))?;
-        if rng.chance(500) {
-            let second = rng.skewed(self.counts.datasets, 2);
-            if second != first_dataset {
-                self.link(&me, cat!("dependsOn"), &ent(Kind::Dataset, second))?;
-            }
-        }
-        let first_chip = if index == 0 {
-            0
-        } else {
-            rng.skewed(self.counts.chips, 3)
-        };
-        self.link(&me, cat!("trainedWith"), &ent(Kind::Chip, first_chip))?;
-        if rng.chance(200) {
-            let second = rng.skewed(self.counts.chips, 3);
-            if second != first_chip {
-                self.link(&me, cat!("trainedWith"), &ent(Kind::Chip, second))?;
-            }
-        }
+        let datasets = Picks::among(Kind::Dataset, self.counts.datasets, 2);
+        self.one_or_two(&me, cat!("dependsOn"), datasets, None, 500, rng)?;
+        let chips = Picks::among(Kind::Chip, self.counts.chips, 3);
+        let first_chip = (index == 0).then_some(0);
+        self.one_or_two(&me, cat!("trainedWith"), chips, first_chip, 200, rng)?;
 
         if open && (first_of_year || rng.chance(600)) {
             let id = format!("{STMT}gen-release-Model{index}");
@@ -1565,18 +1620,9 @@ impl<'o> Generator<'o> {
         let launched = 2019 + rng.below(6) as u32;
         let day = rng.day_in(launched);
         self.date(&me, cat!("date"), day)?;
-        let first_model = if index == 0 {
-            0
-        } else {
-            rng.skewed(self.counts.models, 2)
-        };
-        self.link(&me, cat!("dependsOn"), &ent(Kind::Model, first_model))?;
-        if rng.chance(300) {
-            let second = rng.skewed(self.counts.models, 2);
-            if second != first_model {
-                self.link(&me, cat!("dependsOn"), &ent(Kind::Model, second))?;
-            }
-        }
+        let models = Picks::among(Kind::Model, self.counts.models, 2);
+        let first_model = (index == 0).then_some(0);
+        self.one_or_two(&me, cat!("dependsOn"), models, first_model, 300, rng)?;
 
         // Traffic shares follow a Zipf law over the panel, with ±3 % noise per month.
         if index >= self.traffic_panel {
@@ -1590,30 +1636,19 @@ impl<'o> Generator<'o> {
         let share = 100.0 / ((index + 1) as f64 * self.traffic_norm);
         for &(year, month, period) in &TRAFFIC_MONTHS[TRAFFIC_MONTHS.len() - months..] {
             let noise = 0.97 + 0.06 * rng.unit();
-            let id = format!("{STMT}gen-traffic-Chatbot{index}-{year}-{month:02}");
-            self.statement(
-                &id,
-                cat!("Observation"),
-                &format!("Chatbot {index} web traffic share, {period}"),
-                &format!("Quota di traffico web di Chatbot {index}, {period}"),
-            )?;
-            self.link(&id, cat!("subject"), &me)?;
-            self.link(&id, cat!("measure"), cat!("WebTrafficShare"))?;
-            let value = format!("{:.6}", share * noise);
-            self.fact(&id, cat!("value"), Obj::Typed(&value, XSD_DECIMAL))?;
-            self.fact(&id, cat!("unit"), Obj::Plain("percent"))?;
-            self.fact(&id, cat!("period"), Obj::Plain(period))?;
             let month_value = format!("{year}-{month:02}");
-            self.fact(
-                &id,
-                cat!("periodStart"),
-                Obj::Typed(&month_value, XSD_GYEARMONTH),
-            )?;
-            self.fact(
-                &id,
-                cat!("periodEnd"),
-                Obj::Typed(&month_value, XSD_GYEARMONTH),
-            )?;
+            self.observation(&Observation {
+                id: &format!("{STMT}gen-traffic-Chatbot{index}-{year}-{month:02}"),
+                en: &format!("Chatbot {index} web traffic share, {period}"),
+                it: &format!("Quota di traffico web di Chatbot {index}, {period}"),
+                subject: &me,
+                measure: cat!("WebTrafficShare"),
+                value: &format!("{:.6}", share * noise),
+                unit: "percent",
+                period,
+                start: Obj::Typed(&month_value, XSD_GYEARMONTH),
+                end: Obj::Typed(&month_value, XSD_GYEARMONTH),
+            })?;
         }
         Ok(())
     }
