@@ -114,16 +114,7 @@ pub fn render(
                 .serialize_boolean_to_writer(&mut *out, *value)?;
             end_line(format, out)
         }
-        (QueryOutput::Graph(triples), Format::Table | Format::Turtle) => {
-            write_graph(triples, RdfFormat::Turtle, out)
-        }
-        (QueryOutput::Graph(triples), Format::NTriples) => {
-            write_graph(triples, RdfFormat::NTriples, out)
-        }
-        (QueryOutput::Graph(_), _) => Err(RenderError::Unsupported {
-            format,
-            what: "a graph",
-        }),
+        (QueryOutput::Graph(triples), _) => write_graph(triples, graph_format(format)?, out),
     }
 }
 
@@ -152,23 +143,14 @@ pub fn render_streamed(
             write_solutions(&variables, rows, format, out)
         }
         (Streamed::Boolean(value), _) => render(&QueryOutput::Boolean(value), format, style, out),
-        (Streamed::Graph(triples), Format::Table | Format::Turtle | Format::NTriples) => {
-            let rdf_format = if format == Format::NTriples {
-                RdfFormat::NTriples
-            } else {
-                RdfFormat::Turtle
-            };
-            let mut writer = graph_serializer(rdf_format).for_writer(&mut *out);
+        (Streamed::Graph(triples), _) => {
+            let mut writer = graph_serializer(graph_format(format)?).for_writer(&mut *out);
             for triple in triples {
                 writer.serialize_triple(&triple.map_err(RenderError::Query)?)?;
             }
             writer.finish()?;
             Ok(())
         }
-        (Streamed::Graph(_), _) => Err(RenderError::Unsupported {
-            format,
-            what: "a graph",
-        }),
     }
 }
 
@@ -200,6 +182,17 @@ fn write_solutions<Row: std::borrow::Borrow<[Option<Term>]>>(
 
 fn results_format(format: Format) -> Option<QueryResultsFormat> {
     format.results_format()
+}
+
+/// The RDF syntax a graph is written in: the format's own, and Turtle for the table.
+fn graph_format(format: Format) -> Result<RdfFormat, RenderError> {
+    match format {
+        Format::Table => Ok(RdfFormat::Turtle),
+        _ => format.rdf_format().ok_or(RenderError::Unsupported {
+            format,
+            what: "a graph",
+        }),
+    }
 }
 
 /// JSON and XML serializers stop without a newline; a terminal prompt should not follow them.
