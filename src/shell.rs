@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
+use crate::formats;
 use crate::render::{self, Format, TableStyle};
 use crate::session::{Outcome, QuestionError, Session};
 
@@ -41,7 +42,7 @@ with sources (con fonti). Start with explain (spiega) to see the SPARQL instead.
 
 Commands:
   .help                         this text
-  .format table|csv|tsv|json    how answers are printed
+  .format NAME                  how answers are printed: a --format name (table, csv, json…)
   .sources on|off               add the source passage to every row
   .explain on|off               print the SPARQL of each question instead of running it
   .timing on|off                print how long each question took
@@ -177,18 +178,16 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
         ".help" | ".aiuto" => Ok(Meta::Print(HELP.to_owned())),
         ".quit" | ".exit" | ".esci" => Ok(Meta::Quit),
         ".format" => {
+            // The names of `--format`, from the one table of formats.
             let format = match argument {
-                Some("table") => Format::Table,
-                Some("csv") => Format::Csv,
-                Some("tsv") => Format::Tsv,
-                Some("json") => Format::Json,
-                Some("xml") => Format::Xml,
                 None => return Ok(Meta::Print(format!("format: {}", settings.format))),
-                Some(other) => {
-                    return Err(format!(
-                        "unknown format `{other}`: use table, csv, tsv, json or xml"
-                    ));
-                }
+                Some(name) => Format::from_command_line_name(name).ok_or_else(|| {
+                    let names = formats::command_line_formats().iter().copied();
+                    format!(
+                        "unknown format `{name}`: use {}",
+                        formats::names_in_words(names)
+                    )
+                })?,
             };
             settings.format = format;
             Ok(Meta::Print(format!("format: {format}")))
@@ -321,6 +320,37 @@ mod tests {
             Err("usage: .documents only|all".to_owned())
         );
         assert!(!session.settings.documents_only);
+    }
+
+    /// `.format` and `--format` read the same table: every name either takes, the other
+    /// takes too (`turtle` used to work only on the command line).
+    #[test]
+    fn the_repl_and_the_command_line_take_the_same_format_names() {
+        use clap::ValueEnum;
+        let graph = crate::graph::KnowledgeGraph::embedded().expect("shipped graph");
+        let mut session = Session::new(graph).expect("a session");
+        let names = formats::FORMATS
+            .iter()
+            .flat_map(|spec| std::iter::once(spec.name).chain(spec.aliases.iter().copied()))
+            .chain(["yaml", "TABLE", "text/csv"]);
+        let mut accepted = 0;
+        for name in names {
+            let on_the_command_line = Format::from_str(name, false).ok();
+            let in_the_repl = match meta_command(&mut session, &format!(".format {name}")) {
+                Ok(_) => Some(session.settings.format),
+                Err(message) => {
+                    assert!(message.contains("table, csv, tsv, json, xml, turtle or ntriples"));
+                    None
+                }
+            };
+            assert_eq!(in_the_repl, on_the_command_line, "{name}");
+            accepted += usize::from(in_the_repl.is_some());
+        }
+        assert!(accepted >= formats::command_line_formats().len());
+        assert_eq!(
+            meta_command(&mut session, ".format turtle"),
+            Ok(Meta::Print("format: turtle".to_owned()))
+        );
     }
 
     #[test]

@@ -11,41 +11,12 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::answer::Answer;
 use crate::compile::Kind;
+use crate::formats;
 use crate::sparql::{QueryError, QueryOutput, Streamed};
 use crate::vocab;
 
-/// Output formats of the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A table for people: prefixed IRIs, plain literal values.
-    Table,
-    /// W3C SPARQL 1.1 Query Results CSV.
-    Csv,
-    /// W3C SPARQL 1.1 Query Results TSV.
-    Tsv,
-    /// W3C SPARQL 1.1 Query Results JSON.
-    Json,
-    /// W3C SPARQL Query Results XML.
-    Xml,
-    /// Turtle, for CONSTRUCT and DESCRIBE results.
-    Turtle,
-    /// N-Triples, for CONSTRUCT and DESCRIBE results.
-    Ntriples,
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Table => "table",
-            Self::Csv => "csv",
-            Self::Tsv => "tsv",
-            Self::Json => "json",
-            Self::Xml => "xml",
-            Self::Turtle => "turtle",
-            Self::Ntriples => "ntriples",
-        })
-    }
-}
+/// Output formats of the command line: the table of formats is in [`crate::formats`].
+pub use crate::formats::Format;
 
 /// Why results could not be written.
 #[derive(Debug)]
@@ -64,12 +35,18 @@ impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Unsupported { format, what } => {
-                let hint = if *what == "a graph" {
-                    "use --format turtle or ntriples"
-                } else {
-                    "use --format table, csv, tsv, json or xml"
-                };
-                write!(f, "the {format} format cannot hold {what}: {hint}")
+                let fits = formats::command_line_formats_for(|carries| {
+                    if *what == "a graph" {
+                        carries.graph
+                    } else {
+                        carries.rows
+                    }
+                });
+                let hint = formats::names_in_words(fits);
+                write!(
+                    f,
+                    "the {format} format cannot hold {what}: use --format {hint}"
+                )
             }
             Self::Io(error) => write!(f, "cannot write the results: {error}"),
             Self::Query(error) => write!(f, "{error}"),
@@ -137,16 +114,7 @@ pub fn render(
                 .serialize_boolean_to_writer(&mut *out, *value)?;
             end_line(format, out)
         }
-        (QueryOutput::Graph(triples), Format::Table | Format::Turtle) => {
-            write_graph(triples, RdfFormat::Turtle, out)
-        }
-        (QueryOutput::Graph(triples), Format::Ntriples) => {
-            write_graph(triples, RdfFormat::NTriples, out)
-        }
-        (QueryOutput::Graph(_), _) => Err(RenderError::Unsupported {
-            format,
-            what: "a graph",
-        }),
+        (QueryOutput::Graph(triples), _) => write_graph(triples, graph_format(format)?, out),
     }
 }
 
@@ -175,23 +143,14 @@ pub fn render_streamed(
             write_solutions(&variables, rows, format, out)
         }
         (Streamed::Boolean(value), _) => render(&QueryOutput::Boolean(value), format, style, out),
-        (Streamed::Graph(triples), Format::Table | Format::Turtle | Format::Ntriples) => {
-            let rdf_format = if format == Format::Ntriples {
-                RdfFormat::NTriples
-            } else {
-                RdfFormat::Turtle
-            };
-            let mut writer = graph_serializer(rdf_format).for_writer(&mut *out);
+        (Streamed::Graph(triples), _) => {
+            let mut writer = graph_serializer(graph_format(format)?).for_writer(&mut *out);
             for triple in triples {
                 writer.serialize_triple(&triple.map_err(RenderError::Query)?)?;
             }
             writer.finish()?;
             Ok(())
         }
-        (Streamed::Graph(_), _) => Err(RenderError::Unsupported {
-            format,
-            what: "a graph",
-        }),
     }
 }
 
@@ -222,18 +181,23 @@ fn write_solutions<Row: std::borrow::Borrow<[Option<Term>]>>(
 }
 
 fn results_format(format: Format) -> Option<QueryResultsFormat> {
+    format.results_format()
+}
+
+/// The RDF syntax a graph is written in: the format's own, and Turtle for the table.
+fn graph_format(format: Format) -> Result<RdfFormat, RenderError> {
     match format {
-        Format::Csv => Some(QueryResultsFormat::Csv),
-        Format::Tsv => Some(QueryResultsFormat::Tsv),
-        Format::Json => Some(QueryResultsFormat::Json),
-        Format::Xml => Some(QueryResultsFormat::Xml),
-        Format::Table | Format::Turtle | Format::Ntriples => None,
+        Format::Table => Ok(RdfFormat::Turtle),
+        _ => format.rdf_format().ok_or(RenderError::Unsupported {
+            format,
+            what: "a graph",
+        }),
     }
 }
 
 /// JSON and XML serializers stop without a newline; a terminal prompt should not follow them.
 fn end_line(format: Format, out: &mut dyn Write) -> Result<(), RenderError> {
-    if matches!(format, Format::Json | Format::Xml) {
+    if format.spec().add_final_newline {
         writeln!(out)?;
     }
     Ok(())

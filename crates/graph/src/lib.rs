@@ -3,6 +3,7 @@
 //! SPARQL engine.
 
 pub mod check;
+pub mod formats;
 pub mod graph;
 pub mod query_cost;
 pub mod remote;

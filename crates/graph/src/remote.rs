@@ -5,12 +5,11 @@
 use std::io::Read;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::Triple;
-use oxigraph::sparql::results::{
-    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
-};
+use oxigraph::sparql::results::{QueryResultsParser, ReaderQueryResultsParserOutput};
 
+use crate::formats::{self, Format};
 use crate::sparql::{QueryError, QueryOutput};
 use crate::vocab;
 
@@ -59,7 +58,7 @@ impl Endpoint {
             .header("Content-Type", "application/sparql-query")
             .header(
                 "Accept",
-                "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+                formats::accept_header(&[Format::Json, Format::NTriples, Format::Turtle]),
             )
             .send(text.as_bytes())
             .map_err(|e| failed(e.to_string()))?;
@@ -138,14 +137,8 @@ impl Endpoint {
 
 /// Reads a protocol response body of the given media type.
 fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, String> {
-    let results_format = match content_type {
-        "application/sparql-results+json" | "application/json" => Some(QueryResultsFormat::Json),
-        "application/sparql-results+xml" => Some(QueryResultsFormat::Xml),
-        "text/csv" => Some(QueryResultsFormat::Csv),
-        "text/tab-separated-values" => Some(QueryResultsFormat::Tsv),
-        _ => None,
-    };
-    if let Some(format) = results_format {
+    let format = Format::from_media_type(content_type);
+    if let Some(format) = format.and_then(Format::results_format) {
         return match QueryResultsParser::from_format(format)
             .for_reader(reader)
             .map_err(|e| format!("unreadable results: {e}"))?
@@ -165,12 +158,9 @@ fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, St
             }
         };
     }
-    let rdf_format = match content_type {
-        "application/n-triples" => RdfFormat::NTriples,
-        "text/turtle" | "application/x-turtle" => RdfFormat::Turtle,
-        "application/rdf+xml" => RdfFormat::RdfXml,
-        other => return Err(format!("unexpected response type `{other}`")),
-    };
+    let rdf_format = format
+        .and_then(Format::rdf_format)
+        .ok_or_else(|| format!("unexpected response type `{content_type}`"))?;
     let triples: Vec<Triple> = RdfParser::from_format(rdf_format)
         .for_reader(reader)
         .map(|quad| quad.map(Triple::from))
@@ -198,6 +188,23 @@ mod tests {
             Ok(QueryOutput::Boolean(true))
         );
         assert!(read_results("text/html", &b"<html>"[..]).is_err());
+        // A media type of the table that no parser reads as results is refused too.
+        assert!(read_results("text/plain", &b"x"[..]).is_err());
+    }
+
+    #[test]
+    fn reads_graphs_in_the_rdf_formats_of_the_table() {
+        let triple = "<https://w3id.org/catena/entity/A> <https://w3id.org/catena/ontology#dependsOn> <https://w3id.org/catena/entity/B> .\n";
+        for media in [
+            "application/n-triples",
+            "text/turtle",
+            "application/x-turtle",
+        ] {
+            match read_results(media, triple.as_bytes()) {
+                Ok(QueryOutput::Graph(triples)) => assert_eq!(triples.len(), 1, "{media}"),
+                other => panic!("{media}: {other:?}"),
+            }
+        }
     }
 
     #[test]

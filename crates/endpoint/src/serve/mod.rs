@@ -27,8 +27,8 @@
 //! left unread), so that every limit is
 //! checked before anything is read or allocated: a `Content-Length` over the limit is
 //! refused without reading the body, heads are capped, reads have a deadline. Each query
-//! runs on its own thread with a [`CancellationToken`](oxigraph::sparql::CancellationToken); when the timeout passes the client
-//! gets its 503 at once and the token stops the query where the evaluator next looks at
+//! runs on its own thread with a [`CancellationToken`](oxigraph::sparql::CancellationToken);
+//! when the timeout passes the client gets its 503 at once and the token stops the query where the evaluator next looks at
 //! it, and its slot among the concurrent queries is freed only when it has really stopped.
 
 mod ask;
@@ -45,6 +45,7 @@ use std::thread;
 use std::time::Duration;
 
 use self::http::{InMemory, Reply, Request, read_head, serve_connection, write_reply};
+use self::negotiation::Shape;
 use self::slots::{Permit, QuerySlots};
 use crate::session::Session;
 use crate::vocab;
@@ -283,12 +284,14 @@ fn index(config: &ServeConfig, documents_only: bool) -> Reply {
          GET  /ask?q=...          a question in catena's language, e.g.\n\
          \x20                        /ask?q=who+depends+on+NVIDIA (SPARQL JSON results)\n\
          \n\
-         Results by Accept, or format=json|xml|csv|tsv (SELECT, ASK)\n\
-         or format=turtle|ntriples|rdfxml|jsonld (CONSTRUCT, DESCRIBE).\n\
+         Results by Accept, or format={} (SELECT, ASK)\n\
+         or format={} (CONSTRUCT, DESCRIBE).\n\
          Prefixes predefined in every query: {}\n\
          {default_graph}\n\
          Updates: {updates}.\n\
          Limits: {} per query, {} rows per result, {} queries at once, {} bytes per request.\n",
+        Shape::Solutions.format_names(),
+        Shape::Graph.format_names(),
         prefixes.join(" "),
         seconds(config.query_timeout),
         config.max_result_rows,

@@ -1,31 +1,16 @@
 //! Content negotiation: the `format` parameter and the Accept header choose how a result is
-//! written, among the formats that can carry its shape (rows and booleans, or a graph).
+//! written, among the formats of [`crate::formats`] that can carry its shape (rows and
+//! booleans, or a graph).
 
 use std::io;
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::sparql::results::QueryResultsSerializer;
 
 use super::http::Reply;
+use crate::formats::{FORMATS, Format, FormatSpec};
 use crate::sparql::QueryOutput;
 use crate::vocab;
-
-const SOLUTION_FORMATS: &[(&str, OutputFormat)] = &[
-    ("application/sparql-results+json", OutputFormat::Json),
-    ("application/sparql-results+xml", OutputFormat::Xml),
-    ("text/csv", OutputFormat::Csv),
-    ("text/tab-separated-values", OutputFormat::Tsv),
-    ("application/json", OutputFormat::Json),
-];
-
-const GRAPH_FORMATS: &[(&str, OutputFormat)] = &[
-    ("text/turtle", OutputFormat::Turtle),
-    ("application/n-triples", OutputFormat::NTriples),
-    ("application/rdf+xml", OutputFormat::RdfXml),
-    ("application/ld+json", OutputFormat::JsonLd),
-    ("application/turtle", OutputFormat::Turtle),
-    ("application/x-turtle", OutputFormat::Turtle),
-];
 
 /// The media type of a Content-Type or Accept entry, lower-cased, without parameters.
 pub(super) fn media_type(value: &str) -> String {
@@ -39,7 +24,7 @@ pub(super) fn media_type(value: &str) -> String {
 
 /// The kind of result a format has to carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(super) enum Shape {
     /// SELECT rows or an ASK boolean.
     Solutions,
     /// CONSTRUCT or DESCRIBE triples.
@@ -54,71 +39,70 @@ impl Shape {
         }
     }
 
-    fn formats(self) -> &'static [(&'static str, OutputFormat)] {
-        match self {
-            Self::Solutions => SOLUTION_FORMATS,
-            Self::Graph => GRAPH_FORMATS,
-        }
+    /// The endpoint's formats for this shape (those with a media type), in its order of
+    /// preference.
+    fn formats(self) -> Vec<&'static FormatSpec> {
+        let mut formats: Vec<&FormatSpec> = FORMATS
+            .iter()
+            .filter(|spec| !spec.media_types.is_empty())
+            .filter(|spec| match self {
+                Self::Solutions => spec.carries.rows && spec.carries.boolean,
+                Self::Graph => spec.carries.graph,
+            })
+            .collect();
+        formats.sort_by_key(|spec| spec.endpoint_rank);
+        formats
     }
 
-    fn format_names(self) -> &'static str {
-        match self {
-            Self::Solutions => "json, xml, csv, tsv",
-            Self::Graph => "turtle, ntriples, rdfxml, jsonld",
-        }
+    /// Every media type of the shape's formats with its format: each format's own type
+    /// first, in order of preference, then the other types they answer to.
+    fn media_types(self) -> Vec<(&'static str, Format)> {
+        let formats = self.formats();
+        let own = formats
+            .iter()
+            .filter_map(|spec| Some((*spec.media_types.first()?, spec.format)));
+        let others = formats.iter().flat_map(|spec| {
+            spec.media_types
+                .iter()
+                .skip(1)
+                .map(|media| (*media, spec.format))
+        });
+        own.chain(others).collect()
     }
-}
 
-/// A serialization the endpoint writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OutputFormat {
-    Json,
-    Xml,
-    Csv,
-    Tsv,
-    Turtle,
-    NTriples,
-    RdfXml,
-    JsonLd,
-}
-
-impl OutputFormat {
-    fn content_type(self) -> &'static str {
-        match self {
-            Self::Json => "application/sparql-results+json",
-            Self::Xml => "application/sparql-results+xml",
-            Self::Csv => "text/csv; charset=utf-8",
-            Self::Tsv => "text/tab-separated-values; charset=utf-8",
-            Self::Turtle => "text/turtle; charset=utf-8",
-            Self::NTriples => "application/n-triples",
-            Self::RdfXml => "application/rdf+xml",
-            Self::JsonLd => "application/ld+json",
-        }
+    /// `json|xml|csv|tsv`: the names `format=` takes.
+    pub(super) fn format_names(self) -> String {
+        let names: Vec<&str> = self.formats().iter().map(|spec| spec.name).collect();
+        names.join("|")
     }
-}
 
-/// A `format` parameter's value for a result of this shape: a short name (`json`, `xml`,
-/// `csv`, `tsv`, `turtle`, `ntriples`, `rdfxml`, `jsonld`) or a media type.
-fn format_parameter(value: &str, shape: Shape) -> Option<OutputFormat> {
-    let value = media_type(value);
-    let named = match (value.as_str(), shape) {
-        ("json" | "srj", Shape::Solutions) => Some(OutputFormat::Json),
-        ("xml" | "srx", Shape::Solutions) => Some(OutputFormat::Xml),
-        ("csv", Shape::Solutions) => Some(OutputFormat::Csv),
-        ("tsv", Shape::Solutions) => Some(OutputFormat::Tsv),
-        ("turtle" | "ttl" | "n3", Shape::Graph) => Some(OutputFormat::Turtle),
-        ("ntriples" | "n-triples" | "nt", Shape::Graph) => Some(OutputFormat::NTriples),
-        ("xml" | "rdfxml" | "rdf+xml" | "rdf", Shape::Graph) => Some(OutputFormat::RdfXml),
-        ("json" | "jsonld" | "json-ld", Shape::Graph) => Some(OutputFormat::JsonLd),
-        _ => None,
-    };
-    named.or_else(|| {
-        shape
+    /// The formats' own media types, for messages.
+    fn own_media_types(self) -> String {
+        let media: Vec<&str> = self
             .formats()
             .iter()
-            .find(|(media, _)| *media == value)
-            .map(|(_, format)| *format)
-    })
+            .filter_map(|spec| spec.media_types.first().copied())
+            .collect();
+        media.join(", ")
+    }
+}
+
+/// A `format` parameter's value for a result of this shape: a format's name or alias
+/// (`json`, `ttl`, `xml` for RDF/XML when the result is a graph…) or a media type.
+fn format_parameter(value: &str, shape: Shape) -> Option<Format> {
+    let value = media_type(value);
+    shape
+        .formats()
+        .iter()
+        .find(|spec| spec.is_named(&value))
+        .map(|spec| spec.format)
+        .or_else(|| {
+            shape
+                .media_types()
+                .into_iter()
+                .find(|(media, _)| *media == value)
+                .map(|(_, format)| format)
+        })
 }
 
 /// One entry of an Accept header.
@@ -184,25 +168,7 @@ fn quality(media: &str, ranges: &[MediaRange]) -> f32 {
 /// The format for a result of this shape: the `format` parameters first (the first one
 /// that fits), else the Accept header (highest quality; ties go to the server's order,
 /// JSON or Turtle first), else the default. `Err` is the 406 message.
-fn negotiate(
-    shape: Shape,
-    accept: Option<&str>,
-    formats: &[String],
-) -> Result<OutputFormat, String> {
-    let available = || {
-        shape
-            .formats()
-            .iter()
-            .filter(|(media, _)| {
-                !matches!(
-                    *media,
-                    "application/json" | "application/turtle" | "application/x-turtle"
-                )
-            })
-            .map(|(media, _)| *media)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+fn negotiate(shape: Shape, accept: Option<&str>, formats: &[String]) -> Result<Format, String> {
     if !formats.is_empty() {
         return formats
             .iter()
@@ -212,20 +178,26 @@ fn negotiate(
                     "format={} is not available for this result: use format={} \
                      (or Accept: {})",
                     formats.join(","),
-                    shape.format_names().replace(", ", "|"),
-                    available()
+                    shape.format_names(),
+                    shape.own_media_types()
                 )
             });
     }
     let ranges = match accept {
         Some(header) if !header.trim().is_empty() => parse_accept(header),
-        _ => return Ok(shape.formats()[0].1),
+        _ => {
+            return shape
+                .formats()
+                .first()
+                .map(|spec| spec.format)
+                .ok_or_else(|| "no format can carry this result".to_owned());
+        }
     };
-    let mut best: Option<(f32, OutputFormat)> = None;
-    for (media, format) in shape.formats() {
+    let mut best: Option<(f32, Format)> = None;
+    for (media, format) in shape.media_types() {
         let q = quality(media, &ranges);
         if q > 0.0 && best.is_none_or(|(best_q, _)| q > best_q) {
-            best = Some((q, *format));
+            best = Some((q, format));
         }
     }
     best.map(|(_, format)| format).ok_or_else(|| {
@@ -233,8 +205,8 @@ fn negotiate(
             "none of the accepted types ({}) is available for this result; \
              the supported types are: {} (or add format={} to the URL)",
             accept.unwrap_or_default().trim(),
-            available(),
-            shape.format_names().replace(", ", "|")
+            shape.own_media_types(),
+            shape.format_names()
         )
     })
 }
@@ -257,18 +229,11 @@ pub(super) fn acceptable_for_some_shape(
 }
 
 /// Writes a result in a format.
-fn serialize(output: &QueryOutput, format: OutputFormat) -> Result<Vec<u8>, String> {
+fn serialize(output: &QueryOutput, format: Format) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    let results_format = match format {
-        OutputFormat::Json => Some(QueryResultsFormat::Json),
-        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
-        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
-        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
-        _ => None,
-    };
     let failed = |e: io::Error| format!("cannot write the results: {e}");
-    match (output, results_format) {
-        (QueryOutput::Solutions { variables, rows }, Some(results_format)) => {
+    match (output, format.results_format(), format.rdf_format()) {
+        (QueryOutput::Solutions { variables, rows }, Some(results_format), _) => {
             let mut serializer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut out, variables.clone())
                 .map_err(failed)?;
@@ -284,20 +249,12 @@ fn serialize(output: &QueryOutput, format: OutputFormat) -> Result<Vec<u8>, Stri
             }
             serializer.finish().map_err(failed)?;
         }
-        (QueryOutput::Boolean(value), Some(results_format)) => {
+        (QueryOutput::Boolean(value), Some(results_format), _) => {
             QueryResultsSerializer::from_format(results_format)
                 .serialize_boolean_to_writer(&mut out, *value)
                 .map_err(failed)?;
         }
-        (QueryOutput::Graph(triples), None) => {
-            let rdf_format = match format {
-                OutputFormat::NTriples => RdfFormat::NTriples,
-                OutputFormat::RdfXml => RdfFormat::RdfXml,
-                OutputFormat::JsonLd => RdfFormat::JsonLd {
-                    profile: JsonLdProfileSet::empty(),
-                },
-                _ => RdfFormat::Turtle,
-            };
+        (QueryOutput::Graph(triples), _, Some(rdf_format)) => {
             let mut serializer = RdfSerializer::from_format(rdf_format);
             if rdf_format == RdfFormat::Turtle {
                 for (prefix, iri) in vocab::PREFIXES {
@@ -314,11 +271,7 @@ fn serialize(output: &QueryOutput, format: OutputFormat) -> Result<Vec<u8>, Stri
         }
         _ => return Err(format!("{format:?} cannot hold this result")),
     }
-    if matches!(
-        format,
-        OutputFormat::Json | OutputFormat::Xml | OutputFormat::JsonLd | OutputFormat::RdfXml
-    ) && out.last() != Some(&b'\n')
-    {
+    if format.spec().add_final_newline && out.last() != Some(&b'\n') {
         out.push(b'\n');
     }
     Ok(out)
@@ -333,7 +286,9 @@ pub(super) fn result_reply(
     match negotiate(Shape::of(output), accept, formats) {
         Err(message) => Reply::text(406, message),
         Ok(format) => match serialize(output, format) {
-            Ok(body) => Reply::new(200, format.content_type(), body).with_header("Vary", "Accept"),
+            Ok(body) => {
+                Reply::new(200, format.spec().content_type, body).with_header("Vary", "Accept")
+            }
             Err(message) => Reply::text(500, message),
         },
     }
@@ -351,53 +306,47 @@ mod tests {
     #[test]
     fn accept_defaults_to_json_and_turtle() {
         for accept in [None, Some(""), Some("*/*"), Some("  ")] {
-            assert_eq!(
-                negotiate(Shape::Solutions, accept, &[]),
-                Ok(OutputFormat::Json)
-            );
-            assert_eq!(
-                negotiate(Shape::Graph, accept, &[]),
-                Ok(OutputFormat::Turtle)
-            );
+            assert_eq!(negotiate(Shape::Solutions, accept, &[]), Ok(Format::Json));
+            assert_eq!(negotiate(Shape::Graph, accept, &[]), Ok(Format::Turtle));
         }
     }
 
     #[test]
     fn accept_follows_q_values_and_specificity() {
         let negotiate = |accept: &str| negotiate(Shape::Solutions, Some(accept), &[]);
-        assert_eq!(negotiate("text/csv"), Ok(OutputFormat::Csv));
+        assert_eq!(negotiate("text/csv"), Ok(Format::Csv));
         assert_eq!(
             negotiate("application/sparql-results+json;q=0.5, text/tab-separated-values"),
-            Ok(OutputFormat::Tsv)
+            Ok(Format::Tsv)
         );
         assert_eq!(
             negotiate("application/sparql-results+xml;q=0.9, */*;q=0.1"),
-            Ok(OutputFormat::Xml)
+            Ok(Format::Xml)
         );
         // The specific range's q=0 excludes JSON even though */* accepts everything.
         assert_eq!(
             negotiate("application/sparql-results+json;q=0, */*;q=0.5"),
-            Ok(OutputFormat::Xml)
+            Ok(Format::Xml)
         );
-        assert_eq!(negotiate("text/*"), Ok(OutputFormat::Csv));
-        assert_eq!(negotiate("application/json"), Ok(OutputFormat::Json));
+        assert_eq!(negotiate("text/*"), Ok(Format::Csv));
+        assert_eq!(negotiate("application/json"), Ok(Format::Json));
         assert_eq!(
             negotiate("Application/SPARQL-Results+XML; charset=utf-8"),
-            Ok(OutputFormat::Xml)
+            Ok(Format::Xml)
         );
         // A browser: nothing specific, */* at 0.8.
         assert_eq!(
             negotiate("text/html,application/xhtml+xml,image/webp,*/*;q=0.8"),
-            Ok(OutputFormat::Json)
+            Ok(Format::Json)
         );
         // SPARQLWrapper's and rdflib's headers.
         assert_eq!(
             negotiate("application/sparql-results+json,application/json,text/javascript"),
-            Ok(OutputFormat::Json)
+            Ok(Format::Json)
         );
         assert_eq!(
             negotiate("application/sparql-results+xml, application/rdf+xml"),
-            Ok(OutputFormat::Xml)
+            Ok(Format::Xml)
         );
         assert_eq!(
             super::negotiate(
@@ -405,15 +354,15 @@ mod tests {
                 Some("application/sparql-results+xml, application/rdf+xml"),
                 &[]
             ),
-            Ok(OutputFormat::RdfXml)
+            Ok(Format::RdfXml)
         );
         assert_eq!(
             super::negotiate(Shape::Graph, Some("application/turtle,text/turtle"), &[]),
-            Ok(OutputFormat::Turtle)
+            Ok(Format::Turtle)
         );
         assert_eq!(
             super::negotiate(Shape::Graph, Some("application/n-triples"), &[]),
-            Ok(OutputFormat::NTriples)
+            Ok(Format::NTriples)
         );
     }
 
@@ -452,7 +401,7 @@ mod tests {
     fn the_format_parameter_overrides_accept() {
         assert_eq!(
             negotiate(Shape::Solutions, Some("text/html"), &formats(&["csv"])),
-            Ok(OutputFormat::Csv)
+            Ok(Format::Csv)
         );
         assert_eq!(
             negotiate(
@@ -460,12 +409,12 @@ mod tests {
                 None,
                 &formats(&["text/tab-separated-values"])
             ),
-            Ok(OutputFormat::Tsv)
+            Ok(Format::Tsv)
         );
         // SPARQLWrapper sends format=xml for CONSTRUCT by default: RDF/XML.
         assert_eq!(
             negotiate(Shape::Graph, None, &formats(&["xml"])),
-            Ok(OutputFormat::RdfXml)
+            Ok(Format::RdfXml)
         );
         assert_eq!(
             negotiate(
@@ -473,11 +422,11 @@ mod tests {
                 None,
                 &formats(&["json-ld", "application/ld+json"])
             ),
-            Ok(OutputFormat::JsonLd)
+            Ok(Format::JsonLd)
         );
         assert_eq!(
             negotiate(Shape::Graph, None, &formats(&["nt"])),
-            Ok(OutputFormat::NTriples)
+            Ok(Format::NTriples)
         );
         let message = negotiate(Shape::Graph, None, &formats(&["csv"])).expect_err("406");
         assert!(message.contains("turtle"), "{message}");
@@ -495,29 +444,42 @@ mod tests {
             NamedNode::new_unchecked(vocab::cat("dependsOn")),
             Literal::from("x"),
         )]);
-        for format in [
-            OutputFormat::Json,
-            OutputFormat::Xml,
-            OutputFormat::Csv,
-            OutputFormat::Tsv,
-        ] {
+        let solution_formats: Vec<Format> = Shape::Solutions
+            .formats()
+            .iter()
+            .map(|spec| spec.format)
+            .collect();
+        assert_eq!(
+            solution_formats,
+            [Format::Json, Format::Xml, Format::Csv, Format::Tsv]
+        );
+        for format in solution_formats {
             let text = String::from_utf8(serialize(&rows, format).expect("rows")).expect("utf-8");
             assert!(text.contains("TSMC"), "{format:?}: {text}");
             serialize(&QueryOutput::Boolean(true), format).expect("boolean");
             assert!(serialize(&graph, format).is_err());
         }
-        for format in [
-            OutputFormat::Turtle,
-            OutputFormat::NTriples,
-            OutputFormat::RdfXml,
-            OutputFormat::JsonLd,
-        ] {
+        let graph_formats: Vec<Format> = Shape::Graph
+            .formats()
+            .iter()
+            .map(|spec| spec.format)
+            .collect();
+        assert_eq!(
+            graph_formats,
+            [
+                Format::Turtle,
+                Format::NTriples,
+                Format::RdfXml,
+                Format::JsonLd
+            ]
+        );
+        for format in graph_formats {
             let text = String::from_utf8(serialize(&graph, format).expect("graph")).expect("utf-8");
             assert!(text.contains("NVIDIA"), "{format:?}: {text}");
             assert!(serialize(&rows, format).is_err());
         }
-        let turtle = String::from_utf8(serialize(&graph, OutputFormat::Turtle).expect("turtle"))
-            .expect("utf-8");
+        let turtle =
+            String::from_utf8(serialize(&graph, Format::Turtle).expect("turtle")).expect("utf-8");
         assert!(turtle.contains("ent:NVIDIA"), "{turtle}");
     }
 }
