@@ -10,6 +10,7 @@ pub mod ast;
 pub mod check;
 pub mod compile;
 pub mod ecosystem_graphs;
+pub mod forms;
 pub mod fuzzing;
 pub mod r#gen;
 pub mod graph;
