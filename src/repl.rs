@@ -37,22 +37,8 @@ struct CatenaHelper {
 impl CatenaHelper {
     fn new(session: &Session) -> Self {
         let vocabulary = session.vocabulary();
-        let mut candidates: Vec<String> = crate::parse::LEADING_KEYWORDS
-            .iter()
-            .map(|k| k.to_string())
-            .chain(
-                [
-                    "transitively",
-                    "with sources",
-                    "since",
-                    "before",
-                    "transitivamente",
-                    "con fonti",
-                    "prima del",
-                ]
-                .iter()
-                .map(|k| k.to_string()),
-            )
+        let mut candidates: Vec<String> = crate::forms::phrases()
+            .map(str::to_owned)
             .chain(vocabulary.relations.iter().flat_map(|r| {
                 r.phrases
                     .iter()

@@ -2,6 +2,7 @@
 //! REPL's dot-commands, shared so that both behave the same.
 
 use std::io::Write;
+use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use crate::formats;
@@ -9,34 +10,21 @@ use crate::render::{self, Format, TableStyle};
 use crate::session::{Outcome, QuestionError, Session};
 
 /// The REPL's `.help`, also printed by `catena --help-language`; README shows the same.
-pub const HELP: &str = "\
+/// The examples come from the table of question forms ([`crate::forms`]).
+pub static HELP: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{HELP_INTRO}\n\n{}\n{HELP_SETTINGS}",
+        crate::forms::help_examples()
+    )
+});
+
+/// What `.help` says before the examples.
+const HELP_INTRO: &str = "\
 Ask in English or Italian; names are case-insensitive, aliases work (Alphabet, AWS, Cina),
-multi-word names may be quoted (\"Mistral AI\").
+multi-word names may be quoted (\"Mistral AI\").";
 
-  who depends on NVIDIA                      chi dipende da NVIDIA
-  what does NVIDIA depend on                 da cosa dipende NVIDIA
-  who depends on TSMC transitively           chi dipende da TSMC transitivamente
-  who invested in OpenAI                     chi ha investito in OpenAI
-  investments by Microsoft                   investimenti di Microsoft
-  open-source releases by DeepSeek           rilasci open source di DeepSeek
-  open-source releases by companies in China
-  exclusive cloud deals                      accordi cloud esclusivi
-  who is the cloud provider of OpenAI        chi è il fornitore cloud di OpenAI
-  concerns raised by FTC                     preoccupazioni sollevate da FTC
-  who raised concerns about Microsoft
-  list companies in France                   elenca aziende in Francia
-  list models by Google                      elenca modelli di Google
-  open models by Google in 2024              modelli aperti di Meta nel 2023
-  count open models by developer
-  who is member of UALink
-  traffic share of ChatGPT                   quota di traffico di ChatGPT
-  revenue of NVIDIA
-  count models by developer                  conta modelli per sviluppatore
-  top 3 chatbots by traffic share
-  describe NVIDIA                            descrivi NVIDIA
-  path from OpenAI to TSMC                   percorso da OpenAI a TSMC
-  sparql SELECT ?who WHERE { ?who cat:dependsOn ent:NVIDIA }
-
+/// What `.help` says after the examples: the modifiers, the dot-commands, the reference layer.
+const HELP_SETTINGS: &str = "\
 Add to any question: in 2024 | since 2023 | before 2025 (nel 2024 | dal 2023 | prima del 2025),
 with sources (con fonti). Start with explain (spiega) to see the SPARQL instead.
 
@@ -175,7 +163,7 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
     };
     let settings = &mut session.settings;
     match command {
-        ".help" | ".aiuto" => Ok(Meta::Print(HELP.to_owned())),
+        ".help" | ".aiuto" => Ok(Meta::Print(HELP.clone())),
         ".quit" | ".exit" | ".esci" => Ok(Meta::Quit),
         ".format" => {
             // The names of `--format`, from the one table of formats.

@@ -388,3 +388,24 @@ fn readme_states_the_shipped_graphs_totals() {
     let entities = format!("about {} entities and {} statements", values[2], values[3]);
     assert!(readme.contains(&entities), "README should say: {entities}");
 }
+
+/// `catena … | head`: when the reader goes away, catena stops quietly with exit code 0.
+#[test]
+fn a_closed_standard_output_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("catena"))
+        .args(["sparql", "--format", "tsv", "SELECT * WHERE { ?s ?p ?o }"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("catena runs");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).expect("the first bytes");
+    // More than a pipe's buffer is left to write: the next writes find the pipe closed.
+    drop(stdout);
+    let output = child.wait_with_output().expect("catena ends");
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

@@ -41,33 +41,7 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// The words that may start a question, for suggestions when the first word is wrong.
-pub const LEADING_KEYWORDS: &[&str] = &[
-    "who",
-    "what does",
-    "describe",
-    "path from",
-    "list",
-    "count",
-    "top",
-    "investments",
-    "open-source releases",
-    "exclusive cloud deals",
-    "cloud deals",
-    "concerns",
-    "explain",
-    "sparql",
-    "chi",
-    "descrivi",
-    "percorso da",
-    "elenca",
-    "conta",
-    "primi",
-    "investimenti",
-    "rilasci open source",
-    "accordi cloud esclusivi",
-    "preoccupazioni",
-    "spiega",
-];
+pub use crate::forms::LEADING_KEYWORDS;
 
 /// Parses one question.
 pub fn parse(text: &str) -> Result<Question, ParseError> {

@@ -1,0 +1,140 @@
+//! `catena sparql`: a SPARQL query (or, with --allow-update, an update) on the graph.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use catena::graph::{self, KnowledgeGraph};
+use catena::render;
+use catena::sparql::{self, QueryError};
+
+use crate::cli::context::{self, Context};
+use crate::cli::error::CliError;
+use crate::cli::output::{self, table_style};
+
+pub fn run(
+    context: &Context,
+    query: Option<String>,
+    file: Option<PathBuf>,
+    allow_update: bool,
+) -> Result<(), CliError> {
+    let query = read_query(query, file)?;
+    let format = context.settings.format;
+    if let Some(url) = &context.graph_args.endpoint {
+        let output = context::endpoint(url)?
+            .query(&query)
+            .map_err(|e| query_failure(&e, &query))?;
+        return output::print(&output, format);
+    }
+    let graph = context.graph()?;
+    let documents_only = context.settings.documents_only;
+    // Streamed: millions of rows pass through in constant memory.
+    let prepared = match sparql::prepare_query(&query, None) {
+        Err(QueryError::UpdateRefused) if allow_update && documents_only => {
+            return Err(CliError::usage(
+                "--documents-only narrows what queries see; an update would still read \
+                 and write every graph: leave --documents-only out",
+            ));
+        }
+        Err(QueryError::UpdateRefused) if allow_update => return update(&graph, &query),
+        prepared => prepared.map_err(|e| query_failure(&e, &query))?,
+    };
+    let scope = if documents_only {
+        graph::documents_only(graph.store()).map_err(|e| query_failure(&e, &query))?
+    } else {
+        sparql::Scope::All
+    };
+    let results = prepared
+        .in_scope(&scope)
+        .stream(graph.store())
+        .map_err(|e| query_failure(&e, &query))?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render::render_streamed(results, format, table_style(), &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs an update and writes it to disk; the new size goes to standard error.
+fn update(graph: &KnowledgeGraph, update: &str) -> Result<(), CliError> {
+    sparql::update_with_limits(graph.store(), update, &sparql::Limits::default())
+        .map_err(|e| query_failure(&e, update))?;
+    context::flush(graph.store())?;
+    eprintln!(
+        "update done: the store now holds {} quads",
+        context::store_len(graph)?
+    );
+    Ok(())
+}
+
+/// The query from the argument, else the file, else standard input (never a terminal).
+fn read_query(query: Option<String>, file: Option<PathBuf>) -> Result<String, CliError> {
+    if let Some(query) = query {
+        return Ok(query);
+    }
+    if let Some(file) = file {
+        return std::fs::read_to_string(&file)
+            .map_err(|e| CliError::input(format!("cannot read {}: {e}", file.display())));
+    }
+    let mut stdin = io::stdin();
+    if stdin.is_terminal() {
+        return Err(CliError::usage(
+            "no query: give one as an argument, with --file FILE, or on standard input",
+        ));
+    }
+    let mut query = String::new();
+    stdin
+        .read_to_string(&mut query)
+        .map_err(|e| CliError::input(format!("cannot read the query from standard input: {e}")))?;
+    if query.trim().is_empty() {
+        return Err(CliError::input("the query on standard input is empty"));
+    }
+    Ok(query)
+}
+
+/// A query error, with the offending line and a caret under the position when known.
+fn query_failure(error: &QueryError, query: &str) -> CliError {
+    let mut message = error.to_string();
+    if let QueryError::Syntax {
+        position: Some((line, column)),
+        ..
+    } = error
+        && let Some(text) = query.lines().nth(line.saturating_sub(1))
+    {
+        message.push_str(&caret_lines(*line, *column, text));
+    }
+    CliError::input(message)
+}
+
+/// ` 3 | the line` and a caret under `column` (1-based, in characters), as rustc shows them.
+fn caret_lines(line: usize, column: usize, text: &str) -> String {
+    let gutter = line.to_string().len();
+    let caret_offset: usize = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| {
+            if c == '\t' {
+                1
+            } else {
+                unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+            }
+        })
+        .sum();
+    format!(
+        "\n {line} | {}\n {} | {}^",
+        text.replace('\t', " "),
+        " ".repeat(gutter),
+        " ".repeat(caret_offset)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_counts_wide_characters_and_tabs_as_they_show() {
+        assert_eq!(caret_lines(2, 3, "ab c"), "\n 2 | ab c\n   |   ^");
+        assert_eq!(caret_lines(1, 3, "\tab"), "\n 1 |  ab\n   |   ^");
+        assert_eq!(caret_lines(10, 2, "界x"), "\n 10 | 界x\n    |   ^");
+    }
+}
