@@ -9,6 +9,7 @@ pub mod answer;
 pub mod ast;
 pub mod check;
 pub mod compile;
+pub mod diagnostic;
 pub mod ecosystem_graphs;
 pub mod fuzzing;
 pub mod r#gen;

@@ -786,13 +786,14 @@ fn read_stdin() -> Result<String, Failure> {
 /// Where questions run: a remote endpoint, or the local graph.
 fn open_session(args: &GraphArgs, sources: &[RdfSource]) -> Result<Session, Failure> {
     match &args.endpoint {
-        Some(url) => Session::remote(endpoint(url)?).map_err(Failure::input),
+        Some(url) => Session::remote(endpoint(url)?).map_err(|e| Failure::input(e.to_string())),
         None => Ok(Session::new(open_graph(args, sources)?)?),
     }
 }
 
 fn endpoint(url: &str) -> Result<catena::remote::Endpoint, Failure> {
-    catena::remote::Endpoint::new(url, std::time::Duration::from_secs(120)).map_err(Failure::usage)
+    catena::remote::Endpoint::new(url, std::time::Duration::from_secs(120))
+        .map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// The graph to work on: the persistent store given with --store, or the sources in memory.
