@@ -209,11 +209,7 @@ mod tests {
     use crate::parse::ParseError;
 
     fn parse_error(start: usize, end: usize) -> QuestionError {
-        QuestionError::Parse(ParseError {
-            span: Span { start, end },
-            message: "expected a relation".to_owned(),
-            suggestions: vec![],
-        })
+        QuestionError::Parse(ParseError::new(Span { start, end }, "expected a relation"))
     }
 
     #[test]

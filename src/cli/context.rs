@@ -44,7 +44,9 @@ impl Context {
     /// Where questions run: a remote endpoint, or the local graph.
     pub fn session(&self) -> Result<Session, CliError> {
         match &self.graph_args.endpoint {
-            Some(url) => Session::remote(endpoint(url)?).map_err(CliError::input),
+            Some(url) => {
+                Session::remote(endpoint(url)?).map_err(|e| CliError::input(e.to_string()))
+            }
             None => Ok(Session::new(self.graph()?)?),
         }
     }
@@ -119,7 +121,8 @@ fn sources(args: &GraphArgs) -> Result<Vec<RdfSource>, CliError> {
 
 /// A remote SPARQL endpoint; a malformed URL is a usage error.
 pub fn endpoint(url: &str) -> Result<catena::remote::Endpoint, CliError> {
-    catena::remote::Endpoint::new(url, std::time::Duration::from_secs(120)).map_err(CliError::usage)
+    catena::remote::Endpoint::new(url, std::time::Duration::from_secs(120))
+        .map_err(|e| CliError::usage(e.to_string()))
 }
 
 /// How many quads the graph holds.

@@ -6,6 +6,7 @@ use std::fmt;
 use crate::answer::{self, Answer};
 use crate::ast::Span;
 use crate::compile::{self, Post};
+use crate::diagnostic::Diagnostic;
 use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
 use crate::parse::{self, ParseError};
 use crate::remote::Endpoint;
@@ -50,7 +51,8 @@ pub enum QuestionError {
 }
 
 impl QuestionError {
-    /// Where in the question the problem is, when known.
+    /// Where in the question the problem is, for errors of the question's own words (a
+    /// `sparql …` question's query errors are placed by [`Self::diagnostic`]).
     pub fn span(&self) -> Option<Span> {
         match self {
             Self::Parse(e) => Some(e.span),
@@ -68,61 +70,54 @@ impl QuestionError {
         }
     }
 
-    /// The 1-based line and column of the problem in `question`.
+    /// The problem placed in `question`: the parser's or resolver's diagnostic, or the
+    /// syntax error of a `sparql …` question's query moved to where the query starts.
+    /// `None` for a query that ran and failed.
+    pub fn diagnostic(&self, question: &str) -> Option<Diagnostic> {
+        match self {
+            Self::Parse(e) | Self::Resolve(e) => Some(e.clone()),
+            Self::Query(e) => {
+                let (offset, query) = sparql_of(question)?;
+                Some(syntax_diagnostic(e, query)?.shifted(offset))
+            }
+        }
+    }
+
+    /// The 1-based line and column (in characters) of the problem in `question`.
     pub fn line_column(&self, question: &str) -> Option<(usize, usize)> {
-        let start = self.span()?.start.min(question.len());
-        let before = question.get(..start)?;
-        let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map(|l| l.chars().count())
-            .unwrap_or(0)
-            + 1;
-        Some((line, column))
+        self.diagnostic(question)?.line_column(question)
     }
 
     /// The message, then the question's line with carets under the problem (a window of
-    /// the line around it when the line is long).
+    /// the line around it when the line is long): [`Diagnostic::report`].
     pub fn report(&self, question: &str) -> String {
-        let mut report = self.to_string();
-        let (Some(span), Some((line, column))) = (self.span(), self.line_column(question)) else {
-            return report;
-        };
-        let Some(text) = question.lines().nth(line - 1) else {
-            return report;
-        };
-        let width = question
-            .get(span.start.min(question.len())..span.end.min(question.len()))
-            .map(|s| s.chars().count())
-            .unwrap_or(1)
-            .clamp(1, text.chars().count().saturating_sub(column - 1).max(1));
-        // A long line is shown as a window around the problem, not echoed whole.
-        let chars: Vec<char> = text.chars().collect();
-        let at = column - 1;
-        let from = if chars.len() > ECHO_WIDTH {
-            at.saturating_sub(ECHO_CONTEXT)
-        } else {
-            0
-        };
-        let to = (from + ECHO_WIDTH).min(chars.len());
-        let before = if from > 0 { "…" } else { "" };
-        let after = if to < chars.len() { "…" } else { "" };
-        let shown: String = chars[from..to].iter().collect();
-        let width = width.min(to.saturating_sub(at).max(1));
-        report.push_str(&format!(
-            "\n  | {before}{shown}{after}\n  | {}{}",
-            " ".repeat(at - from + before.chars().count()),
-            "^".repeat(width)
-        ));
-        report
+        match self.diagnostic(question) {
+            Some(diagnostic) => diagnostic.report(question),
+            None => self.to_string(),
+        }
+    }
+
+    /// The error as the `/ask` endpoint answers it: [`Diagnostic::to_json`], or the same
+    /// fields with no place for a query that ran and failed.
+    pub fn to_json(&self, question: &str) -> serde_json::Value {
+        match self.diagnostic(question) {
+            Some(diagnostic) => diagnostic.to_json(question),
+            None => crate::diagnostic::placeless_json(&self.to_string()),
+        }
     }
 }
 
-/// The most characters of a question's line echoed under an error, and how many of them come
-/// before the problem.
-const ECHO_WIDTH: usize = 100;
-const ECHO_CONTEXT: usize = 30;
+/// Where a `sparql …` question's query starts, and the query: it runs to the end of the
+/// question (`None` for other questions).
+fn sparql_of(question: &str) -> Option<(usize, &str)> {
+    let parsed = parse::parse(question).ok()?;
+    let crate::ast::Form::Sparql(query) = &parsed.form else {
+        return None;
+    };
+    let offset = question.len().checked_sub(query.len())?;
+    let tail = question.get(offset..)?;
+    (tail == query).then_some((offset, tail))
+}
 
 impl fmt::Display for QuestionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -134,7 +129,91 @@ impl fmt::Display for QuestionError {
     }
 }
 
-impl std::error::Error for QuestionError {}
+/// The message is the wrapped error's own, so its cause is the wrapped error's cause (as a
+/// transparent wrapper): a chain printer then shows each message once.
+impl std::error::Error for QuestionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Parse(e) | Self::Resolve(e) => e.source(),
+            Self::Query(e) => e.source(),
+        }
+    }
+}
+
+/// Why a session on a remote endpoint could not start.
+#[derive(Debug)]
+pub enum RemoteSessionError {
+    /// The shipped ontology did not load, or its vocabulary not read.
+    Load(LoadError),
+    /// The endpoint did not give its entities' names.
+    EntityNames(QueryError),
+    /// The names could not be added to the local graph.
+    Storage(oxigraph::store::StorageError),
+}
+
+impl fmt::Display for RemoteSessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Load(error) => error.fmt(f),
+            Self::EntityNames(error) => {
+                write!(f, "cannot read entity names from the endpoint: {error}")
+            }
+            Self::Storage(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RemoteSessionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Shown as their own messages: their causes are theirs.
+            Self::Load(error) => error.source(),
+            Self::Storage(error) => error.source(),
+            Self::EntityNames(error) => Some(error),
+        }
+    }
+}
+
+impl From<LoadError> for RemoteSessionError {
+    fn from(error: LoadError) -> Self {
+        Self::Load(error)
+    }
+}
+
+/// A SPARQL syntax error as a [`Diagnostic`] pointing into `query` (the text that was parsed),
+/// for carets under it; `None` for other errors and when the parser gave no position.
+pub fn syntax_diagnostic(error: &QueryError, query: &str) -> Option<Diagnostic> {
+    let QueryError::Syntax {
+        position: Some((line, column)),
+        expected,
+        ..
+    } = error
+    else {
+        return None;
+    };
+    let offset = byte_offset(query, *line, *column)?;
+    Some(
+        Diagnostic::new(Span::new(offset, offset), error.to_string())
+            .with_expected(expected.clone()),
+    )
+}
+
+/// The byte offset of a 1-based line and column (in characters, as the SPARQL parser counts
+/// them); a column past its line's end is the line's end.
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..)?;
+    let line_text = rest.split('\n').next().unwrap_or_default();
+    let within = line_text
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map_or(line_text.len(), |(at, _)| at);
+    Some(line_start + within)
+}
 
 /// What a question produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,19 +247,19 @@ impl Session {
 
     /// A session whose questions run on a remote SPARQL endpoint. The vocabulary comes from
     /// the shipped ontology and the entity names the endpoint holds.
-    pub fn remote(endpoint: Endpoint) -> Result<Self, String> {
+    pub fn remote(endpoint: Endpoint) -> Result<Self, RemoteSessionError> {
         let ontology: Vec<RdfSource> = crate::graph::embedded_sources()
             .into_iter()
             .filter(|source| source.kind == crate::graph::SourceKind::Ontology)
             .collect();
-        let graph = KnowledgeGraph::from_sources(&ontology).map_err(|e| e.to_string())?;
+        let graph = KnowledgeGraph::from_sources(&ontology)?;
         let names = endpoint
             .query(
                 "CONSTRUCT { ?e rdfs:label ?label . ?e skos:altLabel ?alias } WHERE {\n\
                  \x20 { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alias }\n\
                  \x20 FILTER (isIRI(?e) && STRSTARTS(STR(?e), STR(ent:)))\n}",
             )
-            .map_err(|e| format!("cannot read entity names from the endpoint: {e}"))?;
+            .map_err(RemoteSessionError::EntityNames)?;
         if let crate::sparql::QueryOutput::Graph(triples) = names {
             graph
                 .store()
@@ -189,9 +268,9 @@ impl Session {
                         .into_iter()
                         .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)),
                 )
-                .map_err(|e| e.to_string())?;
+                .map_err(RemoteSessionError::Storage)?;
         }
-        let mut session = Self::new(graph).map_err(|e| e.to_string())?;
+        let mut session = Self::new(graph)?;
         session.endpoint = Some(endpoint);
         Ok(session)
     }
@@ -225,7 +304,9 @@ impl Session {
             return Ok(Scope::All);
         }
         if self.endpoint.is_some() {
-            return Err(QueryError::Unsupported(DOCUMENTS_ONLY_REMOTE.to_owned()));
+            return Err(QueryError::Unsupported(sparql::Reason::new(
+                DOCUMENTS_ONLY_REMOTE,
+            )));
         }
         crate::graph::documents_only(self.graph.store())
     }
@@ -366,11 +447,7 @@ mod tests {
     use super::*;
 
     fn error_at(start: usize, end: usize) -> QuestionError {
-        QuestionError::Parse(ParseError {
-            span: Span::new(start, end),
-            message: "wrong here".to_owned(),
-            suggestions: vec![],
-        })
+        QuestionError::Parse(ParseError::new(Span::new(start, end), "wrong here"))
     }
 
     #[test]
@@ -420,5 +497,90 @@ mod tests {
         let under: String = lines[1].chars().skip(caret).take(3).collect();
         assert_eq!(under, "BAD");
         assert_eq!(lines[2].matches('^').count(), 3);
+    }
+
+    fn embedded_session() -> Session {
+        Session::new(KnowledgeGraph::embedded().expect("shipped graph")).expect("a session")
+    }
+
+    /// The deliberate change: carets under a name after wide characters stand under it (they
+    /// were placed by counting characters, one column each).
+    #[test]
+    fn carets_under_a_name_after_wide_characters_stand_under_it() {
+        let session = embedded_session();
+        let question = "who depends on 日本 Nvidea";
+        let error = session.ask(question).expect_err("no such entity");
+        assert_eq!(error.line_column(question), Some((1, 16)));
+        let report = error.report(question);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[1], "  | who depends on 日本 Nvidea");
+        // 15 ASCII columns and two CJK characters of two columns each come first.
+        assert_eq!(
+            lines[2],
+            format!("  | {}{}", " ".repeat(15), "^".repeat(11))
+        );
+    }
+
+    #[test]
+    fn a_sparql_question_points_into_its_query() {
+        let session = embedded_session();
+        let question = "sparql SELECT ?x WHERE { ?x nope:p ?y }";
+        let error = session.ask(question).expect_err("unknown prefix");
+        assert!(matches!(
+            error,
+            QuestionError::Query(QueryError::Syntax { .. })
+        ));
+        assert_eq!(error.line_column(question), Some((1, 35)));
+        let report = error.report(question);
+        assert!(
+            report.starts_with("invalid SPARQL at 1:28: unknown prefix `nope:`"),
+            "{report}"
+        );
+        assert!(
+            report.ends_with(&format!("\n  | {question}\n  | {}^", " ".repeat(34))),
+            "{report}"
+        );
+        let json = error.to_json(question);
+        assert_eq!(json["column"], 35);
+        assert_eq!(json["span"]["start"], 34);
+        assert!(
+            std::error::Error::source(&error).is_some(),
+            "the parser's error"
+        );
+        // A query that failed while running points nowhere.
+        let failed = QuestionError::Query(QueryError::Cancelled);
+        assert_eq!(failed.report(question), "query cancelled");
+        assert_eq!(failed.to_json(question)["line"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn ask_json_keeps_every_field_it_had() {
+        let session = embedded_session();
+        let question = "who depends on Nvidiaa";
+        let error = session.ask(question).expect_err("no such entity");
+        let json = error.to_json(question);
+        // tests/snapshots/bad_inputs__bad_inputs.snap, ask-unknown-entity.http.
+        let before = serde_json::json!({
+            "column": 16,
+            "error": "unknown entity `Nvidiaa`; did you mean \"NVIDIA\"?",
+            "line": 1,
+            "report": "unknown entity `Nvidiaa`; did you mean \"NVIDIA\"?\n  | who depends on Nvidiaa\n  |                ^^^^^^^",
+            "suggestions": ["NVIDIA"],
+        });
+        for (key, value) in before.as_object().expect("an object") {
+            assert_eq!(&json[key], value, "{key}");
+        }
+        assert_eq!(json["span"], serde_json::json!({"start": 15, "end": 22}));
+    }
+
+    #[test]
+    fn italian_relations_tell_the_language() {
+        let session = embedded_session();
+        let question = "chi dipende";
+        let Err(QuestionError::Resolve(error)) = session.translate(question) else {
+            panic!("the relation is incomplete");
+        };
+        assert_eq!(error.language, Some(crate::vocabulary::Lang::It), "{error}");
+        assert_eq!(error.to_json(question)["language"], "it");
     }
 }

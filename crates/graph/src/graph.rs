@@ -127,7 +127,7 @@ pub enum LoadError {
     /// A file or directory could not be read.
     Io {
         path: String,
-        message: String,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A file is not valid RDF: 1-based line and column.
     Syntax {
@@ -135,6 +135,8 @@ pub enum LoadError {
         line: u64,
         column: u64,
         message: String,
+        /// The parser's own error (its message holds the position too).
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// A file has an extension catena cannot parse.
     UnknownFormat {
@@ -150,12 +152,13 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, message } => write!(f, "cannot read {path}: {message}"),
+            Self::Io { path, source } => write!(f, "cannot read {path}: {source}"),
             Self::Syntax {
                 file,
                 line,
                 column,
                 message,
+                ..
             } => write!(f, "{file}:{line}:{column}: invalid RDF: {message}"),
             Self::UnknownFormat { path } => write!(
                 f,
@@ -170,7 +173,18 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {}
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(&**source),
+            Self::Syntax { source, .. } => source
+                .as_deref()
+                .map(|source| source as &(dyn std::error::Error + 'static)),
+            Self::Storage(error) => Some(error),
+            Self::UnknownFormat { .. } | Self::EmptyDirectory { .. } => None,
+        }
+    }
+}
 
 impl From<StorageError> for LoadError {
     fn from(error: StorageError) -> Self {
@@ -201,7 +215,7 @@ pub fn read_sources(paths: &[PathBuf], kind: SourceKind) -> Result<Vec<RdfSource
         let shown = path.display().to_string();
         let io_error = |error: std::io::Error| LoadError::Io {
             path: shown.clone(),
-            message: error.to_string(),
+            source: Box::new(error),
         };
         let metadata = std::fs::metadata(path).map_err(io_error)?;
         if metadata.is_dir() {
@@ -234,7 +248,7 @@ fn read_file(path: &Path, kind: SourceKind) -> Result<RdfSource, LoadError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|error| LoadError::Io {
         path: name.clone(),
-        message: error.to_string(),
+        source: Box::new(error),
     })?;
     Ok(RdfSource { name, text, kind })
 }
@@ -258,6 +272,7 @@ pub fn parse_source(source: &RdfSource) -> Result<ParsedSource, LoadError> {
             line: start.line + 1,
             column: start.column + 1,
             message: error.message().to_owned(),
+            source: Some(Box::new(error)),
         }
     };
     let in_graph = |triple: oxigraph::model::Triple| triple.in_graph(default_graph.clone());
@@ -327,7 +342,7 @@ pub fn documents_only(store: &Store) -> Result<Scope, QueryError> {
     if reference.is_empty() {
         return Ok(Scope::All);
     }
-    let storage = |e: StorageError| QueryError::Evaluation(e.to_string());
+    let storage = |e: StorageError| QueryError::Evaluation(crate::sparql::Reason::from_error(e));
     let mut graphs = vec![GraphName::DefaultGraph];
     for graph in store.named_graphs() {
         match graph.map_err(storage)? {
@@ -406,6 +421,24 @@ mod tests {
             }
             other => panic!("expected a syntax error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn load_errors_keep_their_causes() {
+        use std::error::Error as _;
+        let bad = source("bad.nt", "<http://example.org/a> <http://example.org/b> .");
+        let error = parse_source(&bad).expect_err("no object");
+        let cause = error.source().expect("the parser's error");
+        assert!(error.to_string().starts_with("bad.nt:1:"), "{error}");
+        assert!(cause.to_string().contains("line 1"), "{cause}");
+        let missing = read_sources(&[PathBuf::from("no/such/file.ttl")], SourceKind::Data)
+            .expect_err("no such file");
+        let io = missing.source().expect("the I/O error");
+        assert_eq!(
+            missing.to_string(),
+            format!("cannot read no/such/file.ttl: {io}")
+        );
+        assert!(io.downcast_ref::<std::io::Error>().is_some());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use oxigraph::model::Triple;
 use oxigraph::sparql::results::{QueryResultsParser, ReaderQueryResultsParserOutput};
 
 use crate::formats::{self, Format};
-use crate::sparql::{QueryError, QueryOutput};
+use crate::sparql::{QueryError, QueryOutput, Reason};
 use crate::vocab;
 
 /// A SPARQL endpoint reached over HTTP.
@@ -26,11 +26,53 @@ impl std::fmt::Debug for Endpoint {
     }
 }
 
+/// Why an endpoint could not be reached or its answer not read.
+#[derive(Debug)]
+pub enum RemoteError {
+    /// The endpoint's address is not an http:// or https:// URL.
+    NotHttp(String),
+    /// The request did not get an answer (connection, timeout, TLS…).
+    Request(ureq::Error),
+    /// The endpoint answered with an error status.
+    Status { status: u16, body: String },
+    /// The endpoint's answer is not in a type catena reads.
+    UnexpectedType(String),
+    /// The answer claims a results format it does not follow.
+    UnreadableResults(oxigraph::sparql::results::QueryResultsParseError),
+    /// The answer claims an RDF format it does not follow.
+    UnreadableGraph(oxigraph::io::RdfParseError),
+}
+
+impl std::fmt::Display for RemoteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotHttp(url) => write!(f, "`{url}` is not an http:// or https:// URL"),
+            Self::Request(error) => error.fmt(f),
+            Self::Status { status, body } => write!(f, "HTTP {status}: {body}"),
+            Self::UnexpectedType(other) => write!(f, "unexpected response type `{other}`"),
+            Self::UnreadableResults(error) => write!(f, "unreadable results: {error}"),
+            Self::UnreadableGraph(error) => write!(f, "unreadable graph: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for RemoteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // The message is the request error's own: its cause is the request error's.
+            Self::Request(error) => error.source(),
+            Self::UnreadableResults(error) => Some(error),
+            Self::UnreadableGraph(error) => Some(error),
+            Self::NotHttp(_) | Self::Status { .. } | Self::UnexpectedType(_) => None,
+        }
+    }
+}
+
 impl Endpoint {
     /// An endpoint at `url` (http:// or https://), with a per-request timeout.
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, String> {
+    pub fn new(url: &str, timeout: Duration) -> Result<Self, RemoteError> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(format!("`{url}` is not an http:// or https:// URL"));
+            return Err(RemoteError::NotHttp(url.to_owned()));
         }
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -51,7 +93,7 @@ impl Endpoint {
     pub fn query(&self, query: &str) -> Result<QueryOutput, QueryError> {
         // catena predefines its prefixes; another engine needs them declared.
         let text = format!("{}{query}", vocab::prologue(None));
-        let failed = |message: String| QueryError::Evaluation(format!("{}: {message}", self.url));
+        let failed = |error: RemoteError| self.failed(error);
         let mut response = self
             .agent
             .post(&self.url)
@@ -61,7 +103,7 @@ impl Endpoint {
                 formats::accept_header(&[Format::Json, Format::NTriples, Format::Turtle]),
             )
             .send(text.as_bytes())
-            .map_err(|e| failed(e.to_string()))?;
+            .map_err(|e| failed(RemoteError::Request(e)))?;
         let status = response.status();
         let content_type = response
             .headers()
@@ -75,14 +117,14 @@ impl Endpoint {
             .to_ascii_lowercase();
         if !status.is_success() {
             let body = response.body_mut().read_to_string().unwrap_or_default();
-            let message = format!("HTTP {}: {}", status.as_u16(), body.trim());
+            let error = RemoteError::Status {
+                status: status.as_u16(),
+                body: body.trim().to_owned(),
+            };
             return Err(if status.as_u16() == 400 {
-                QueryError::Syntax {
-                    message,
-                    position: None,
-                }
+                QueryError::syntax(error.to_string(), None)
             } else {
-                failed(message)
+                failed(error)
             });
         }
         let reader = response.into_body().into_reader();
@@ -91,21 +133,28 @@ impl Endpoint {
 }
 
 impl Endpoint {
+    /// A failure of this endpoint, as a query error naming it.
+    fn failed(&self, error: RemoteError) -> QueryError {
+        QueryError::Evaluation(Reason::caused_by(format!("{}: {error}", self.url), error))
+    }
+
     /// Sends a SPARQL Update over the protocol (`application/sparql-update`).
     pub fn update(&self, update: &str) -> Result<(), QueryError> {
-        let failed = |message: String| QueryError::Evaluation(format!("{}: {message}", self.url));
         let mut response = self
             .agent
             .post(&self.url)
             .header("Content-Type", "application/sparql-update")
             .send(update.as_bytes())
-            .map_err(|e| failed(e.to_string()))?;
+            .map_err(|e| self.failed(RemoteError::Request(e)))?;
         if response.status().is_success() {
             return Ok(());
         }
         let status = response.status().as_u16();
         let body = response.body_mut().read_to_string().unwrap_or_default();
-        Err(failed(format!("HTTP {status}: {}", body.trim())))
+        Err(self.failed(RemoteError::Status {
+            status,
+            body: body.trim().to_owned(),
+        }))
     }
 
     /// Uploads quads with `INSERT DATA`, one request per batch of at most `batch` quads, each
@@ -136,12 +185,12 @@ impl Endpoint {
 }
 
 /// Reads a protocol response body of the given media type.
-fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, String> {
+fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, RemoteError> {
     let format = Format::from_media_type(content_type);
     if let Some(format) = format.and_then(Format::results_format) {
         return match QueryResultsParser::from_format(format)
             .for_reader(reader)
-            .map_err(|e| format!("unreadable results: {e}"))?
+            .map_err(RemoteError::UnreadableResults)?
         {
             ReaderQueryResultsParserOutput::Boolean(value) => Ok(QueryOutput::Boolean(value)),
             ReaderQueryResultsParserOutput::Solutions(solutions) => {
@@ -153,19 +202,19 @@ fn read_results(content_type: &str, reader: impl Read) -> Result<QueryOutput, St
                         })
                     })
                     .collect::<Result<_, _>>()
-                    .map_err(|e| format!("unreadable results: {e}"))?;
+                    .map_err(RemoteError::UnreadableResults)?;
                 Ok(QueryOutput::Solutions { variables, rows })
             }
         };
     }
     let rdf_format = format
         .and_then(Format::rdf_format)
-        .ok_or_else(|| format!("unexpected response type `{content_type}`"))?;
+        .ok_or_else(|| RemoteError::UnexpectedType(content_type.to_owned()))?;
     let triples: Vec<Triple> = RdfParser::from_format(rdf_format)
         .for_reader(reader)
         .map(|quad| quad.map(Triple::from))
         .collect::<Result<_, _>>()
-        .map_err(|e| format!("unreadable graph: {e}"))?;
+        .map_err(RemoteError::UnreadableGraph)?;
     Ok(QueryOutput::Graph(triples))
 }
 
@@ -180,16 +229,46 @@ mod tests {
             Ok(QueryOutput::Solutions { rows, .. }) => assert_eq!(rows.len(), 1),
             other => panic!("{other:?}"),
         }
-        assert_eq!(
+        assert!(matches!(
             read_results(
                 "application/sparql-results+json",
                 r#"{"head":{},"boolean":true}"#.as_bytes()
             ),
             Ok(QueryOutput::Boolean(true))
+        ));
+        match read_results("text/html", &b"<html>"[..]) {
+            Err(error) => assert_eq!(error.to_string(), "unexpected response type `text/html`"),
+            Ok(output) => panic!("{output:?}"),
+        }
+    }
+
+    #[test]
+    fn unreadable_answers_keep_the_parser_error() {
+        use std::error::Error as _;
+        let error = read_results("application/sparql-results+json", &b"{\"head\":"[..])
+            .expect_err("truncated JSON");
+        assert!(
+            error.to_string().starts_with("unreadable results: "),
+            "{error}"
         );
         assert!(read_results("text/html", &b"<html>"[..]).is_err());
         // A media type of the table that no parser reads as results is refused too.
         assert!(read_results("text/plain", &b"x"[..]).is_err());
+        let cause = error.source().expect("the parser's error");
+        assert!(error.to_string().ends_with(&cause.to_string()), "{error}");
+        // As a query error, it names the endpoint and keeps the same cause.
+        let endpoint = Endpoint::new("http://localhost:1/sparql", Duration::from_secs(1))
+            .expect("an http URL");
+        let failed = endpoint.failed(error);
+        assert!(
+            failed
+                .to_string()
+                .starts_with("query failed: http://localhost:1/sparql: unreadable results: "),
+            "{failed}"
+        );
+        let source = failed.source().expect("the remote error");
+        assert!(source.to_string().starts_with("unreadable results: "));
+        assert!(source.source().is_some());
     }
 
     #[test]
@@ -209,6 +288,12 @@ mod tests {
 
     #[test]
     fn refuses_non_http_urls() {
-        assert!(Endpoint::new("ftp://example.org/sparql", Duration::from_secs(1)).is_err());
+        match Endpoint::new("ftp://example.org/sparql", Duration::from_secs(1)) {
+            Err(error) => assert_eq!(
+                error.to_string(),
+                "`ftp://example.org/sparql` is not an http:// or https:// URL"
+            ),
+            Ok(endpoint) => panic!("{endpoint:?}"),
+        }
     }
 }

@@ -32,14 +32,18 @@ pub enum QueryError {
     Syntax {
         message: String,
         position: Option<(usize, usize)>,
+        /// What the parser expected there, in words, when it said (the message says it too).
+        expected: Vec<String>,
+        /// The parser's own error.
+        cause: Option<Cause>,
     },
     /// A SPARQL Update was given where only queries may run.
     UpdateRefused,
     /// The query asks for what catena does not offer: a `SERVICE` (catena makes no
     /// requests to other endpoints) or an unknown function.
-    Unsupported(String),
+    Unsupported(Reason),
     /// The query is valid but failed while running.
-    Evaluation(String),
+    Evaluation(Reason),
     /// The query was stopped through its [`Limits::cancellation`] token (a timeout, usually).
     Cancelled,
     /// The result has more rows (or triples) than [`Limits::max_rows`].
@@ -49,23 +53,37 @@ pub enum QueryError {
     ProductTooLarge { rows: u64, limit: u64 },
 }
 
+impl QueryError {
+    /// A syntax error with no parser error behind it.
+    pub fn syntax(message: impl Into<String>, position: Option<(usize, usize)>) -> Self {
+        Self::Syntax {
+            message: message.into(),
+            position,
+            expected: vec![],
+            cause: None,
+        }
+    }
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Syntax {
                 message,
                 position: Some((line, column)),
+                ..
             } => write!(f, "invalid SPARQL at {line}:{column}: {message}"),
             Self::Syntax {
                 message,
                 position: None,
+                ..
             } => write!(f, "invalid SPARQL: {message}"),
             Self::UpdateRefused => write!(
                 f,
                 "SPARQL updates (INSERT, DELETE, LOAD, CLEAR…) are refused: the graph is read-only"
             ),
-            Self::Unsupported(message) => write!(f, "query not supported: {message}"),
-            Self::Evaluation(message) => write!(f, "query failed: {message}"),
+            Self::Unsupported(reason) => write!(f, "query not supported: {reason}"),
+            Self::Evaluation(reason) => write!(f, "query failed: {reason}"),
             Self::Cancelled => write!(f, "query cancelled"),
             Self::TooLarge { limit } => write!(
                 f,
@@ -83,7 +101,91 @@ impl fmt::Display for QueryError {
     }
 }
 
-impl std::error::Error for QueryError {}
+impl std::error::Error for QueryError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Syntax { cause, .. } => cause.as_ref().map(Cause::error),
+            Self::Unsupported(reason) | Self::Evaluation(reason) => reason.cause(),
+            _ => None,
+        }
+    }
+}
+
+/// The error behind another, shared so that the error holding it stays `Clone`. Errors of
+/// other crates have no equality: two causes are equal when their messages are.
+#[derive(Clone)]
+pub struct Cause(Arc<dyn std::error::Error + Send + Sync>);
+
+impl Cause {
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self(Arc::new(error))
+    }
+
+    pub fn error(&self) -> &(dyn std::error::Error + 'static) {
+        &*self.0
+    }
+}
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for Cause {}
+
+/// What went wrong, in words, and the error that caused it when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    message: String,
+    cause: Option<Cause>,
+}
+
+impl Reason {
+    /// A reason no other error caused.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            cause: None,
+        }
+    }
+
+    /// A reason said by `message`, caused by `cause` (whose message it usually includes).
+    pub fn caused_by(
+        message: impl Into<String>,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            message: message.into(),
+            cause: Some(Cause::new(cause)),
+        }
+    }
+
+    /// The error's own message as the reason.
+    pub fn from_error(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::caused_by(cause.to_string(), cause)
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn cause(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_ref().map(Cause::error)
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
 /// `12000`, `3.5e7`: large numbers by their order of magnitude.
 fn approximately(n: u64) -> String {
@@ -233,13 +335,12 @@ pub fn prepare_query(
             // that is an empty query, not an update.
             return Err(match parser().parse_update(query) {
                 Ok(update) if !update.operations.is_empty() => QueryError::UpdateRefused,
-                Ok(_) => QueryError::Syntax {
-                    message: "the query is empty: it holds only blanks, comments or PREFIX \
-                              declarations; write SELECT, ASK, CONSTRUCT or DESCRIBE"
-                        .to_owned(),
-                    position: None,
-                },
-                Err(_) => syntax_error(&error, query),
+                Ok(_) => QueryError::syntax(
+                    "the query is empty: it holds only blanks, comments or PREFIX \
+                     declarations; write SELECT, ASK, CONSTRUCT or DESCRIBE",
+                    None,
+                ),
+                Err(_) => syntax_error(error, query),
             });
         }
     };
@@ -380,14 +481,17 @@ fn evaluation_error(error: QueryEvaluationError) -> QueryError {
         QueryEvaluationError::Service(_)
         | QueryEvaluationError::UnboundService
         | QueryEvaluationError::InvalidServiceName(_)
-        | QueryEvaluationError::UnsupportedService(_) => QueryError::Unsupported(format!(
-            "SERVICE ({error}): catena queries only its own graph"
-        )),
+        | QueryEvaluationError::UnsupportedService(_) => {
+            QueryError::Unsupported(Reason::caused_by(
+                format!("SERVICE ({error}): catena queries only its own graph"),
+                error,
+            ))
+        }
         QueryEvaluationError::UnsupportedCustomFunction(_)
         | QueryEvaluationError::UnsupportedCustomFunctionArity { .. } => {
-            QueryError::Unsupported(error.to_string())
+            QueryError::Unsupported(Reason::from_error(error))
         }
-        error => QueryError::Evaluation(error.to_string()),
+        error => QueryError::Evaluation(Reason::from_error(error)),
     }
 }
 
@@ -411,7 +515,7 @@ pub fn prepare_update(
 ) -> Result<PreparedUpdate, QueryError> {
     let parsed = parser()
         .parse_update(update)
-        .map_err(|error| syntax_error(&error, update))?;
+        .map_err(|error| syntax_error(error, update))?;
     let prepared = evaluator(cancellation).for_update(parsed);
     Ok(PreparedUpdate {
         update: prepared,
@@ -429,7 +533,7 @@ impl PreparedUpdate {
             {
                 QueryError::Cancelled
             } else {
-                QueryError::Evaluation(error.to_string())
+                QueryError::Evaluation(Reason::from_error(error))
             }
         })
     }
@@ -437,17 +541,25 @@ impl PreparedUpdate {
 
 /// The parser reports "error at LINE:COLUMN: expected …"; keep the position apart so the
 /// caller can point at it.
-fn syntax_error(error: &SparqlSyntaxError, query: &str) -> QueryError {
+fn syntax_error(error: SparqlSyntaxError, query: &str) -> QueryError {
     let text = error.to_string();
+    let mut expected = vec![];
     let position = text.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
         let (line, column): (usize, usize) = {
             let (line, column) = position.split_once(':')?;
             (line.parse().ok()?, column.parse().ok()?)
         };
-        let message = unknown_prefix(query, line, column)
+        let message = match unknown_prefix(query, line, column)
             .filter(|_| message.contains("Prefix not found"))
-            .unwrap_or_else(|| readable_expectations(message));
+        {
+            Some(unknown) => unknown,
+            None => {
+                let (readable, items) = readable_expectations(message);
+                expected = items;
+                readable
+            }
+        };
         let at_end = query
             .lines()
             .nth(line.saturating_sub(1))
@@ -460,23 +572,24 @@ fn syntax_error(error: &SparqlSyntaxError, query: &str) -> QueryError {
         };
         Some((line, column, message))
     });
-    match position {
-        Some((line, column, message)) => QueryError::Syntax {
-            message,
-            position: Some((line, column)),
-        },
-        None => QueryError::Syntax {
-            message: text,
-            position: None,
-        },
+    let (message, position) = match position {
+        Some((line, column, message)) => (message, Some((line, column))),
+        None => (text, None),
+    };
+    QueryError::Syntax {
+        message,
+        position,
+        expected,
+        cause: Some(Cause::new(error)),
     }
 }
 
 /// The parser's "expected one of …" with its character classes (dozens of Unicode ranges)
-/// said in words: `"a", "_", a letter or a digit`.
-fn readable_expectations(message: &str) -> String {
+/// said in words: `"a", "_", a letter or a digit`; and those words one by one.
+fn readable_expectations(message: &str) -> (String, Vec<String>) {
     let Some(list) = message.strip_prefix("expected one of ") else {
-        return message.to_owned();
+        let one = message.strip_prefix("expected ").map(str::to_owned);
+        return (message.to_owned(), one.into_iter().collect());
     };
     // Items are separated by ", " outside brackets.
     let mut items = Vec::new();
@@ -518,14 +631,15 @@ fn readable_expectations(message: &str) -> String {
     }
     classes.dedup();
     words.extend(classes.into_iter().map(str::to_owned));
-    match (words.as_slice(), anything_else) {
+    let readable = match (words.as_slice(), anything_else) {
         ([], _) => message.to_owned(),
         (words, true) => format!("expected one of {}, …", words.join(", ")),
         ([one], false) => format!("expected {one}"),
         ([init @ .., last], false) => {
             format!("expected one of {} or {last}", init.join(", "))
         }
-    }
+    };
+    (readable, words)
 }
 
 #[cfg(test)]
@@ -566,6 +680,7 @@ mod tests {
             Err(QueryError::Syntax {
                 message,
                 position: Some((1, 21)),
+                ..
             }) => {
                 assert!(
                     message.starts_with("the query ends too early: expected one of "),
@@ -677,6 +792,7 @@ mod tests {
             Err(QueryError::Syntax {
                 position: Some((2, _)),
                 message,
+                ..
             }) => {
                 assert!(message.starts_with("unknown prefix `foaf:`"), "{message}");
                 assert!(message.contains("cat: ent:"), "{message}");
@@ -761,8 +877,10 @@ mod tests {
             &store,
             "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }",
         ) {
-            Err(QueryError::Unsupported(message)) => {
-                assert!(message.contains("SERVICE"), "{message}")
+            Err(error @ QueryError::Unsupported(_)) => {
+                assert!(error.to_string().contains("SERVICE"), "{error}");
+                let cause = std::error::Error::source(&error).expect("the engine's error");
+                assert!(cause.to_string().contains("example.org"), "{cause}");
             }
             other => panic!("unexpected {other:?}"),
         }

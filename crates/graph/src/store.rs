@@ -72,7 +72,19 @@ impl fmt::Display for StoreError {
     }
 }
 
-impl std::error::Error for StoreError {}
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { error, .. } => Some(error),
+            // The message is the load error's own: so is its cause.
+            Self::Load(error) => error.source(),
+            Self::Storage(error) => Some(error),
+            Self::NotAStore(_) | Self::InUse(_) | Self::Unsupported | Self::UnknownFormat(_) => {
+                None
+            }
+        }
+    }
+}
 
 impl From<StorageError> for StoreError {
     fn from(error: StorageError) -> Self {
@@ -256,6 +268,7 @@ fn parse_failure(path: &Path, error: RdfParseError) -> StoreError {
                 line,
                 column,
                 message,
+                source: Some(Box::new(syntax)),
             })
         }
         RdfParseError::Io(error) => StoreError::Io {
@@ -311,7 +324,7 @@ pub fn load_file(
                 oxigraph::store::LoaderError::Storage(error) => StoreError::Storage(error),
                 other => StoreError::Load(LoadError::Io {
                     path: path.display().to_string(),
-                    message: other.to_string(),
+                    source: Box::new(other),
                 }),
             })?;
         loader.commit()?;
@@ -382,6 +395,12 @@ mod tests {
             other => panic!("expected a syntax error, got {other:?}"),
         }
         assert_eq!(store.len().expect("len"), 1);
+        // The parser's error is kept as the cause.
+        let Err(error) = load_file(&store, &bad, &LoadOptions::default()) else {
+            panic!("the bad file loaded");
+        };
+        let cause = std::error::Error::source(&error).expect("the parser's error");
+        assert!(cause.to_string().contains("line 2"), "{cause}");
     }
 
     #[test]

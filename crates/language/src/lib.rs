@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod diagnostic;
 pub mod forms;
 pub mod parse;
 pub mod resolve;

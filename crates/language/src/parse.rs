@@ -1,12 +1,10 @@
 //! Parsing: question text → typed [`Question`], with pest and `grammar/question.pest`.
 
-use std::fmt;
-
 use pest::Parser as _;
 use pest::iterators::Pair;
 
 use crate::ast::{Form, Modifiers, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
-use crate::suggest;
+use crate::diagnostic::Diagnostic;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammar/question.pest"]
@@ -15,30 +13,8 @@ struct QuestionParser;
 /// The longest question accepted: longer text is refused before parsing.
 pub const MAX_QUESTION_BYTES: usize = 16 * 1024;
 
-/// Why a question does not parse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
-    pub span: Span,
-    pub message: String,
-    /// Close valid words, best first.
-    pub suggestions: Vec<String>,
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.suggestions.is_empty() {
-            write!(
-                f,
-                "; did you mean {}?",
-                suggest::quote_list(&self.suggestions)
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ParseError {}
+/// Why a question does not parse: a [`Diagnostic`] with its place in the question.
+pub type ParseError = Diagnostic;
 
 /// The words that may start a question, for suggestions when the first word is wrong.
 pub use crate::forms::LEADING_KEYWORDS;
@@ -46,29 +22,26 @@ pub use crate::forms::LEADING_KEYWORDS;
 /// Parses one question.
 pub fn parse(text: &str) -> Result<Question, ParseError> {
     if text.len() > MAX_QUESTION_BYTES {
-        return Err(ParseError {
-            span: Span::new(0, text.len()),
-            message: format!(
+        return Err(ParseError::new(
+            Span::new(0, text.len()),
+            format!(
                 "the question is {} bytes long; the limit is {MAX_QUESTION_BYTES}",
                 text.len()
             ),
-            suggestions: vec![],
-        });
+        ));
     }
     if text.trim().is_empty() {
-        return Err(ParseError {
-            span: Span::new(0, text.len()),
-            message: "empty question: try `who depends on NVIDIA` or `.help`".to_owned(),
-            suggestions: vec![],
-        });
+        return Err(ParseError::advising(
+            Span::new(0, text.len()),
+            "empty question",
+            "try `who depends on NVIDIA` or `.help`",
+        ));
     }
     let mut pairs =
         QuestionParser::parse(Rule::question, text).map_err(|e| syntax_error(text, &e))?;
-    let question = pairs.next().ok_or_else(|| ParseError {
-        span: Span::new(0, text.len()),
-        message: "not a question".to_owned(),
-        suggestions: vec![],
-    })?;
+    let question = pairs
+        .next()
+        .ok_or_else(|| ParseError::new(Span::new(0, text.len()), "not a question"))?;
     build_question(question)
 }
 
@@ -97,11 +70,7 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
                     .into_inner()
                     .find(|p| p.as_rule() == Rule::year)
                     .and_then(|p| p.as_str().parse::<i32>().ok())
-                    .ok_or_else(|| ParseError {
-                        span,
-                        message: "expected a four-digit year".to_owned(),
-                        suggestions: vec![],
-                    })?;
+                    .ok_or_else(|| expected(span, "a four-digit year"))?;
                 let filter = match item.as_rule() {
                     Rule::time_in => TimeFilter::In(year),
                     Rule::time_since => TimeFilter::Since(year),
@@ -126,11 +95,7 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
             _ => form = Some(build_form(item)?),
         }
     }
-    let form = form.ok_or_else(|| ParseError {
-        span: Span::default(),
-        message: "expected a question".to_owned(),
-        suggestions: vec![],
-    })?;
+    let form = form.ok_or_else(|| expected(Span::default(), "a question"))?;
     Ok(Question {
         explain,
         form,
@@ -139,24 +104,19 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
 }
 
 fn repeated(span: Span, what: &str) -> ParseError {
-    ParseError {
-        span,
-        message: format!("{what} is given more than once"),
-        suggestions: vec![],
-    }
+    ParseError::new(span, format!("{what} is given more than once"))
+}
+
+/// `expected …`, with what was expected kept as data.
+fn expected(span: Span, what: &str) -> ParseError {
+    ParseError::new(span, format!("expected {what}")).with_expected(vec![what.to_owned()])
 }
 
 fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
     let rule = pair.as_rule();
     let span = span_of(&pair);
     let mut parts = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
-    let mut next = |what: &str| {
-        parts.next().ok_or_else(|| ParseError {
-            span,
-            message: format!("expected {what}"),
-            suggestions: vec![],
-        })
-    };
+    let mut next = |what: &str| parts.next().ok_or_else(|| expected(span, what));
     Ok(match rule {
         Rule::sparql => Form::Sparql(next("a SPARQL query")?.as_str().to_owned()),
         Rule::describe => Form::Describe(name(next("a name")?)),
@@ -190,20 +150,22 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| *n <= MAX_TOP)
-                .ok_or_else(|| ParseError {
-                    span: limit_span,
-                    message: format!(
-                        "`top {}` is more than a top list holds: give a number from 1 to {MAX_TOP}",
-                        limit_pair.as_str()
-                    ),
-                    suggestions: vec![],
+                .ok_or_else(|| {
+                    ParseError::advising(
+                        limit_span,
+                        &format!(
+                            "`top {}` is more than a top list holds",
+                            limit_pair.as_str()
+                        ),
+                        format!("give a number from 1 to {MAX_TOP}"),
+                    )
                 })?;
             if limit == 0 {
-                return Err(ParseError {
-                    span: limit_span,
-                    message: "`top 0` asks for nothing: give a number from 1".to_owned(),
-                    suggestions: vec![],
-                });
+                return Err(ParseError::advising(
+                    limit_span,
+                    "`top 0` asks for nothing",
+                    "give a number from 1",
+                ));
             }
             Form::Top {
                 limit,
@@ -258,11 +220,7 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
         Rule::what => Form::What(run(next("a name and a relation")?)),
         Rule::free => Form::Free(run(next("a question")?)),
         _ => {
-            return Err(ParseError {
-                span,
-                message: "unexpected part of a question".to_owned(),
-                suggestions: vec![],
-            });
+            return Err(ParseError::new(span, "unexpected part of a question"));
         }
     })
 }
@@ -279,11 +237,7 @@ fn filter_name(
     pair.into_inner()
         .find(|p| !is_keyword(p.as_rule()))
         .map(name)
-        .ok_or_else(|| ParseError {
-            span,
-            message: format!("expected a name after {what}"),
-            suggestions: vec![],
-        })
+        .ok_or_else(|| expected(span, &format!("a name after {what}")))
 }
 
 fn is_keyword(rule: Rule) -> bool {
@@ -382,37 +336,45 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
     let rest = &text[position.min(text.len())..];
     let found: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
     let first = rest.chars().next();
-    let (message, end) = match first {
-        None => ("the question ends too early".to_owned(), position),
+    let (mut diagnostic, end) = match first {
+        None => (
+            ParseError::new(Span::default(), "the question ends too early"),
+            position,
+        ),
         Some(quote @ ('"' | '“')) if !rest[quote.len_utf8()..].contains(['"', '”']) => (
-            "unterminated quote: close the name with a matching \"".to_owned(),
+            ParseError::advising(
+                Span::default(),
+                "unterminated quote",
+                "close the name with a matching \"",
+            ),
             text.len(),
         ),
         Some(c) if !c.is_alphanumeric() => (
-            format!("unexpected character `{c}`"),
+            ParseError::new(Span::default(), format!("unexpected character `{c}`")),
             position + c.len_utf8(),
         ),
-        Some(_) => (format!("unexpected `{found}`"), position + found.len()),
+        Some(_) => (
+            ParseError::new(Span::default(), format!("unexpected `{found}`")),
+            position + found.len(),
+        ),
     };
-    let expected = match &error.variant {
+    let mut expected: Vec<String> = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives
             .iter()
             .filter_map(|rule| describe_rule(*rule))
-            .collect::<Vec<_>>(),
+            .map(str::to_owned)
+            .collect(),
         pest::error::ErrorVariant::CustomError { .. } => vec![],
     };
-    let mut message = message;
+    expected.sort();
+    expected.dedup();
     if !expected.is_empty() {
-        let mut expected = expected;
-        expected.sort();
-        expected.dedup();
-        message.push_str(&format!("; expected {}", expected.join(" or ")));
+        diagnostic
+            .message
+            .push_str(&format!("; expected {}", expected.join(" or ")));
     }
-    ParseError {
-        span: Span::new(position, end.max(position)),
-        message,
-        suggestions: vec![],
-    }
+    diagnostic.span = Span::new(position, end.max(position));
+    diagnostic.with_expected(expected)
 }
 
 fn describe_rule(rule: Rule) -> Option<&'static str> {

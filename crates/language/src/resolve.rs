@@ -1,40 +1,17 @@
 //! Resolution: the parsed question's names and word runs → IRIs of the graph and terms of the
 //! ontology (relations by their phrases, classes by their plurals, measures by their names).
 
-use std::fmt;
-
 use oxigraph::model::NamedNode;
 
 use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
+use crate::diagnostic::Diagnostic;
 use crate::suggest;
 use crate::vocabulary::{
-    Class, Entity, Measure, Phrase, Qualifier, Relation, Vocabulary, normalise,
+    Class, Entity, Lang, Measure, Phrase, Qualifier, Relation, Vocabulary, normalise,
 };
 
-/// Why a question does not resolve.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolveError {
-    pub span: Span,
-    pub message: String,
-    /// Close valid words or names, best first.
-    pub suggestions: Vec<String>,
-}
-
-impl fmt::Display for ResolveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.suggestions.is_empty() {
-            write!(
-                f,
-                "; did you mean {}?",
-                suggest::quote_list(&self.suggestions)
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ResolveError {}
+/// Why a question does not resolve: a [`Diagnostic`] with its place in the question.
+pub type ResolveError = Diagnostic;
 
 /// Which end of a relation the question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,11 +112,13 @@ const OF_WORDS: &[&str] = &[
 ];
 
 fn error(span: Span, message: impl Into<String>) -> ResolveError {
-    ResolveError {
-        span,
-        message: message.into(),
-        suggestions: vec![],
-    }
+    ResolveError::new(span, message)
+}
+
+/// A relation phrase with no name after it.
+fn name_missing(span: Span) -> ResolveError {
+    ResolveError::new(span, "expected a name after the relation")
+        .with_expected(vec!["a name".to_owned()])
 }
 
 /// Resolves a parsed question against the vocabulary.
@@ -332,16 +311,16 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|s| s.split_whitespace().next())
             .collect();
-        Err(ResolveError {
-            span: first.span,
-            message: format!(
+        Err(ResolveError::new(
+            first.span,
+            format!(
                 "I don't understand `{}`: a question starts with who, what does, list, count, top, \
                  describe, path from, investments, open-source releases, cloud deals, concerns, \
                  a measure (`revenue of NVIDIA`) or sparql",
                 first.text
             ),
-            suggestions: suggest::closest(&first.text, first_words, 3),
-        })
+        )
+        .with_suggestions(suggest::closest(&first.text, first_words, 3)))
     }
 
     fn all_phrases(&self, kind: Phrases) -> impl Iterator<Item = &Phrase> {
@@ -421,71 +400,83 @@ impl Resolver<'_> {
             .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        Err(ResolveError {
-            span: last.span,
-            message: format!(
-                "no relation ends this question (after `what does … `, found `{tail}`)"
-            ),
-            suggestions: suggest::closest(&tail, candidates.iter().map(String::as_str), 3),
-        })
+        Err(ResolveError::new(
+            last.span,
+            format!("no relation ends this question (after `what does … `, found `{tail}`)"),
+        )
+        .with_expected(vec!["a relation".to_owned()])
+        .with_suggestions(suggest::closest(
+            &tail,
+            candidates.iter().map(String::as_str),
+            3,
+        ))
+        // `what does X …` is the English form; Italian puts the relation first.
+        .in_language(Some(Lang::En)))
     }
 
     /// Walks the phrases word by word and reports the first word no phrase continues with.
+    /// Once a word has matched, the phrases still possible tell the question's language
+    /// when they share one.
     fn phrase_error(&self, words: &[Word], kind: Phrases) -> ResolveError {
-        let phrases: Vec<Vec<String>> = self
+        let phrases: Vec<(Vec<String>, Lang)> = self
             .all_phrases(kind)
-            .map(|p| p.text.split(' ').map(str::to_owned).collect())
+            .map(|p| (p.text.split(' ').map(str::to_owned).collect(), p.lang))
             .collect();
-        let mut alive: Vec<&Vec<String>> = phrases.iter().collect();
+        let mut alive: Vec<&(Vec<String>, Lang)> = phrases.iter().collect();
+        let language = |alive: &[&(Vec<String>, Lang)]| {
+            let first = alive.first()?.1;
+            alive
+                .iter()
+                .all(|(_, lang)| *lang == first)
+                .then_some(first)
+        };
         for (i, word) in words.iter().enumerate() {
             let typed = normalise(&word.text);
-            let next: Vec<&Vec<String>> = alive
+            let next: Vec<&(Vec<String>, Lang)> = alive
                 .iter()
                 .copied()
-                .filter(|p| p.get(i).is_some_and(|w| *w == typed))
+                .filter(|(p, _)| p.get(i).is_some_and(|w| *w == typed))
                 .collect();
             if next.is_empty() {
                 let continuations: Vec<&str> = alive
                     .iter()
-                    .filter_map(|p| p.get(i).map(String::as_str))
+                    .filter_map(|(p, _)| p.get(i).map(String::as_str))
                     .collect();
-                let expected = if i == 0 {
-                    "a relation"
+                let (expected, language) = if i == 0 {
+                    ("a relation", None)
                 } else {
-                    "the rest of the relation"
+                    ("the rest of the relation", language(&alive))
                 };
-                return ResolveError {
-                    span: word.span,
-                    message: format!("unknown word `{}`: expected {expected}", word.text),
-                    suggestions: suggest::closest(&word.text, continuations.iter().copied(), 3),
-                };
+                return ResolveError::new(
+                    word.span,
+                    format!("unknown word `{}`: expected {expected}", word.text),
+                )
+                .with_expected(vec![expected.to_owned()])
+                .with_suggestions(suggest::closest(
+                    &word.text,
+                    continuations.iter().copied(),
+                    3,
+                ))
+                .in_language(language);
             }
-            if next.iter().any(|p| p.len() == i + 1) {
+            if let Some((_, lang)) = next.iter().find(|(p, _)| p.len() == i + 1) {
                 // A whole phrase matched, so the name after it is missing.
-                return ResolveError {
-                    span: Span::new(word.span.end, word.span.end),
-                    message: "expected a name after the relation".to_owned(),
-                    suggestions: vec![],
-                };
+                return name_missing(Span::new(word.span.end, word.span.end))
+                    .in_language(Some(*lang));
             }
             alive = next;
         }
         let end = words.last().map(|w| w.span.end).unwrap_or_default();
-        ResolveError {
-            span: Span::new(end, end),
-            message: "the relation is incomplete".to_owned(),
-            suggestions: alive.iter().take(3).map(|p| p.join(" ")).collect(),
-        }
+        ResolveError::new(Span::new(end, end), "the relation is incomplete")
+            .with_suggestions(alive.iter().take(3).map(|(p, _)| p.join(" ")).collect())
+            .in_language(language(&alive))
     }
 
     /// An entity from the words left after a phrase.
     fn entity_words(&self, words: &[Word], whole: &Run) -> Result<Entity, ResolveError> {
         if words.is_empty() {
             let end = whole.span().end;
-            return Err(error(
-                Span::new(end, end),
-                "expected a name after the relation",
-            ));
+            return Err(name_missing(Span::new(end, end)));
         }
         let span = words[0].span.join(words[words.len() - 1].span);
         let quoted = words.len() == 1 && words[0].quoted;
@@ -501,23 +492,31 @@ impl Resolver<'_> {
         let hits = self.vocabulary.entities.lookup(&name.text);
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
-            [] => Err(ResolveError {
-                span: name.span,
-                message: format!("unknown entity `{}`", name.text),
-                suggestions: suggest::closest(&name.text, self.vocabulary.entities.names(), 3),
-            }),
-            many => Err(ResolveError {
-                span: name.span,
-                message: format!(
-                    "`{}` is ambiguous: it names {}; type one of their labels",
-                    name.text,
-                    many.iter()
-                        .map(|e| format!("{} ({})", e.label, crate::vocab::compact(e.iri.as_str())))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                suggestions: many.iter().map(|e| e.label.clone()).collect(),
-            }),
+            [] => Err(
+                ResolveError::new(name.span, format!("unknown entity `{}`", name.text))
+                    .with_suggestions(suggest::closest(
+                        &name.text,
+                        self.vocabulary.entities.names(),
+                        3,
+                    )),
+            ),
+            many => {
+                let hint = "type one of their labels";
+                let named: Vec<String> = many
+                    .iter()
+                    .map(|e| format!("{} ({})", e.label, crate::vocab::compact(e.iri.as_str())))
+                    .collect();
+                Err(ResolveError::new(
+                    name.span,
+                    format!(
+                        "`{}` is ambiguous: it names {}; {hint}",
+                        name.text,
+                        named.join(", ")
+                    ),
+                )
+                .with_hint(hint)
+                .with_suggestions(many.iter().map(|e| e.label.clone()).collect()))
+            }
         }
     }
 
@@ -533,17 +532,19 @@ impl Resolver<'_> {
 
     fn class(&self, run: &Run) -> Result<Class, ResolveError> {
         let typed = normalise(&run.text());
-        self.find_class(run).ok_or_else(|| ResolveError {
-            span: run.span(),
-            message: format!("unknown kind of thing `{}`", run.text()),
-            suggestions: suggest::closest(
+        self.find_class(run).ok_or_else(|| {
+            ResolveError::new(
+                run.span(),
+                format!("unknown kind of thing `{}`", run.text()),
+            )
+            .with_suggestions(suggest::closest(
                 &typed,
                 self.vocabulary
                     .classes
                     .iter()
                     .flat_map(|c| c.plurals.iter().map(|p| p.text.as_str())),
                 3,
-            ),
+            ))
         })
     }
 
@@ -688,10 +689,8 @@ impl Resolver<'_> {
 
     fn unknown_measure(&self, run: &Run) -> ResolveError {
         let typed = normalise(&run.text());
-        ResolveError {
-            span: run.span(),
-            message: format!("unknown measure `{}`", run.text()),
-            suggestions: suggest::closest(
+        ResolveError::new(run.span(), format!("unknown measure `{}`", run.text())).with_suggestions(
+            suggest::closest(
                 &typed,
                 self.vocabulary
                     .measures
@@ -699,7 +698,7 @@ impl Resolver<'_> {
                     .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
                 3,
             ),
-        }
+        )
     }
 
     /// The class one of a relation's grouping phrases names, in any language (`country`,
@@ -744,20 +743,19 @@ impl Resolver<'_> {
                 });
             }
         }
-        Err(ResolveError {
-            span: run.span(),
-            message: format!("cannot group by `{}`", run.text()),
-            suggestions: suggest::closest(
-                &typed,
-                self.vocabulary.relations.iter().flat_map(|r| {
-                    r.group_phrases
-                        .iter()
-                        .chain(&r.inverse_group_phrases)
-                        .map(|p| p.text.as_str())
-                }),
-                3,
-            ),
-        })
+        Err(
+            ResolveError::new(run.span(), format!("cannot group by `{}`", run.text()))
+                .with_suggestions(suggest::closest(
+                    &typed,
+                    self.vocabulary.relations.iter().flat_map(|r| {
+                        r.group_phrases
+                            .iter()
+                            .chain(&r.inverse_group_phrases)
+                            .map(|p| p.text.as_str())
+                    }),
+                    3,
+                )),
+        )
     }
 }
 

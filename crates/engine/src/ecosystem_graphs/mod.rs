@@ -40,9 +40,46 @@ pub enum ImportError {
         error: std::io::Error,
     },
     NoAssetFiles(PathBuf),
-    /// Files that are not YAML lists of records (`file:line:column: message` each).
-    Syntax(Vec<String>),
+    /// Files that are not YAML lists of records.
+    Syntax(Vec<FileError>),
     Storage(StorageError),
+}
+
+/// Why one asset file could not be read: `name:line:column: message` when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    /// The file is not UTF-8.
+    NotUtf8 {
+        name: String,
+        error: std::str::Utf8Error,
+    },
+    /// The file is not a YAML list of records.
+    Syntax {
+        name: String,
+        error: yaml::SyntaxError,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotUtf8 { name, error } => write!(
+                f,
+                "{name}: not valid UTF-8 (at byte {})",
+                error.valid_up_to()
+            ),
+            Self::Syntax { name, error } => write!(f, "{name}:{error}"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::NotUtf8 { error, .. } => Some(error),
+            Self::Syntax { error, .. } => Some(error),
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -71,7 +108,20 @@ impl fmt::Display for ImportError {
     }
 }
 
-impl std::error::Error for ImportError {}
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { error, .. } => Some(error),
+            // One cause for one file; each file's error is in the list.
+            Self::Syntax(errors) => match errors.as_slice() {
+                [one] => Some(one),
+                _ => None,
+            },
+            Self::Storage(error) => Some(error),
+            Self::NoAssetFiles(_) => None,
+        }
+    }
+}
 
 impl From<StorageError> for ImportError {
     fn from(error: StorageError) -> Self {
@@ -85,7 +135,7 @@ impl From<StorageError> for ImportError {
 pub fn read_dir(
     dir: &Path,
     keep_going: bool,
-) -> Result<(Vec<AssetFile>, Vec<String>), ImportError> {
+) -> Result<(Vec<AssetFile>, Vec<FileError>), ImportError> {
     let io = |path: &Path, error| ImportError::Io {
         path: path.to_owned(),
         error,
@@ -121,14 +171,14 @@ pub fn read_dir(
         let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
         let parsed = match String::from_utf8(bytes) {
             Ok(text) => read_file(&name, &text),
-            Err(e) => Err(format!(
-                "{name}: not valid UTF-8 (at byte {})",
-                e.utf8_error().valid_up_to()
-            )),
+            Err(e) => Err(FileError::NotUtf8 {
+                name,
+                error: e.utf8_error(),
+            }),
         };
         match parsed {
             Ok(file) => files.push(file),
-            Err(message) => broken.push(message),
+            Err(error) => broken.push(error),
         }
     }
     if !broken.is_empty() && !keep_going {
@@ -137,10 +187,12 @@ pub fn read_dir(
     Ok((files, broken))
 }
 
-/// Reads one file's text; the error is `name:line:column: message`.
-pub fn read_file(name: &str, text: &str) -> Result<AssetFile, String> {
-    let records = yaml::parse_records(text)
-        .map_err(|e| format!("{name}:{}:{}: {}", e.line, e.column, e.message))?;
+/// Reads one file's text; the error shows as `name:line:column: message`.
+pub fn read_file(name: &str, text: &str) -> Result<AssetFile, FileError> {
+    let records = yaml::parse_records(text).map_err(|error| FileError::Syntax {
+        name: name.to_owned(),
+        error,
+    })?;
     let mut assets = Vec::new();
     let mut skipped = Vec::new();
     for located in &records {
@@ -167,7 +219,7 @@ pub fn prepare(
     let (files, broken) = read_dir(dir, keep_going)?;
     let existing = Existing::from_store(store)?;
     let (quads, mut report) = convert::build(&files, &existing);
-    report.broken_files = broken;
+    report.broken_files = broken.iter().map(FileError::to_string).collect();
     report.quads = quads.len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok((report, quads))
@@ -217,6 +269,15 @@ impl fmt::Display for OutputError {
     }
 }
 
+impl std::error::Error for OutputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io(error) => Some(error),
+            Self::Format(_) => None,
+        }
+    }
+}
+
 /// The syntax of an output file: N-Quads or TriG, the syntaxes that keep named graphs.
 pub fn output_format(path: &Path) -> Result<oxigraph::io::RdfFormat, OutputError> {
     use oxigraph::io::RdfFormat;
@@ -262,4 +323,47 @@ pub fn write_quads(path: &Path, quads: &[Quad]) -> Result<(), OutputError> {
         let _ = std::fs::remove_file(&temporary);
         OutputError::Io(e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_file_error_reads_as_before_and_keeps_its_cause() {
+        let error = read_file("models.yaml", "- name: a\n\tb: c\n").expect_err("a tab");
+        let shown = error.to_string();
+        assert_eq!(
+            shown,
+            "models.yaml:1:9: while scanning a plain scalar, found a tab"
+        );
+        let cause = error.source().expect("the YAML error");
+        assert!(shown.ends_with(&cause.to_string()), "{shown} / {cause}");
+        let scalar = read_file("one.yaml", "just text").expect_err("not a list");
+        assert_eq!(
+            scalar.to_string(),
+            "one.yaml:1:1: expected a list of asset records"
+        );
+    }
+
+    #[test]
+    fn an_import_of_broken_files_lists_each_with_its_cause() {
+        let dir = tempfile::tempdir().expect("a folder");
+        std::fs::write(dir.path().join("a.yaml"), b"- name: \xff\n").expect("writes");
+        let error = read_dir(dir.path(), false).expect_err("not UTF-8");
+        assert_eq!(
+            error.to_string(),
+            "1 file could not be read, so nothing was imported (--keep-going skips them):\n  \
+             a.yaml: not valid UTF-8 (at byte 8)"
+        );
+        let file = error.source().expect("the file's error");
+        assert!(
+            file.source()
+                .is_some_and(|utf8| utf8.is::<std::str::Utf8Error>())
+        );
+        let (files, broken) = read_dir(dir.path(), true).expect("keeps going");
+        assert!(files.is_empty());
+        assert_eq!(broken.len(), 1);
+    }
 }

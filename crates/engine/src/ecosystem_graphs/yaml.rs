@@ -61,13 +61,22 @@ pub struct Located {
     pub repeated_keys: Vec<String>,
 }
 
-/// Why a file is not a YAML document of records.
+/// Why a file is not a YAML document of records: `line:column: message` when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// The YAML scanner's error is read into the line, column and message.
+impl std::error::Error for SyntaxError {}
 
 /// Most nodes a file may expand to, aliases included: a guard against alias bombs.
 const MAX_NODES: usize = 2_000_000;
