@@ -13,6 +13,7 @@ pub mod ecosystem_graphs;
 pub mod fuzzing;
 pub mod r#gen;
 pub mod graph;
+pub mod lexicon;
 pub mod parse;
 pub mod query_cost;
 pub mod remote;
