@@ -73,6 +73,13 @@ fn main() {
         quad_table(&quads),
     )
     .expect("OUT_DIR is writable");
+    // The store keeps each distinct quad once: its length holding the shipped graph.
+    let distinct: HashSet<&Quad> = quads.iter().collect();
+    fs::write(
+        Path::new(&out_dir).join("embedded_len.rs"),
+        distinct.len().to_string(),
+    )
+    .expect("OUT_DIR is writable");
     println!("cargo:rerun-if-changed=src/vocab.rs");
     println!("cargo:rerun-if-changed=src/vocabulary.rs");
     let vocabulary =

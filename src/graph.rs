@@ -77,6 +77,9 @@ pub fn embedded_quads() -> Vec<Quad> {
 /// The shipped graph's vocabulary, computed by build.rs with src/vocabulary.rs (JSON).
 const EMBEDDED_VOCABULARY: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json"));
 
+/// The number of distinct quads of the shipped graph: the length of its store.
+const EMBEDDED_LEN: usize = include!(concat!(env!("OUT_DIR"), "/embedded_len.rs"));
+
 /// The vocabulary of the shipped graph, as [`Vocabulary::from_store`] reads it from
 /// [`KnowledgeGraph::embedded`], computed at build time from the same quads.
 pub fn embedded_vocabulary() -> Vocabulary {
@@ -363,8 +366,10 @@ impl KnowledgeGraph {
     pub fn embedded() -> Result<Self, LoadError> {
         let store = Store::new()?;
         store.extend(embedded_quads())?;
-        let shipped_len = Some(store.len()?);
-        Ok(Self { store, shipped_len })
+        Ok(Self {
+            store,
+            shipped_len: Some(EMBEDDED_LEN),
+        })
     }
 
     /// The graph's vocabulary: the one computed at build time while this is the shipped graph
@@ -545,6 +550,7 @@ mod embedded_tests {
     #[test]
     fn build_time_vocabulary_matches_the_store() {
         let graph = KnowledgeGraph::embedded().expect("loads");
+        assert_eq!(graph.store().len().expect("len"), EMBEDDED_LEN);
         let read = Vocabulary::from_store(graph.store()).expect("reads");
         let built = embedded_vocabulary();
         assert_eq!(built.relations, read.relations);
