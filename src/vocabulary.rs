@@ -606,14 +606,15 @@ impl EntityIndex {
     }
 }
 
-/// IRIs as plain strings in the serialised vocabulary (oxrdf's own form is an object), and
-/// checked when read back: a cached vocabulary is a file that may have been edited.
+/// IRIs as plain strings in the serialised vocabulary (oxrdf's own form is an object). Read
+/// back unchecked: the only serialised vocabulary is build.rs's, of IRIs parsed there, and
+/// checking thousands of IRIs at every start would cost a millisecond.
 mod iri {
     use oxrdf::NamedNode;
     use serde::{Deserialize, Deserializer, Serializer};
 
     fn parse<E: serde::de::Error>(text: String) -> Result<NamedNode, E> {
-        NamedNode::new(text).map_err(E::custom)
+        Ok(NamedNode::new_unchecked(text))
     }
 
     pub fn serialize<S: Serializer>(node: &NamedNode, serializer: S) -> Result<S::Ok, S::Error> {
