@@ -236,23 +236,34 @@ pub struct Session {
 
 impl Session {
     pub fn new(graph: KnowledgeGraph) -> Result<Self, LoadError> {
-        let vocabulary = Vocabulary::from_store(graph.store())?;
-        Ok(Self {
+        let vocabulary = graph.vocabulary()?;
+        Ok(Self::with_vocabulary(graph, vocabulary))
+    }
+
+    fn with_vocabulary(graph: KnowledgeGraph, vocabulary: Vocabulary) -> Self {
+        Self {
             graph,
             vocabulary,
             endpoint: None,
             settings: Settings::default(),
-        })
+        }
     }
 
     /// A session whose questions run on a remote SPARQL endpoint. The vocabulary comes from
-    /// the shipped ontology and the entity names the endpoint holds.
+    /// the shipped ontology (computed at build time) and the entity names the endpoint holds.
     pub fn remote(endpoint: Endpoint) -> Result<Self, RemoteSessionError> {
-        let ontology: Vec<RdfSource> = crate::graph::embedded_sources()
+        let ontology_graph =
+            oxigraph::model::NamedNodeRef::new_unchecked(crate::vocab::ONTOLOGY_GRAPH);
+        let ontology = crate::graph::embedded_quads()
             .into_iter()
-            .filter(|source| source.kind == crate::graph::SourceKind::Ontology)
-            .collect();
-        let graph = KnowledgeGraph::from_sources(&ontology)?;
+            .filter(|quad| quad.graph_name.as_ref() == ontology_graph.into());
+        let graph = KnowledgeGraph::from_store(
+            oxigraph::store::Store::new().map_err(RemoteSessionError::Storage)?,
+        );
+        graph
+            .store()
+            .extend(ontology)
+            .map_err(RemoteSessionError::Storage)?;
         let names = endpoint
             .query(
                 "CONSTRUCT { ?e rdfs:label ?label . ?e skos:altLabel ?alias } WHERE {\n\
@@ -270,7 +281,12 @@ impl Session {
                 )
                 .map_err(RemoteSessionError::Storage)?;
         }
-        let mut session = Self::new(graph)?;
+        // The names as `lexicon::vocabulary_of` reads them from this graph (the ontology's
+        // and the endpoint's); the rest is the shipped ontology's, as built.
+        let entities =
+            crate::lexicon::entity_index(graph.store()).map_err(RemoteSessionError::Storage)?;
+        let vocabulary = crate::graph::embedded_vocabulary().with_entities(entities);
+        let mut session = Self::with_vocabulary(graph, vocabulary);
         session.endpoint = Some(endpoint);
         Ok(session)
     }

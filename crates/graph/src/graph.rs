@@ -11,6 +11,7 @@ use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntax
 
 use crate::sparql::{QueryError, QueryOutput, Scope};
 use crate::vocab;
+use crate::vocabulary::Vocabulary;
 
 /// The ontology and data files compiled into the binary: (path, text).
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -71,6 +72,18 @@ pub fn embedded_quads() -> Vec<Quad> {
             Some(Quad::new(subject, predicate, object, graph))
         })
         .collect()
+}
+
+/// The shipped graph's vocabulary, computed by build.rs with src/vocabulary.rs (JSON).
+const EMBEDDED_VOCABULARY: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json"));
+
+/// The number of distinct quads of the shipped graph: the length of its store.
+const EMBEDDED_LEN: usize = include!(concat!(env!("OUT_DIR"), "/embedded_len.rs"));
+
+/// The vocabulary of the shipped graph, as [`crate::lexicon::vocabulary_of`] reads it from
+/// [`KnowledgeGraph::embedded`], computed at build time from the same quads.
+pub fn embedded_vocabulary() -> Vocabulary {
+    serde_json::from_str(EMBEDDED_VOCABULARY).expect("build.rs writes a valid vocabulary")
 }
 
 /// What a source file holds, which decides the graph its triples land in.
@@ -357,6 +370,9 @@ pub fn documents_only(store: &Store) -> Result<Scope, QueryError> {
 /// The knowledge graph loaded in an oxigraph store.
 pub struct KnowledgeGraph {
     store: Store,
+    /// For the shipped graph, the number of quads it was loaded with: while the store still
+    /// holds that many, its vocabulary is the one computed at build time.
+    shipped_len: Option<usize>,
 }
 
 impl KnowledgeGraph {
@@ -365,7 +381,22 @@ impl KnowledgeGraph {
     pub fn embedded() -> Result<Self, LoadError> {
         let store = Store::new()?;
         store.extend(embedded_quads())?;
-        Ok(Self { store })
+        Ok(Self {
+            store,
+            shipped_len: Some(EMBEDDED_LEN),
+        })
+    }
+
+    /// The graph's vocabulary: the one computed at build time while this is the shipped graph
+    /// as loaded, else read from the store. Nothing writes to the shipped graph before a
+    /// session starts but an import, which only adds quads: a changed length tells it.
+    pub fn vocabulary(&self) -> Result<Vocabulary, StorageError> {
+        if let Some(len) = self.shipped_len
+            && self.store.len()? == len
+        {
+            return Ok(embedded_vocabulary());
+        }
+        crate::lexicon::vocabulary_of(&self.store)
     }
 
     /// Parses all sources first, then loads them in one go: a bad file loads nothing.
@@ -380,12 +411,15 @@ impl KnowledgeGraph {
                 .iter()
                 .flat_map(|source| source.quads.iter().cloned()),
         )?;
-        Ok(Self { store })
+        Ok(Self::from_store(store))
     }
 
     /// A graph over an existing store (a persistent one opened with `--store`).
     pub fn from_store(store: Store) -> Self {
-        Self { store }
+        Self {
+            store,
+            shipped_len: None,
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -542,5 +576,43 @@ mod embedded_tests {
         };
         assert_eq!(without_blanks(&built), without_blanks(&parsed));
         assert!(built.len() > 4000);
+    }
+
+    /// The vocabulary computed at build time is the one read from the shipped graph's store,
+    /// so the two can never drift apart.
+    #[test]
+    fn build_time_vocabulary_matches_the_store() {
+        let graph = KnowledgeGraph::embedded().expect("loads");
+        assert_eq!(graph.store().len().expect("len"), EMBEDDED_LEN);
+        let read = crate::lexicon::vocabulary_of(graph.store()).expect("reads");
+        let built = embedded_vocabulary();
+        assert_eq!(built.relations, read.relations);
+        assert_eq!(built.classes, read.classes);
+        assert_eq!(built.measures, read.measures);
+        assert_eq!(built.qualifiers, read.qualifiers);
+        assert_eq!(built.term_labels, read.term_labels);
+        assert_eq!(built.entities.entities, read.entities.entities);
+        assert_eq!(built, read);
+        assert!(!built.relations.is_empty() && built.entities.entities.len() > 100);
+    }
+
+    /// A shipped graph written to (an import) has its vocabulary read from the store.
+    #[test]
+    fn a_changed_shipped_graph_reads_its_vocabulary_from_the_store() {
+        use oxigraph::model::{Literal, NamedNodeRef};
+        let graph = KnowledgeGraph::embedded().expect("loads");
+        let newcomer = NamedNode::new_unchecked(format!("{}Newcomer", vocab::ENT));
+        graph
+            .store()
+            .insert(&Quad::new(
+                newcomer.clone(),
+                NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label"),
+                Literal::new_language_tagged_literal_unchecked("Newcomer", "en"),
+                GraphName::DefaultGraph,
+            ))
+            .expect("inserts");
+        let vocabulary = graph.vocabulary().expect("reads");
+        assert_eq!(vocabulary.entities.lookup("newcomer")[0].iri, newcomer);
+        assert!(embedded_vocabulary().entities.lookup("newcomer").is_empty());
     }
 }

@@ -5,9 +5,11 @@
 pub mod check;
 pub mod formats;
 pub mod graph;
+pub mod lexicon;
 pub mod query_cost;
 pub mod remote;
 pub mod sparql;
 pub mod store;
 
+use catena_language::vocabulary;
 use catena_vocab as vocab;

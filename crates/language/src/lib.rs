@@ -15,6 +15,3 @@ pub mod suggest;
 pub mod vocabulary;
 
 use catena_vocab as vocab;
-
-#[cfg(test)]
-use catena_graph::graph;

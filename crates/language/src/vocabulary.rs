@@ -2,22 +2,27 @@
 //! measure names from the ontology's annotations, and entity names and aliases from the data.
 //! The ontology is the single source of truth: nothing here lists a relation by name.
 
+//!
+//! Everything here is a pure function of triples, so that build.rs computes the shipped
+//! graph's vocabulary with the same code; reading the triples from a store is
+//! `crate::lexicon`'s.
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
-use oxigraph::store::{StorageError, Store};
+use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
+use serde::{Deserialize, Serialize};
 
 use crate::vocab::{self, OWL, RDF, RDFS, SKOS};
 
 /// Language of a phrase: questions may be in English or Italian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     En,
     It,
 }
 
 /// A phrase of the language and its language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phrase {
     /// Lower-case words, single-spaced.
     pub text: String,
@@ -26,26 +31,32 @@ pub struct Phrase {
 
 /// How a relation is recorded as an n-ary statement with attributes (an investment for
 /// `investsIn`), declared in the ontology with `cat:statementClass` and friends.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementLink {
+    #[serde(with = "iri")]
     pub class: NamedNode,
     /// The statement property pointing to the relation's subject (`cat:investor`).
+    #[serde(with = "iri")]
     pub subject_role: NamedNode,
     /// The statement property pointing to the relation's object (`cat:recipient`).
+    #[serde(with = "iri")]
     pub object_role: NamedNode,
     /// Attributes shown beside each answer, in order (`cat:amount`, `cat:currency`,
     /// `cat:date`), with their English labels for column headers.
+    #[serde(with = "iri::labelled")]
     pub details: Vec<(NamedNode, String)>,
 }
 
 /// An object property that questions can name.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
+    #[serde(with = "iri")]
     pub iri: NamedNode,
     pub label: String,
     pub phrases: Vec<Phrase>,
     pub inverse_phrases: Vec<Phrase>,
     /// The property and every sub-property, so that `depends on` finds `dependsOnCloudFrom`.
+    #[serde(with = "iri::list")]
     pub with_sub_properties: Vec<NamedNode>,
     pub symmetric: bool,
     pub statement: Option<StatementLink>,
@@ -54,20 +65,23 @@ pub struct Relation {
     pub inverse_group_phrases: Vec<Phrase>,
     /// The property places nest by (`cat:nestsBy cat:locatedIn` on `cat:basedIn`): `who is
     /// based in Italy` also finds what is based in Milan, Milan being located in Italy.
+    #[serde(with = "iri::option")]
     pub nests_by: Option<NamedNode>,
 }
 
 /// A class that list and count questions can name by its plural.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Class {
+    #[serde(with = "iri")]
     pub iri: NamedNode,
     pub label: String,
     pub plurals: Vec<Phrase>,
 }
 
 /// A measure of observations (`traffic share`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measure {
+    #[serde(with = "iri")]
     pub iri: NamedNode,
     pub label: String,
     pub phrases: Vec<Phrase>,
@@ -76,17 +90,20 @@ pub struct Measure {
 /// A value that narrows a list or count by an adjective (`open models`, `modelli aperti`):
 /// an individual with phrases, in the range of an object property (`cat:OpenAccess` for
 /// `cat:accessLevel`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Qualifier {
+    #[serde(with = "iri")]
     pub property: NamedNode,
+    #[serde(with = "iri")]
     pub value: NamedNode,
     pub label: String,
     pub phrases: Vec<Phrase>,
 }
 
 /// A named thing of the graph.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
+    #[serde(with = "iri")]
     pub iri: NamedNode,
     /// The English label (or any label) shown in answers.
     pub label: String,
@@ -96,8 +113,10 @@ pub struct Entity {
     pub names: Vec<String>,
 }
 
-/// Finds entities by any of their names, forgiving case, spacing and punctuation.
-#[derive(Debug, Clone, Default)]
+/// Finds entities by any of their names, forgiving case, spacing and punctuation. Serialised
+/// as its entities alone: the lookup tables are rebuilt from them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<Entity>", into = "Vec<Entity>")]
 pub struct EntityIndex {
     pub entities: Vec<Entity>,
     exact: HashMap<String, Vec<usize>>,
@@ -179,7 +198,7 @@ impl EntityIndex {
 }
 
 /// Everything the resolver and the REPL's completion need.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Vocabulary {
     pub relations: Vec<Relation>,
     pub classes: Vec<Class>,
@@ -190,90 +209,177 @@ pub struct Vocabulary {
     pub term_labels: HashMap<String, String>,
 }
 
+impl From<Vec<Entity>> for EntityIndex {
+    fn from(entities: Vec<Entity>) -> Self {
+        Self::new(entities)
+    }
+}
+
+impl From<EntityIndex> for Vec<Entity> {
+    fn from(index: EntityIndex) -> Self {
+        index.entities
+    }
+}
+
 impl Vocabulary {
-    /// Reads the ontology graph and the entities' labels from the store.
-    pub fn from_store(store: &Store) -> Result<Self, StorageError> {
-        let ontology_graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY_GRAPH);
-        let mut facts: HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>> = HashMap::new();
-        for quad in store.quads_for_pattern(
-            None,
-            None,
-            None,
-            Some(GraphNameRef::NamedNode(ontology_graph)),
-        ) {
-            let quad = quad?;
-            facts
-                .entry(quad.subject.clone())
-                .or_default()
-                .push((quad.predicate, quad.object));
+    /// The relations, classes, measures and qualifiers that the ontology graph's triples
+    /// declare, with no entities yet ([`with_entities`](Self::with_entities)). The triples'
+    /// order decides the order of a term's phrases and which of its labels is shown: give
+    /// them in the store's order.
+    pub fn from_ontology_triples(triples: impl IntoIterator<Item = Triple>) -> Self {
+        let facts = Facts::new(triples);
+        let sub_properties = facts.sub_properties();
+        let mut term_labels = HashMap::new();
+        let mut relations = Vec::new();
+        let mut classes = Vec::new();
+        let mut measures = Vec::new();
+        // Sorted subjects keep the vocabulary's order, and so suggestions, stable.
+        let mut subjects: Vec<&NamedOrBlankNode> = facts.by_subject.keys().collect();
+        subjects.sort_by_cached_key(|s| s.to_string());
+        for subject in subjects {
+            let NamedOrBlankNode::NamedNode(node) = subject else {
+                continue;
+            };
+            let label = facts.label_of(node);
+            term_labels.insert(node.as_str().to_owned(), label.clone());
+            if facts.has_type(subject, &format!("{OWL}ObjectProperty")) {
+                relations.push(facts.relation(node, label, &sub_properties));
+            } else if facts.has_type(subject, &format!("{OWL}Class")) {
+                let plurals = facts.phrases(subject, &vocab::cat("plural"));
+                if !plurals.is_empty() {
+                    classes.push(Class {
+                        iri: node.clone(),
+                        label,
+                        plurals,
+                    });
+                }
+            } else if facts.has_type(subject, &vocab::cat("Measure")) {
+                measures.push(Measure {
+                    phrases: facts.phrases(subject, &vocab::cat("phrase")),
+                    iri: node.clone(),
+                    label,
+                });
+            }
         }
-        // Predicate IRIs built once: this runs at every start, on a few thousand quads.
-        let rdf_type = format!("{RDF}type");
+        let qualifiers = facts.qualifiers(&relations);
+        Self {
+            relations,
+            classes,
+            measures,
+            qualifiers,
+            entities: EntityIndex::default(),
+            term_labels,
+        }
+    }
+
+    /// This vocabulary with `entities` as its entity index.
+    pub fn with_entities(mut self, entities: EntityIndex) -> Self {
+        self.entities = entities;
+        self
+    }
+
+    /// The English label of an ontology term, or its prefixed name.
+    pub fn term_label(&self, iri: &str) -> String {
+        self.term_labels
+            .get(iri)
+            .cloned()
+            .unwrap_or_else(|| vocab::compact(iri))
+    }
+}
+
+/// The ontology's triples by subject, each subject's in the order given.
+struct Facts {
+    by_subject: HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+}
+
+/// Each property's direct sub-properties, in IRI order.
+type SubProperties = HashMap<NamedNode, Vec<NamedNode>>;
+
+impl Facts {
+    fn new(triples: impl IntoIterator<Item = Triple>) -> Self {
+        let mut by_subject: HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>> = HashMap::new();
+        for triple in triples {
+            by_subject
+                .entry(triple.subject)
+                .or_default()
+                .push((triple.predicate, triple.object));
+        }
+        Self { by_subject }
+    }
+
+    /// The values of `predicate` for `subject`, in order.
+    fn values<'a>(
+        &'a self,
+        subject: &NamedOrBlankNode,
+        predicate: &'a str,
+    ) -> impl Iterator<Item = &'a Term> + 'a {
+        self.by_subject
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .filter(move |(p, _)| p.as_str() == predicate)
+            .map(|(_, o)| o)
+    }
+
+    /// The first IRI among a subject's values of `predicate` (a role, a nesting property).
+    fn first_iri(&self, subject: &NamedOrBlankNode, predicate: &str) -> Option<NamedNode> {
+        self.values(subject, predicate).find_map(|t| match t {
+            Term::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+    }
+
+    /// The literal values of `predicate`, normalised, Italian when tagged `it`.
+    fn phrases(&self, subject: &NamedOrBlankNode, predicate: &str) -> Vec<Phrase> {
+        self.values(subject, predicate)
+            .filter_map(|term| match term {
+                Term::Literal(literal) => Some(Phrase {
+                    text: normalise(literal.value()),
+                    lang: if literal.language() == Some("it") {
+                        Lang::It
+                    } else {
+                        Lang::En
+                    },
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The first English `rdfs:label`, else the first label.
+    fn english_label(&self, subject: &NamedOrBlankNode) -> Option<String> {
         let rdfs_label = format!("{RDFS}label");
-        let sub_property_of = format!("{RDFS}subPropertyOf");
-        let iri = |local: &str| vocab::cat(local);
-        let values = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Term> {
-            facts
-                .get(subject)
-                .into_iter()
-                .flatten()
-                .filter(|(p, _)| p.as_str() == predicate)
-                .map(|(_, o)| o.clone())
-                .collect()
-        };
-        // The first IRI among a subject's values of `predicate` (a role, a nesting property).
-        let first_iri = |subject: &NamedOrBlankNode, predicate: &str| -> Option<NamedNode> {
-            values(subject, predicate)
-                .into_iter()
-                .find_map(|t| match t {
-                    Term::NamedNode(n) => Some(n),
-                    _ => None,
-                })
-        };
-        let phrases = |subject: &NamedOrBlankNode, predicate: &str| -> Vec<Phrase> {
-            values(subject, predicate)
-                .into_iter()
-                .filter_map(|term| match term {
-                    Term::Literal(literal) => Some(Phrase {
-                        text: normalise(literal.value()),
-                        lang: if literal.language() == Some("it") {
-                            Lang::It
-                        } else {
-                            Lang::En
-                        },
-                    }),
-                    _ => None,
-                })
-                .collect()
-        };
-        let english_label = |subject: &NamedOrBlankNode| -> Option<String> {
-            let labels = values(subject, &rdfs_label);
-            let pick = |want: Option<&str>| {
-                labels.iter().find_map(|term| match term {
+        let pick = |want: Option<&str>| {
+            self.values(subject, &rdfs_label)
+                .find_map(|term| match term {
                     Term::Literal(l) if want.is_none() || l.language() == want => {
                         Some(l.value().to_owned())
                     }
                     _ => None,
                 })
-            };
-            pick(Some("en")).or_else(|| pick(None))
         };
-        let has_type = |subject: &NamedOrBlankNode, class: &str| {
-            facts.get(subject).is_some_and(|pairs| {
-                pairs.iter().any(|(p, o)| {
-                    p.as_str() == rdf_type && matches!(o, Term::NamedNode(n) if n.as_str() == class)
-                })
-            })
-        };
-        let named = |subject: &NamedOrBlankNode| match subject {
-            NamedOrBlankNode::NamedNode(node) => Some(node.clone()),
-            _ => None,
-        };
+        pick(Some("en")).or_else(|| pick(None))
+    }
 
-        // Sub-properties, closed transitively.
-        let mut children: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
-        for (subject, pairs) in &facts {
-            let Some(node) = named(subject) else { continue };
+    /// The English label of a term, or its prefixed name.
+    fn label_of(&self, node: &NamedNode) -> String {
+        self.english_label(&NamedOrBlankNode::NamedNode(node.clone()))
+            .unwrap_or_else(|| vocab::compact(node.as_str()))
+    }
+
+    fn has_type(&self, subject: &NamedOrBlankNode, class: &str) -> bool {
+        let rdf_type = format!("{RDF}type");
+        self.values(subject, &rdf_type)
+            .any(|o| matches!(o, Term::NamedNode(n) if n.as_str() == class))
+    }
+
+    fn sub_properties(&self) -> SubProperties {
+        let sub_property_of = format!("{RDFS}subPropertyOf");
+        let mut children = SubProperties::new();
+        for (subject, pairs) in &self.by_subject {
+            let NamedOrBlankNode::NamedNode(node) = subject else {
+                continue;
+            };
             for (p, o) in pairs {
                 if p.as_str() == sub_property_of
                     && let Term::NamedNode(parent) = o
@@ -289,206 +395,175 @@ impl Vocabulary {
         for list in children.values_mut() {
             list.sort_by(|a, b| a.as_str().cmp(b.as_str()));
         }
-        let descendants = |root: &NamedNode| -> Vec<NamedNode> {
-            let mut out = vec![root.clone()];
-            let mut seen: HashSet<NamedNode> = out.iter().cloned().collect();
-            let mut i = 0;
-            while i < out.len() {
-                for child in children.get(&out[i]).into_iter().flatten() {
-                    if seen.insert(child.clone()) {
-                        out.push(child.clone());
-                    }
-                }
-                i += 1;
-            }
-            out
-        };
+        children
+    }
 
-        let mut term_labels = HashMap::new();
-        let mut relations = Vec::new();
-        let mut classes = Vec::new();
-        let mut measures = Vec::new();
-        // Sorted subjects keep the vocabulary's order, and so suggestions, stable.
-        let mut subjects: Vec<&NamedOrBlankNode> = facts.keys().collect();
-        subjects.sort_by_cached_key(|s| s.to_string());
-        for subject in subjects {
-            let Some(node) = named(subject) else { continue };
-            let label = english_label(subject).unwrap_or_else(|| vocab::compact(node.as_str()));
-            term_labels.insert(node.as_str().to_owned(), label.clone());
-            if has_type(subject, &format!("{OWL}ObjectProperty")) {
-                let statement = values(subject, &iri("statementClass"))
-                    .into_iter()
-                    .find_map(|class| {
-                        let Term::NamedNode(class) = class else {
-                            return None;
-                        };
-                        let class_subject = NamedOrBlankNode::NamedNode(class.clone());
-                        let role = |p: &str| first_iri(&class_subject, &iri(p));
-                        let details = values(&class_subject, &iri("detailProperties"))
-                            .into_iter()
-                            .next()
-                            .map(|head| read_list(&facts, head))
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|detail| {
-                                let subject = NamedOrBlankNode::NamedNode(detail.clone());
-                                let label = english_label(&subject)
-                                    .unwrap_or_else(|| vocab::compact(detail.as_str()));
-                                (detail, label)
-                            })
-                            .collect();
-                        Some(StatementLink {
-                            subject_role: role("subjectRole")?,
-                            object_role: role("objectRole")?,
-                            class,
-                            details,
-                        })
-                    });
-                relations.push(Relation {
-                    with_sub_properties: descendants(&node),
-                    symmetric: has_type(subject, &format!("{OWL}SymmetricProperty")),
-                    phrases: phrases(subject, &iri("phrase")),
-                    inverse_phrases: phrases(subject, &iri("inversePhrase")),
-                    group_phrases: phrases(subject, &iri("groupPhrase")),
-                    inverse_group_phrases: phrases(subject, &iri("inverseGroupPhrase")),
-                    nests_by: first_iri(subject, &iri("nestsBy")),
-                    iri: node,
-                    label,
-                    statement,
-                });
-            } else if has_type(subject, &format!("{OWL}Class")) {
-                let plurals = phrases(subject, &iri("plural"));
-                if !plurals.is_empty() {
-                    classes.push(Class {
-                        iri: node,
-                        label,
-                        plurals,
-                    });
-                }
-            } else if has_type(subject, &iri("Measure")) {
-                measures.push(Measure {
-                    phrases: phrases(subject, &iri("phrase")),
-                    iri: node,
-                    label,
-                });
-            }
+    /// An object property as a relation questions can name.
+    fn relation(&self, node: &NamedNode, label: String, children: &SubProperties) -> Relation {
+        let subject = NamedOrBlankNode::NamedNode(node.clone());
+        Relation {
+            with_sub_properties: descendants(children, node),
+            symmetric: self.has_type(&subject, &format!("{OWL}SymmetricProperty")),
+            phrases: self.phrases(&subject, &vocab::cat("phrase")),
+            inverse_phrases: self.phrases(&subject, &vocab::cat("inversePhrase")),
+            group_phrases: self.phrases(&subject, &vocab::cat("groupPhrase")),
+            inverse_group_phrases: self.phrases(&subject, &vocab::cat("inverseGroupPhrase")),
+            nests_by: self.first_iri(&subject, &vocab::cat("nestsBy")),
+            statement: self.statement_link(&subject),
+            iri: node.clone(),
+            label,
         }
+    }
 
-        // Qualifiers: individuals with phrases whose class is the range of an object property.
+    /// How a relation is recorded as a statement (`cat:statementClass`), when it is.
+    fn statement_link(&self, relation: &NamedOrBlankNode) -> Option<StatementLink> {
+        let statement_class = vocab::cat("statementClass");
+        self.values(relation, &statement_class).find_map(|class| {
+            let Term::NamedNode(class) = class else {
+                return None;
+            };
+            let class_subject = NamedOrBlankNode::NamedNode(class.clone());
+            let role = |p: &str| self.first_iri(&class_subject, &vocab::cat(p));
+            let detail_properties = vocab::cat("detailProperties");
+            let details = self
+                .values(&class_subject, &detail_properties)
+                .next()
+                .map(|head| self.list(head))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|detail| {
+                    let label = self.label_of(&detail);
+                    (detail, label)
+                })
+                .collect();
+            Some(StatementLink {
+                subject_role: role("subjectRole")?,
+                object_role: role("objectRole")?,
+                class: class.clone(),
+                details,
+            })
+        })
+    }
+
+    /// Qualifiers: individuals with phrases whose class is the range of an object property.
+    fn qualifiers(&self, relations: &[Relation]) -> Vec<Qualifier> {
+        let rdfs_range = format!("{RDFS}range");
+        let measure = vocab::cat("Measure");
         let mut qualifiers = Vec::new();
-        for relation in &relations {
+        for relation in relations {
             let subject = NamedOrBlankNode::NamedNode(relation.iri.clone());
-            for range in values(&subject, &format!("{RDFS}range")) {
+            for range in self.values(&subject, &rdfs_range) {
                 let Term::NamedNode(range) = range else {
                     continue;
                 };
-                if range.as_str() == iri("Measure") {
+                if range.as_str() == measure {
                     continue;
                 }
-                let mut members: Vec<&NamedOrBlankNode> = facts
+                let mut members: Vec<&NamedOrBlankNode> = self
+                    .by_subject
                     .keys()
-                    .filter(|s| has_type(s, range.as_str()))
+                    .filter(|s| self.has_type(s, range.as_str()))
                     .collect();
                 members.sort_by_cached_key(|s| s.to_string());
                 for member in members {
-                    let Some(value) = named(member) else { continue };
-                    let member_phrases = phrases(member, &iri("phrase"));
-                    if member_phrases.is_empty() {
+                    let NamedOrBlankNode::NamedNode(value) = member else {
+                        continue;
+                    };
+                    let phrases = self.phrases(member, &vocab::cat("phrase"));
+                    if phrases.is_empty() {
                         continue;
                     }
                     qualifiers.push(Qualifier {
                         property: relation.iri.clone(),
-                        label: english_label(member)
-                            .unwrap_or_else(|| vocab::compact(value.as_str())),
-                        value,
-                        phrases: member_phrases,
+                        label: self.label_of(value),
+                        value: value.clone(),
+                        phrases,
                     });
                 }
             }
         }
-
-        Ok(Self {
-            relations,
-            classes,
-            measures,
-            qualifiers,
-            entities: entity_index(store)?,
-            term_labels,
-        })
+        qualifiers
     }
 
-    /// The English label of an ontology term, or its prefixed name.
-    pub fn term_label(&self, iri: &str) -> String {
-        self.term_labels
-            .get(iri)
-            .cloned()
-            .unwrap_or_else(|| vocab::compact(iri))
+    /// Members of an RDF list, in order.
+    fn list(&self, head: &Term) -> Vec<NamedNode> {
+        let (nil, first, rest) = (
+            format!("{RDF}nil"),
+            format!("{RDF}first"),
+            format!("{RDF}rest"),
+        );
+        let mut out = Vec::new();
+        let mut cell = head.clone();
+        let mut seen = HashSet::new();
+        loop {
+            let subject = match &cell {
+                Term::NamedNode(n) if n.as_str() == nil => break,
+                Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n.clone()),
+                Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b.clone()),
+                _ => break,
+            };
+            if !seen.insert(subject.clone()) {
+                break;
+            }
+            out.extend(self.values(&subject, &first).filter_map(|o| match o {
+                Term::NamedNode(n) => Some(n.clone()),
+                _ => None,
+            }));
+            match self.values(&subject, &rest).next() {
+                Some(next) => cell = next.clone(),
+                None => break,
+            }
+        }
+        out
     }
 }
 
-/// Members of an RDF list, in order.
-fn read_list(
-    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
-    head: Term,
-) -> Vec<NamedNode> {
-    let mut out = Vec::new();
-    let mut cell = head;
-    let mut seen = HashSet::new();
-    loop {
-        let subject = match &cell {
-            Term::NamedNode(n) if n.as_str() == format!("{RDF}nil") => break,
-            Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n.clone()),
-            Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b.clone()),
-            _ => break,
-        };
-        if !seen.insert(subject.clone()) {
-            break;
-        }
-        let pairs = facts.get(&subject).cloned().unwrap_or_default();
-        for (p, o) in &pairs {
-            if p.as_str() == format!("{RDF}first")
-                && let Term::NamedNode(n) = o
-            {
-                out.push(n.clone());
+/// A property and all its sub-properties, closed transitively, the property first.
+fn descendants(children: &SubProperties, root: &NamedNode) -> Vec<NamedNode> {
+    let mut out = vec![root.clone()];
+    let mut seen: HashSet<NamedNode> = out.iter().cloned().collect();
+    let mut i = 0;
+    while i < out.len() {
+        for child in children.get(&out[i]).into_iter().flatten() {
+            if seen.insert(child.clone()) {
+                out.push(child.clone());
             }
         }
-        match pairs
-            .iter()
-            .find(|(p, _)| p.as_str() == format!("{RDF}rest"))
-        {
-            Some((_, rest)) => cell = rest.clone(),
-            None => break,
-        }
+        i += 1;
     }
     out
 }
 
-/// Names of every entity (IRIs in the `ent:` namespace) from labels and aliases in any graph.
-pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
-    let label = NamedNodeRef::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
-    let alt_label_iri = format!("{SKOS}altLabel");
-    let alt_label = NamedNodeRef::new_unchecked(&alt_label_iri);
-    /// An entity's English label, another label, and all its names.
-    #[derive(Default)]
-    struct Names {
-        english: Option<String>,
-        other: Option<String>,
-        all: Vec<String>,
-    }
-    // BTreeMap: a stable order of entities, whatever the store's order.
-    let mut names: BTreeMap<String, Names> = BTreeMap::new();
-    for (predicate, is_label) in [(label, true), (alt_label, false)] {
-        for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
-            let quad = quad?;
-            let NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
+impl EntityIndex {
+    /// The entities (IRIs in the `ent:` namespace) named by `rdfs:label` and `skos:altLabel`
+    /// triples; other triples are passed over. In the store's order: an entity's first
+    /// English label is the one shown, and its names are its labels, then its aliases.
+    pub fn from_name_triples(triples: impl IntoIterator<Item = Triple>) -> Self {
+        /// An entity's English label, another label, its labels and its aliases.
+        #[derive(Default)]
+        struct Names {
+            english: Option<String>,
+            other: Option<String>,
+            labels: Vec<String>,
+            aliases: Vec<String>,
+        }
+        let (label, alt_label) = (format!("{RDFS}label"), format!("{SKOS}altLabel"));
+        // BTreeMap: a stable order of entities, whatever the store's order.
+        let mut names: BTreeMap<String, Names> = BTreeMap::new();
+        for triple in triples {
+            let is_label = match triple.predicate.as_str() {
+                p if p == label => true,
+                p if p == alt_label => false,
+                _ => continue,
+            };
+            let (NamedOrBlankNode::NamedNode(subject), Term::Literal(literal)) =
+                (&triple.subject, &triple.object)
+            else {
                 continue;
             };
             if !subject.as_str().starts_with(vocab::ENT) {
                 continue;
             }
-            let Term::Literal(literal) = &quad.object else {
-                continue;
-            };
             let entry = names.entry(subject.as_str().to_owned()).or_default();
             let value = literal.value().to_owned();
             if is_label && literal.language() == Some("en") && entry.english.is_none() {
@@ -496,34 +571,127 @@ pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
             } else if is_label && entry.other.is_none() {
                 entry.other = Some(value.clone());
             }
-            if !entry.all.contains(&value) {
-                entry.all.push(value);
+            let list = if is_label {
+                &mut entry.labels
+            } else {
+                &mut entry.aliases
+            };
+            if !list.contains(&value) {
+                list.push(value);
             }
         }
+        let entities = names
+            .into_iter()
+            .map(|(iri, names)| {
+                let label_is_english = names.english.is_some();
+                let label = names
+                    .english
+                    .or(names.other)
+                    .unwrap_or_else(|| vocab::compact(&iri));
+                let mut all = names.labels;
+                for alias in names.aliases {
+                    if !all.contains(&alias) {
+                        all.push(alias);
+                    }
+                }
+                Entity {
+                    iri: NamedNode::new_unchecked(iri),
+                    label,
+                    label_is_english,
+                    names: all,
+                }
+            })
+            .collect();
+        Self::new(entities)
     }
-    let entities = names
-        .into_iter()
-        .map(|(iri, names)| {
-            let label_is_english = names.english.is_some();
-            let label = names
-                .english
-                .or(names.other)
-                .unwrap_or_else(|| vocab::compact(&iri));
-            Entity {
-                iri: NamedNode::new_unchecked(iri),
-                label,
-                label_is_english,
-                names: names.all,
+}
+
+/// IRIs as plain strings in the serialised vocabulary (oxrdf's own form is an object). Read
+/// back unchecked: the only serialised vocabulary is build.rs's, of IRIs parsed there, and
+/// checking thousands of IRIs at every start would cost a millisecond.
+mod iri {
+    use oxrdf::NamedNode;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    fn parse<E: serde::de::Error>(text: String) -> Result<NamedNode, E> {
+        Ok(NamedNode::new_unchecked(text))
+    }
+
+    pub fn serialize<S: Serializer>(node: &NamedNode, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(node.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NamedNode, D::Error> {
+        parse(String::deserialize(deserializer)?)
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            node: &Option<NamedNode>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match node {
+                Some(node) => serializer.serialize_some(node.as_str()),
+                None => serializer.serialize_none(),
             }
-        })
-        .collect();
-    Ok(EntityIndex::new(entities))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NamedNode>, D::Error> {
+            Option::<String>::deserialize(deserializer)?
+                .map(parse)
+                .transpose()
+        }
+    }
+
+    pub mod list {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            nodes: &[NamedNode],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(nodes.iter().map(NamedNode::as_str))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<NamedNode>, D::Error> {
+            Vec::<String>::deserialize(deserializer)?
+                .into_iter()
+                .map(parse)
+                .collect()
+        }
+    }
+
+    /// `(IRI, label)` pairs.
+    pub mod labelled {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            pairs: &[(NamedNode, String)],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(pairs.iter().map(|(node, label)| (node.as_str(), label)))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<(NamedNode, String)>, D::Error> {
+            Vec::<(String, String)>::deserialize(deserializer)?
+                .into_iter()
+                .map(|(iri, label)| Ok((parse::<D::Error>(iri)?, label)))
+                .collect()
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::KnowledgeGraph;
 
     #[test]
     fn normalisation_forgives_case_space_and_punctuation() {
@@ -537,43 +705,5 @@ mod tests {
         assert_eq!(index.lookup("DEEPSEEK-V3").len(), 1);
         assert_eq!(index.lookup("deepseekv3").len(), 1);
         assert!(index.lookup("deepseek").is_empty());
-    }
-
-    #[test]
-    fn reads_relations_classes_measures_and_entities_from_the_graph() {
-        let graph = KnowledgeGraph::embedded().expect("loads");
-        let vocabulary = Vocabulary::from_store(graph.store()).expect("reads");
-        let depends = vocabulary
-            .relations
-            .iter()
-            .find(|r| r.iri.as_str() == vocab::cat("dependsOn"))
-            .expect("dependsOn is a relation");
-        assert!(
-            depends
-                .phrases
-                .iter()
-                .any(|p| p.text == "depends on" && p.lang == Lang::En)
-        );
-        assert!(
-            depends
-                .phrases
-                .iter()
-                .any(|p| p.text == "dipende da" && p.lang == Lang::It)
-        );
-        assert!(
-            depends
-                .with_sub_properties
-                .iter()
-                .any(|p| p.as_str() == vocab::cat("dependsOnManufacturingFrom"))
-        );
-        assert!(
-            vocabulary
-                .classes
-                .iter()
-                .any(|c| c.plurals.iter().any(|p| p.text == "companies"))
-        );
-        assert!(!vocabulary.measures.is_empty());
-        assert_eq!(vocabulary.entities.lookup("nvidia")[0].label, "NVIDIA");
-        assert_eq!(vocabulary.entities.lookup("Alphabet")[0].label, "Google");
     }
 }

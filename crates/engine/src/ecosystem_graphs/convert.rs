@@ -10,9 +10,10 @@ use serde::Serialize;
 use super::AssetFile;
 use super::organisations;
 use super::record::{Access, Asset, AssetKind, Date};
+use crate::lexicon::entity_index;
 use crate::sparql::{self, QueryOutput};
 use crate::vocab::{self, DCTERMS, ENT, RDF, RDFS, SKOS, SRC, XSD};
-use crate::vocabulary::{EntityIndex, entity_index};
+use crate::vocabulary::EntityIndex;
 
 /// The source document every imported passage belongs to.
 pub const DOCUMENT: &str = "https://w3id.org/catena/source/ecosystem-graphs";
