@@ -14,6 +14,7 @@ pub mod fuzzing;
 pub mod r#gen;
 pub mod graph;
 pub mod parse;
+pub mod query;
 pub mod query_cost;
 pub mod remote;
 pub mod render;
