@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::store::{StorageError, Store};
 
-use crate::vocab::{self, OWL, RDF, RDFS, SKOS};
+use crate::vocab::{self, OWL, RDF, RDFS, SKOS, XSD};
 
 /// Language of a phrase: questions may be in English or Italian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +36,41 @@ pub struct StatementLink {
     /// Attributes shown beside each answer, in order (`cat:amount`, `cat:currency`,
     /// `cat:date`), with their English labels for column headers.
     pub details: Vec<(NamedNode, String)>,
+}
+
+/// A statement class that a question form of the language lists (`investments by Microsoft`
+/// lists `cat:Investment`), with the columns of its rows, from the class's annotations
+/// (`cat:questionForm`, `cat:requiredColumns`, `cat:optionalColumns`, `cat:attributeColumns`,
+/// `cat:dateProperty`, `cat:exclusivityProperty`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementForm {
+    pub class: NamedNode,
+    /// The name of the question form that lists it (`investments`, `cloud deals`).
+    pub question_form: String,
+    /// The roles the question may fix (`investments by X` fixes the investor), from
+    /// `cat:subjectRole` and `cat:objectRole`.
+    pub subject_role: Option<NamedNode>,
+    pub object_role: Option<NamedNode>,
+    /// Entity-valued columns: the required ones, then the optional ones.
+    pub roles: Vec<StatementColumn>,
+    /// Literal-valued columns.
+    pub attributes: Vec<StatementColumn>,
+    /// The attribute rows are ordered by and time filters apply to.
+    pub date: Option<NamedNode>,
+    /// A boolean attribute that `exclusive …` requires to be true.
+    pub exclusivity: Option<NamedNode>,
+}
+
+/// A column of a statement form: a property of the statement and its header
+/// (`cat:columnHeader`, else its English label).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementColumn {
+    pub property: NamedNode,
+    pub header: String,
+    /// Whether every row has it (a required role); attributes are always optional.
+    pub required: bool,
+    /// Whether its values are numbers (the property's range is a numeric XSD datatype).
+    pub numeric: bool,
 }
 
 /// An object property that questions can name.
@@ -185,6 +220,7 @@ pub struct Vocabulary {
     pub classes: Vec<Class>,
     pub measures: Vec<Measure>,
     pub qualifiers: Vec<Qualifier>,
+    pub statement_forms: Vec<StatementForm>,
     pub entities: EntityIndex,
     /// English labels of every ontology term, for readable column values.
     pub term_labels: HashMap<String, String>,
@@ -412,6 +448,7 @@ impl Vocabulary {
             classes,
             measures,
             qualifiers,
+            statement_forms: statement_forms(&facts),
             entities: entity_index(store)?,
             term_labels,
         })
@@ -423,6 +460,126 @@ impl Vocabulary {
             .get(iri)
             .cloned()
             .unwrap_or_else(|| vocab::compact(iri))
+    }
+}
+
+/// The statement forms of the question language, from the annotations of the ontology's
+/// statement classes (see [`StatementForm`]), in the order of their classes' IRIs.
+fn statement_forms(
+    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+) -> Vec<StatementForm> {
+    let objects = |subject: &NamedOrBlankNode, local: &str| cat_objects(facts, subject, local);
+    let first_iri = |subject: &NamedOrBlankNode, local: &str| {
+        objects(subject, local).into_iter().find_map(|t| match t {
+            Term::NamedNode(n) => Some(n),
+            _ => None,
+        })
+    };
+    let columns = |class: &NamedOrBlankNode, local: &str, required: bool| {
+        objects(class, local)
+            .into_iter()
+            .next()
+            .map(|head| read_list(facts, head))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|property| statement_column(facts, property, required))
+            .collect::<Vec<_>>()
+    };
+    let mut forms: Vec<StatementForm> = facts
+        .keys()
+        .filter_map(|subject| {
+            let NamedOrBlankNode::NamedNode(class) = subject else {
+                return None;
+            };
+            let question_form = english_literal(facts, subject, &vocab::cat("questionForm"))?;
+            let mut roles = columns(subject, "requiredColumns", true);
+            roles.extend(columns(subject, "optionalColumns", false));
+            Some(StatementForm {
+                class: class.clone(),
+                question_form,
+                subject_role: first_iri(subject, "subjectRole"),
+                object_role: first_iri(subject, "objectRole"),
+                roles,
+                attributes: columns(subject, "attributeColumns", false),
+                date: first_iri(subject, "dateProperty"),
+                exclusivity: first_iri(subject, "exclusivityProperty"),
+            })
+        })
+        .collect();
+    forms.sort_by(|a, b| a.class.as_str().cmp(b.class.as_str()));
+    forms
+}
+
+/// A subject's values of the `cat:` property `local`.
+fn cat_objects(
+    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+    subject: &NamedOrBlankNode,
+    local: &str,
+) -> Vec<Term> {
+    let predicate = vocab::cat(local);
+    facts
+        .get(subject)
+        .into_iter()
+        .flatten()
+        .filter(|(p, _)| p.as_str() == predicate)
+        .map(|(_, o)| o.clone())
+        .collect()
+}
+
+/// A subject's English literal value of `predicate`, else any literal value.
+fn english_literal(
+    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+    subject: &NamedOrBlankNode,
+    predicate: &str,
+) -> Option<String> {
+    let values: Vec<&Literal> = facts
+        .get(subject)
+        .into_iter()
+        .flatten()
+        .filter(|(p, _)| p.as_str() == predicate)
+        .filter_map(|(_, o)| match o {
+            Term::Literal(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    let pick = |want: Option<&str>| {
+        values
+            .iter()
+            .find(|l| want.is_none() || l.language() == want)
+            .map(|l| l.value().to_owned())
+    };
+    pick(Some("en")).or_else(|| pick(None))
+}
+
+/// The column of a statement form that shows `property`: its header, and whether its
+/// range is numeric.
+fn statement_column(
+    facts: &HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>>,
+    property: NamedNode,
+    required: bool,
+) -> StatementColumn {
+    let subject = NamedOrBlankNode::NamedNode(property.clone());
+    let header = english_literal(facts, &subject, &vocab::cat("columnHeader"))
+        .or_else(|| english_literal(facts, &subject, &format!("{RDFS}label")))
+        .unwrap_or_else(|| vocab::compact(property.as_str()));
+    let numeric_ranges = [
+        "decimal",
+        "integer",
+        "double",
+        "float",
+        "nonNegativeInteger",
+    ]
+    .map(|local| format!("{XSD}{local}"));
+    let range = format!("{RDFS}range");
+    let numeric = facts.get(&subject).into_iter().flatten().any(|(p, o)| {
+        p.as_str() == range
+            && matches!(o, Term::NamedNode(n) if numeric_ranges.iter().any(|r| r == n.as_str()))
+    });
+    StatementColumn {
+        property,
+        header,
+        required,
+        numeric,
     }
 }
 
@@ -575,5 +732,52 @@ mod tests {
         assert!(!vocabulary.measures.is_empty());
         assert_eq!(vocabulary.entities.lookup("nvidia")[0].label, "NVIDIA");
         assert_eq!(vocabulary.entities.lookup("Alphabet")[0].label, "Google");
+    }
+
+    #[test]
+    fn reads_the_statement_forms_of_the_question_language() {
+        let graph = KnowledgeGraph::embedded().expect("loads");
+        let vocabulary = Vocabulary::from_store(graph.store()).expect("reads");
+        let form = |name: &str| {
+            vocabulary
+                .statement_forms
+                .iter()
+                .find(|f| f.question_form == name)
+                .unwrap_or_else(|| panic!("the ontology describes {name}"))
+        };
+        for name in ["investments", "releases", "cloud deals", "concerns"] {
+            let form = form(name);
+            assert!(form.subject_role.is_some() && form.date.is_some(), "{name}");
+        }
+        let investments = form("investments");
+        assert_eq!(investments.class.as_str(), vocab::cat("Investment"));
+        let headers: Vec<&str> = investments
+            .roles
+            .iter()
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(headers, ["investor", "recipient", "status"]);
+        assert_eq!(
+            investments
+                .roles
+                .iter()
+                .map(|c| c.required)
+                .collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        let numeric: Vec<&str> = investments
+            .attributes
+            .iter()
+            .filter(|c| c.numeric)
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(numeric, ["amount"]);
+        assert_eq!(
+            form("cloud deals")
+                .exclusivity
+                .as_ref()
+                .map(|p| p.as_str().to_owned()),
+            Some(vocab::cat("exclusiveCloud"))
+        );
     }
 }
