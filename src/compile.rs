@@ -1338,3 +1338,134 @@ fn count(class: &Class, qualifiers: &[Qualifier], grouping: Option<&Grouping>) -
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::StatementColumn;
+
+    fn node(local: &str) -> NamedNode {
+        cat_node(local)
+    }
+
+    fn column(local: &str, header: &str, required: bool, numeric: bool) -> StatementColumn {
+        StatementColumn {
+            property: node(local),
+            header: header.to_owned(),
+            required,
+            numeric,
+        }
+    }
+
+    /// A statement form the shipped ontology does not have: the query follows the form.
+    fn grant_form() -> StatementForm {
+        StatementForm {
+            class: node("Grant"),
+            question_form: "grants".to_owned(),
+            subject_role: Some(node("grantor")),
+            object_role: Some(node("grantee")),
+            roles: vec![
+                column("grantor", "given by", true, false),
+                column("grantee", "to", false, false),
+            ],
+            attributes: vec![
+                column("sum", "sum", false, true),
+                column("awarded", "awarded", false, false),
+            ],
+            date: Some(node("awarded")),
+            exclusivity: None,
+        }
+    }
+
+    fn entity(local: &str) -> Entity {
+        Entity {
+            iri: NamedNode::new_unchecked(format!("{}{local}", crate::vocab::ENT)),
+            label: local.to_owned(),
+            label_is_english: true,
+            names: vec![local.to_owned()],
+        }
+    }
+
+    #[test]
+    fn statement_rows_follow_the_form() {
+        let rows = statement_rows(
+            &grant_form(),
+            Some(&entity("Fund")),
+            None,
+            Some(TimeFilter::Since(2020)),
+            false,
+        );
+        assert_eq!(rows.subject.as_ref().map(Var::as_str), Some("given_by"));
+        let compiled = rows.finish();
+        let where_and_order = compiled
+            .sparql
+            .split_once("SELECT")
+            .map(|(_, rest)| rest)
+            .unwrap_or_default();
+        assert_eq!(
+            where_and_order,
+            " DISTINCT ?given_by ?to ?to_label ?sum ?awarded ?st WHERE {\n\
+             \x20 ?st cat:grantor ent:Fund .\n\
+             \x20 BIND (ent:Fund AS ?given_by)\n\
+             \x20 OPTIONAL { ?st cat:grantee ?to . OPTIONAL { ?to rdfs:label ?to_label FILTER (LANGMATCHES(LANG(?to_label), \"en\")) } }\n\
+             \x20 ?st a ?st_class . ?st_class rdfs:subClassOf* cat:Grant .\n\
+             \x20 OPTIONAL { ?st cat:sum ?sum }\n\
+             \x20 OPTIONAL { ?st cat:awarded ?awarded }\n\
+             \x20 FILTER (xsd:integer(SUBSTR(STR(?awarded), 1, 4)) >= 2020)\n\
+             }\n\
+             ORDER BY ?awarded ?st ?given_by ?to ?to_label ?sum\n"
+        );
+        let kinds: Vec<&Kind> = compiled.columns.iter().map(|c| &c.kind).collect();
+        assert_eq!(
+            kinds,
+            [&Kind::Entity, &Kind::Entity, &Kind::Number, &Kind::Text]
+        );
+        assert_eq!(
+            compiled.columns[1].label.as_ref().map(Var::as_str),
+            Some("to_label")
+        );
+        assert_eq!(compiled.columns[2].label, None);
+    }
+
+    #[test]
+    fn a_statement_form_the_ontology_lacks_has_no_rows() {
+        let resolved = Resolved {
+            explain: false,
+            plan: Plan::CloudDeals {
+                exclusive_only: true,
+            },
+            time: None,
+            with_sources: false,
+        };
+        let compiled = compile(&resolved, &Vocabulary::default());
+        assert!(compiled.columns.is_empty());
+        assert!(compiled.sparql.ends_with("WHERE {\n  FILTER (false)\n}\n"));
+    }
+
+    #[test]
+    fn order_keys_skip_the_variables_they_mention() {
+        let (x, other) = (var("x"), var("other"));
+        let mut pattern = Group::block();
+        pattern.line(Pattern::triple(&x, node("p"), &other));
+        let compiled = finish(
+            vec![
+                Column::text("x", x.clone()),
+                Column::entity("other", other.clone()),
+            ],
+            pattern,
+            vec![OrderKey::Asc(Expr::call(
+                Function::LCase,
+                vec![Expr::call_var(Function::Str, &other.label())],
+            ))],
+            vec![],
+            None,
+        );
+        assert!(
+            compiled
+                .sparql
+                .ends_with("}\nORDER BY LCASE(STR(?other_label)) ?x ?other\n"),
+            "{}",
+            compiled.sparql
+        );
+    }
+}
