@@ -40,7 +40,7 @@ pub struct StatementLink {
 
 /// A statement class that a question form of the language lists (`investments by Microsoft`
 /// lists `cat:Investment`), with the columns of its rows, from the class's annotations
-/// (`cat:questionForm`, `cat:requiredColumns`, `cat:optionalColumns`, `cat:attributeColumns`,
+/// (`cat:questionForm`, `cat:subjectRole`, `cat:objectRole`, `cat:statementColumns`,
 /// `cat:dateProperty`, `cat:exclusivityProperty`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementForm {
@@ -475,15 +475,16 @@ fn statement_forms(
             _ => None,
         })
     };
-    let columns = |class: &NamedOrBlankNode, local: &str, required: bool| {
-        objects(class, local)
+    let object_property = format!("{OWL}ObjectProperty");
+    let is_object_property = |property: &NamedNode| {
+        facts
+            .get(&NamedOrBlankNode::NamedNode(property.clone()))
             .into_iter()
-            .next()
-            .map(|head| read_list(facts, head))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|property| statement_column(facts, property, required))
-            .collect::<Vec<_>>()
+            .flatten()
+            .any(|(p, o)| {
+                p.as_str() == format!("{RDF}type")
+                    && matches!(o, Term::NamedNode(n) if n.as_str() == object_property)
+            })
     };
     let mut forms: Vec<StatementForm> = facts
         .keys()
@@ -492,15 +493,37 @@ fn statement_forms(
                 return None;
             };
             let question_form = english_literal(facts, subject, &vocab::cat("questionForm"))?;
-            let mut roles = columns(subject, "requiredColumns", true);
-            roles.extend(columns(subject, "optionalColumns", false));
+            let listed: Vec<NamedNode> = objects(subject, "statementColumns")
+                .into_iter()
+                .next()
+                .map(|head| read_list(facts, head))
+                .unwrap_or_default();
+            let subject_role = first_iri(subject, "subjectRole");
+            let object_role = first_iri(subject, "objectRole");
+            // Roles the list does not name come first, required; then the listed entities.
+            let mut roles: Vec<StatementColumn> = [&subject_role, &object_role]
+                .into_iter()
+                .flatten()
+                .filter(|role| !listed.contains(role))
+                .map(|role| statement_column(facts, role.clone(), true))
+                .collect();
+            let (entities, literals): (Vec<NamedNode>, Vec<NamedNode>) =
+                listed.into_iter().partition(|p| is_object_property(p));
+            roles.extend(
+                entities
+                    .into_iter()
+                    .map(|p| statement_column(facts, p, false)),
+            );
             Some(StatementForm {
                 class: class.clone(),
                 question_form,
-                subject_role: first_iri(subject, "subjectRole"),
-                object_role: first_iri(subject, "objectRole"),
+                subject_role,
+                object_role,
                 roles,
-                attributes: columns(subject, "attributeColumns", false),
+                attributes: literals
+                    .into_iter()
+                    .map(|p| statement_column(facts, p, false))
+                    .collect(),
                 date: first_iri(subject, "dateProperty"),
                 exclusivity: first_iri(subject, "exclusivityProperty"),
             })
