@@ -81,7 +81,7 @@ fn stages(c: &mut Criterion, session: &Session) {
     group.bench_function("compile_all", |b| {
         b.iter(|| {
             for question in &resolved {
-                black_box(compile::compile(black_box(question)));
+                black_box(compile::compile(black_box(question), session.vocabulary()));
             }
         })
     });

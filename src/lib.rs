@@ -9,7 +9,9 @@
 pub use catena_endpoint::serve;
 pub use catena_engine::{answer, ecosystem_graphs, r#gen, render, session, stats};
 pub use catena_graph::{check, formats, graph, lexicon, query_cost, remote, sparql, store};
-pub use catena_language::{ast, compile, diagnostic, forms, parse, resolve, suggest, vocabulary};
+pub use catena_language::{
+    ast, compile, diagnostic, forms, parse, query, resolve, suggest, vocabulary,
+};
 pub use catena_vocab as vocab;
 
 pub mod fuzzing;

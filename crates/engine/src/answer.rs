@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 
-use crate::compile::{Column, Compiled, Kind, Post, SortKey};
+use crate::compile::{Column, Compiled, Post, SortKey};
+use crate::query::{Path, Var};
 use crate::resolve::Direction;
 use crate::sparql::{QueryError, QueryOutput};
 use crate::vocabulary::Vocabulary;
@@ -30,7 +31,7 @@ pub fn run(
             let output = labelled_and_sorted(output, vocabulary, &compiled.columns, sort);
             Ok(Answer {
                 output: match merge_by {
-                    Some(var) => merged_by(output, var),
+                    Some(var) => merged_by(output, var, &compiled.columns),
                     None => output,
                 },
                 columns: compiled.columns.clone(),
@@ -45,7 +46,7 @@ pub fn run(
     }
 }
 
-/// Adds `?{var}_label` after each column labelled after the query, from the entity index
+/// Adds each column's label variable after each column labelled after the query, from the entity index
 /// (ontology terms from their labels), then sorts the rows by `sort`, stably.
 fn labelled_and_sorted(
     output: QueryOutput,
@@ -61,14 +62,19 @@ fn labelled_and_sorted(
         return output;
     };
     for column in columns.iter().filter(|c| c.labelled_after) {
-        let label_var = format!("{}_label", column.var);
-        if variables.iter().any(|v| v.as_str() == label_var) {
-            continue;
-        }
-        let Some(index) = variables.iter().position(|v| v.as_str() == column.var) else {
+        let Some(label_var) = &column.label else {
             continue;
         };
-        variables.insert(index + 1, Variable::new_unchecked(label_var));
+        if variables.iter().any(|v| v.as_str() == label_var.as_str()) {
+            continue;
+        }
+        let Some(index) = variables
+            .iter()
+            .position(|v| v.as_str() == column.var.as_str())
+        else {
+            continue;
+        };
+        variables.insert(index + 1, Variable::new_unchecked(label_var.as_str()));
         for row in &mut rows {
             let label = match &row[index] {
                 Some(Term::NamedNode(node)) => label_term(vocabulary, node),
@@ -78,11 +84,19 @@ fn labelled_and_sorted(
         }
     }
     if !sort.is_empty() {
-        let position = |var: &str| variables.iter().position(|v| v.as_str() == var);
+        let position = |var: &Var| variables.iter().position(|v| v.as_str() == var.as_str());
+        // A label key sorts by the label variable of its entity column.
+        let label_of_column = |var: &Var| {
+            columns
+                .iter()
+                .find(|c| c.var == *var)
+                .and_then(|c| c.label.as_ref())
+                .and_then(position)
+        };
         let keys: Vec<(Option<usize>, &SortKey)> = sort
             .iter()
             .map(|key| match key {
-                SortKey::Label(var) => (position(&format!("{var}_label")), key),
+                SortKey::Label(var) => (label_of_column(var), key),
                 SortKey::NumberDescending(var) => (position(var), key),
             })
             .collect();
@@ -121,11 +135,11 @@ fn labelled_and_sorted(
     QueryOutput::Solutions { variables, rows }
 }
 
-/// Merges the rows that share a bound `?{var}` (one statement node) into the first of them,
-/// and drops `?{var}`. Where the rows differ, a cell lists their values in order ("Box 6;
+/// Merges the rows that share a bound `var` (one statement node) into the first of them,
+/// and drops `var`. Where the rows differ, a cell lists their values in order ("Box 6;
 /// Box 6, note a"); an entity that differs keeps its labels only, joined by commas (no single
 /// IRI stands for the group). Rows where `?{var}` is unbound stay as they are.
-fn merged_by(output: QueryOutput, var: &str) -> QueryOutput {
+fn merged_by(output: QueryOutput, var: &Var, columns: &[Column]) -> QueryOutput {
     let QueryOutput::Solutions {
         mut variables,
         rows,
@@ -133,15 +147,18 @@ fn merged_by(output: QueryOutput, var: &str) -> QueryOutput {
     else {
         return output;
     };
-    let Some(key) = variables.iter().position(|v| v.as_str() == var) else {
+    let Some(key) = variables.iter().position(|v| v.as_str() == var.as_str()) else {
         return QueryOutput::Solutions { variables, rows };
     };
-    // For each variable, the index of its `_label` companion, if the answer has one.
+    // For each variable, the index of its column's label variable, if the answer has one.
     let labels: Vec<Option<usize>> = variables
         .iter()
         .map(|v| {
-            let label = format!("{}_label", v.as_str());
-            variables.iter().position(|l| l.as_str() == label)
+            let label = columns
+                .iter()
+                .find(|c| c.var.as_str() == v.as_str())
+                .and_then(|c| c.label.as_ref())?;
+            variables.iter().position(|l| l.as_str() == label.as_str())
         })
         .collect();
     let mut groups: Vec<Vec<Vec<Option<Term>>>> = Vec::new();
@@ -282,8 +299,14 @@ fn label_of(vocabulary: &Vocabulary, node: &NamedNode) -> String {
         .unwrap_or_else(|| crate::vocab::compact(node.as_str()))
 }
 
-fn variables(names: &[&str]) -> Vec<Variable> {
-    names.iter().map(|n| Variable::new_unchecked(*n)).collect()
+/// The result variables of the columns, each entity column's label variable after it.
+fn variables_of(columns: &[Column]) -> Vec<Variable> {
+    columns
+        .iter()
+        .flat_map(|c| [Some(&c.var), c.label.as_ref()])
+        .flatten()
+        .map(|v| Variable::new_unchecked(v.as_str()))
+        .collect()
 }
 
 /// Nodes per frontier query: large frontiers are asked in chunks, so that no query grows
@@ -294,11 +317,11 @@ const FRONTIER_CHUNK: usize = 512;
 fn ask_frontier(
     query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
     frontier: &[NamedNode],
-    text: impl Fn(&[NamedNode]) -> String,
+    text: impl Fn(&[NamedNode]) -> crate::query::Query,
 ) -> Result<Vec<QueryOutput>, QueryError> {
     frontier
         .chunks(FRONTIER_CHUNK)
-        .map(|chunk| query(&text(chunk)))
+        .map(|chunk| query(&text(chunk).to_string()))
         .collect()
 }
 
@@ -311,7 +334,7 @@ fn transitive(
     first_level: QueryOutput,
     entity: &NamedNode,
     direction: Direction,
-    path: &str,
+    path: &Path,
 ) -> Result<Answer, QueryError> {
     let mut parent: HashMap<NamedNode, NamedNode> = HashMap::new();
     let mut depth: HashMap<NamedNode, usize> = HashMap::from([(entity.clone(), 0)]);
@@ -389,31 +412,17 @@ fn transitive(
             ]
         })
         .collect();
+    let columns = vec![
+        Column::entity(header, Var::fixed("answer")),
+        Column::number("steps", Var::fixed("steps")),
+        Column::text("path", Var::fixed("path")),
+    ];
     Ok(Answer {
         output: QueryOutput::Solutions {
-            variables: variables(&["answer", "answer_label", "steps", "path"]),
+            variables: variables_of(&columns),
             rows,
         },
-        columns: vec![
-            Column {
-                header: header.to_owned(),
-                var: "answer".to_owned(),
-                kind: Kind::Entity,
-                labelled_after: false,
-            },
-            Column {
-                header: "steps".to_owned(),
-                var: "steps".to_owned(),
-                kind: Kind::Number,
-                labelled_after: false,
-            },
-            Column {
-                header: "path".to_owned(),
-                var: "path".to_owned(),
-                kind: Kind::Text,
-                labelled_after: false,
-            },
-        ],
+        columns,
     })
 }
 
@@ -594,51 +603,36 @@ fn shortest_path(
             })
             .collect()
     };
+    let (from, to) = (Var::fixed("from"), Var::fixed("to"));
+    let columns = vec![
+        Column::number("step", Var::fixed("step")),
+        Column::entity("from", from.clone()),
+        Column::text("relation", Var::fixed("relation_text")),
+        Column::entity("to", to.clone()),
+    ];
+    // The predicate's IRI rides beside its text, for the machine formats.
+    let variables = [
+        Var::fixed("step"),
+        from.clone(),
+        from.label(),
+        Var::fixed("relation"),
+        Var::fixed("relation_text"),
+        to.clone(),
+        to.label(),
+    ]
+    .iter()
+    .map(|v| Variable::new_unchecked(v.as_str()))
+    .collect();
     Ok(Answer {
-        output: QueryOutput::Solutions {
-            variables: variables(&[
-                "step",
-                "from",
-                "from_label",
-                "relation",
-                "relation_text",
-                "to",
-                "to_label",
-            ]),
-            rows,
-        },
-        columns: vec![
-            Column {
-                header: "step".to_owned(),
-                var: "step".to_owned(),
-                kind: Kind::Number,
-                labelled_after: false,
-            },
-            Column {
-                header: "from".to_owned(),
-                var: "from".to_owned(),
-                kind: Kind::Entity,
-                labelled_after: false,
-            },
-            Column {
-                header: "relation".to_owned(),
-                var: "relation_text".to_owned(),
-                kind: Kind::Text,
-                labelled_after: false,
-            },
-            Column {
-                header: "to".to_owned(),
-                var: "to".to_owned(),
-                kind: Kind::Entity,
-                labelled_after: false,
-            },
-        ],
+        output: QueryOutput::Solutions { variables, rows },
+        columns,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compile::Kind;
     use crate::vocabulary::{Entity, EntityIndex};
 
     fn entity(local: &str, label: &str, english: bool) -> Entity {
@@ -650,13 +644,18 @@ mod tests {
         }
     }
 
-    fn column(var: &str, kind: Kind, labelled_after: bool) -> Column {
-        Column {
-            header: var.into(),
-            var: var.into(),
-            kind,
-            labelled_after,
+    fn column(var: &'static str, kind: Kind, labelled_after: bool) -> Column {
+        let var = Var::fixed(var);
+        match (kind, labelled_after) {
+            (Kind::Entity, true) => Column::named(var.as_str(), var.clone()),
+            (Kind::Entity, false) => Column::entity(var.as_str(), var.clone()),
+            (Kind::Number, _) => Column::number(var.as_str(), var.clone()),
+            (Kind::Text, _) => Column::text(var.as_str(), var.clone()),
         }
+    }
+
+    fn variables(names: &[&str]) -> Vec<Variable> {
+        names.iter().map(|n| Variable::new_unchecked(*n)).collect()
     }
 
     fn iri(local: &str) -> Option<Term> {
@@ -705,8 +704,8 @@ mod tests {
             column("count", Kind::Number, false),
         ];
         let sort = [
-            SortKey::NumberDescending("count".into()),
-            SortKey::Label("group".into()),
+            SortKey::NumberDescending(Var::fixed("count")),
+            SortKey::Label(Var::fixed("group")),
         ];
         let sorted = labelled_and_sorted(output, &vocabulary, &columns, &sort);
         let QueryOutput::Solutions { variables, .. } = &sorted else {

@@ -230,7 +230,7 @@ fn write_graph(
 }
 
 /// Writes a question's answer: a table of labels and readable numbers, or for the machine
-/// formats the full result (each entity's IRI beside its `_label`).
+/// formats the full result (each entity's IRI beside its label variable).
 pub fn render_answer(
     answer: &Answer,
     format: Format,
@@ -257,9 +257,12 @@ pub fn render_answer(
                 .columns
                 .iter()
                 .map(|column| {
-                    let value = index(&column.var).and_then(|i| row[i].as_ref());
+                    let value = index(column.var.as_str()).and_then(|i| row[i].as_ref());
                     match column.kind {
-                        Kind::Entity => index(&format!("{}_label", column.var))
+                        Kind::Entity => column
+                            .label
+                            .as_ref()
+                            .and_then(|label| index(label.as_str()))
                             .and_then(|i| row[i].as_ref())
                             .map(|label| display_term(Some(label)))
                             .unwrap_or_else(|| display_term(value)),

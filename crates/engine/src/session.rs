@@ -364,7 +364,7 @@ impl Session {
         let mut resolved =
             resolve::resolve(&parsed, &self.vocabulary).map_err(QuestionError::Resolve)?;
         resolved.with_sources |= self.settings.sources && !matches!(resolved.plan, Plan::Sparql(_));
-        let compiled = compile::compile(&resolved);
+        let compiled = compile::compile(&resolved, &self.vocabulary);
         Ok((resolved, compiled))
     }
 
@@ -418,7 +418,7 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
                 .columns
                 .iter()
                 .filter(|c| c.labelled_after)
-                .map(|c| format!("?{}", c.var))
+                .map(|c| c.var.to_string())
                 .collect();
             if !labelled.is_empty() {
                 text.push_str(&format!(
@@ -430,9 +430,9 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
                     let keys: Vec<String> = sort
                         .iter()
                         .map(|key| match key {
-                            compile::SortKey::Label(var) => format!("?{var}'s label"),
+                            compile::SortKey::Label(var) => format!("{var}'s label"),
                             compile::SortKey::NumberDescending(var) => {
-                                format!("?{var} (largest first)")
+                                format!("{var} (largest first)")
                             }
                         })
                         .collect();
@@ -441,7 +441,7 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
             }
             if let Some(var) = merge_by {
                 text.push_str(&format!(
-                    "\n# then: the rows of one ?{var} merged into one (a joint commitment is one row)"
+                    "\n# then: the rows of one {var} merged into one (a joint commitment is one row)"
                 ));
             }
         }

@@ -78,4 +78,51 @@ mod tests {
         assert_eq!(vocabulary.entities.lookup("nvidia")[0].label, "NVIDIA");
         assert_eq!(vocabulary.entities.lookup("Alphabet")[0].label, "Google");
     }
+
+    #[test]
+    fn reads_the_statement_forms_of_the_question_language() {
+        let graph = KnowledgeGraph::embedded().expect("loads");
+        let vocabulary = vocabulary_of(graph.store()).expect("reads");
+        let form = |name: &str| {
+            vocabulary
+                .statement_forms
+                .iter()
+                .find(|f| f.question_form == name)
+                .unwrap_or_else(|| panic!("the ontology describes {name}"))
+        };
+        for name in ["investments", "releases", "cloud deals", "concerns"] {
+            let form = form(name);
+            assert!(form.subject_role.is_some() && form.date.is_some(), "{name}");
+        }
+        let investments = form("investments");
+        assert_eq!(investments.class.as_str(), vocab::cat("Investment"));
+        let headers: Vec<&str> = investments
+            .roles
+            .iter()
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(headers, ["investor", "recipient", "status"]);
+        assert_eq!(
+            investments
+                .roles
+                .iter()
+                .map(|c| c.required)
+                .collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        let numeric: Vec<&str> = investments
+            .attributes
+            .iter()
+            .filter(|c| c.numeric)
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(numeric, ["amount"]);
+        assert_eq!(
+            form("cloud deals")
+                .exclusivity
+                .as_ref()
+                .map(|p| p.as_str().to_owned()),
+            Some(vocab::cat("exclusiveCloud"))
+        );
+    }
 }

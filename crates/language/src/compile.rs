@@ -1,24 +1,29 @@
-//! Compilation: a resolved plan → SPARQL text and a description of the answer's columns.
+//! Compilation: a resolved plan → a typed SPARQL query ([`crate::query`]) and a description
+//! of the answer's columns.
 //!
-//! The query is assembled only from IRIs taken from the graph or the ontology (validated
-//! `NamedNode`s, printed as `<…>` or as a prefixed name), integers the parser produced, and
-//! fixed text of this module. No text a user typed is ever copied into the query, so nothing a
-//! user types can change its structure; the tests re-parse every translation to make sure.
-
-use std::fmt::Write as _;
+//! The query is built only from IRIs taken from the graph or the ontology (validated
+//! `NamedNode`s), variables the code names, integers the parser produced, and literals of
+//! this module. No text a user typed is ever part of a query, so nothing a user types can
+//! change its structure; the tests re-parse every translation to make sure.
 
 use oxigraph::model::NamedNode;
 
 use crate::ast::TimeFilter;
+use crate::query::{
+    Comparison, Expr, Function, GraphName, Group, OrderKey, Path, Pattern, Projection, Query,
+    Select, Term, Triples, Var, Verb,
+};
 use crate::resolve::{Direction, Grouping, Plan, Resolved};
-use crate::vocab::{self, cat};
-use crate::vocabulary::{Entity, Qualifier, Relation};
+use crate::vocab::{RDF, RDFS, XSD, cat};
+use crate::vocabulary::{
+    Class, Entity, Measure, Qualifier, Relation, StatementForm, StatementLink, Vocabulary,
+};
 
 /// How a column is shown in a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// An IRI, shown by the label bound to `{var}_label`: by the query, or after it from
-    /// the entity index ([`Column::labelled_after`]).
+    /// An IRI, shown by the label bound to its [`Column::label`] variable: by the query, or
+    /// after it from the entity index ([`Column::labelled_after`]).
     Entity,
     /// A number, shown readably; the unit (if any) is in the named column.
     Number,
@@ -30,7 +35,10 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub header: String,
-    pub var: String,
+    pub var: Var,
+    /// The variable bound to the English label of an entity column's value (`?x_label`
+    /// beside `?x`); `None` for other columns.
+    pub label: Option<Var>,
     pub kind: Kind,
     /// An entity column whose labels come from the entity index after the query, not from
     /// an `rdfs:label` lookup in it: a lookup per row is slow on hubs (an in-memory store
@@ -40,44 +48,47 @@ pub struct Column {
 
 impl Column {
     /// An entity column labelled by the query (values that may be outside `ent:`).
-    fn entity(header: &str, var: &str) -> Self {
+    pub fn entity(header: &str, var: Var) -> Self {
         Self {
             header: header.to_owned(),
-            var: var.to_owned(),
+            label: Some(var.label()),
+            var,
             kind: Kind::Entity,
             labelled_after: false,
         }
     }
 
     /// An entity column labelled after the query, from the entity index.
-    fn named(header: &str, var: &str) -> Self {
+    pub fn named(header: &str, var: Var) -> Self {
         Self {
             labelled_after: true,
             ..Self::entity(header, var)
         }
     }
 
-    /// Whether the query itself binds `?{var}_label`.
-    fn label_in_query(&self) -> bool {
-        self.kind == Kind::Entity && !self.labelled_after
-    }
-
-    fn number(header: &str, var: &str) -> Self {
+    pub fn number(header: &str, var: Var) -> Self {
         Self {
             header: header.to_owned(),
-            var: var.to_owned(),
+            var,
+            label: None,
             kind: Kind::Number,
             labelled_after: false,
         }
     }
 
-    fn text(header: &str, var: &str) -> Self {
+    pub fn text(header: &str, var: Var) -> Self {
         Self {
             header: header.to_owned(),
-            var: var.to_owned(),
+            var,
+            label: None,
             kind: Kind::Text,
             labelled_after: false,
         }
+    }
+
+    /// The label variable the query itself binds, if it does.
+    fn label_in_query(&self) -> Option<&Var> {
+        self.label.as_ref().filter(|_| !self.labelled_after)
     }
 }
 
@@ -90,7 +101,7 @@ pub enum Post {
     /// a commitment made jointly by four investors is one amount, not four.
     Rows {
         sort: Vec<SortKey>,
-        merge_by: Option<String>,
+        merge_by: Option<Var>,
     },
     /// The rows are the edges `?s ?o` of a relation that touch `entity`; the walk goes on
     /// level by level ([`walk_step`] over each new frontier) and answers with everything
@@ -99,7 +110,7 @@ pub enum Post {
         entity: NamedNode,
         direction: Direction,
         /// The relation's property path, for the next levels' queries.
-        path: String,
+        path: Path,
     },
     /// The rows are the entity-to-entity edges `?s ?p ?o` leaving `from`; the search goes
     /// on from both ends ([`neighbours`]) and answers with the shortest chain.
@@ -109,10 +120,11 @@ pub enum Post {
 /// A key of the sort done after labelling, when the order depends on labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SortKey {
-    /// The label of the entity in `?{var}`, case-insensitively; unlabelled rows last.
-    Label(String),
-    /// The number in `?{var}`, largest first.
-    NumberDescending(String),
+    /// The label of the entity in the column of this variable, case-insensitively;
+    /// unlabelled rows last.
+    Label(Var),
+    /// The number in this variable, largest first.
+    NumberDescending(Var),
 }
 
 impl Post {
@@ -128,107 +140,208 @@ impl Post {
 /// A compiled question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compiled {
+    /// The query; `None` for SPARQL the user wrote (`sparql …`), which is run as written.
+    pub query: Option<Box<Query>>,
+    /// The query's text: [`Compiled::query`] printed, or the user's SPARQL.
     pub sparql: String,
     pub columns: Vec<Column>,
     pub post: Post,
 }
 
-/// Prefix declarations written at the top of every translation, so that `explain` prints a
-/// query any SPARQL tool accepts.
-fn prologue() -> String {
-    vocab::prologue(Some(&["cat", "ent", "src", "rdf", "rdfs", "xsd"]))
-}
-
-/// A term of the query: a prefixed name when it is safe to write one, `<iri>` otherwise.
-fn term(node: &NamedNode) -> String {
-    vocab::compact(node.as_str())
-}
-
-fn cat_term(local: &str) -> String {
-    term(&NamedNode::new_unchecked(cat(local)))
-}
-
-/// `VALUES ?var { <a> <b> … }`: IRIs of the graph only, written by oxigraph's validated
-/// `NamedNode` display.
-fn values(var: &str, nodes: &[NamedNode]) -> String {
-    let mut text = format!("VALUES ?{var} {{");
-    for node in nodes {
-        write!(text, " {node}").expect("writing to a String");
+impl Compiled {
+    fn new(query: Query, columns: Vec<Column>, post: Post) -> Self {
+        Self {
+            sparql: query.to_string(),
+            query: Some(Box::new(query)),
+            columns,
+            post,
+        }
     }
-    text.push_str(" }");
-    text
+}
+
+/// A variable the code names.
+fn var(name: &'static str) -> Var {
+    Var::fixed(name)
+}
+
+/// A term of catena's ontology the compiler uses by name (the shapes of lists, observations
+/// and sources); its local names are ASCII names, so the IRI is valid.
+fn cat_node(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(cat(local))
+}
+
+fn rdf_type() -> NamedNode {
+    NamedNode::new_unchecked(format!("{RDF}type"))
+}
+
+fn rdfs_label() -> NamedNode {
+    NamedNode::new_unchecked(format!("{RDFS}label"))
+}
+
+/// `rdfs:subClassOf*`
+fn sub_class_path() -> Path {
+    Path::from(NamedNode::new_unchecked(format!("{RDFS}subClassOf"))).zero_or_more()
+}
+
+/// `?thing a ?type . ?type rdfs:subClassOf* class`: an instance of the class or of a
+/// subclass.
+fn instance_of(thing: &Var, type_var: &Var, class: &NamedNode) -> Pattern {
+    Pattern::Triples(vec![
+        Triples::new(thing, rdf_type(), type_var),
+        Triples::new(type_var, sub_class_path(), class),
+    ])
+}
+
+/// `(cat:basedIn|cat:locatedIn)/cat:locatedIn*`: what is in a place, directly or inside it.
+fn in_place_path() -> Path {
+    Path::Alternative(vec![
+        cat_node("basedIn").into(),
+        cat_node("locatedIn").into(),
+    ])
+    .then(Path::from(cat_node("locatedIn")).zero_or_more())
+}
+
+/// `VALUES ?var { <a> <b> … }`, the IRIs written whole.
+fn values(var: Var, nodes: &[NamedNode]) -> Pattern {
+    Pattern::Values(var, nodes.iter().cloned().map(Term::FullIri).collect())
 }
 
 /// One level of a transitive walk: the edges of `path` that end (`Subjects`: who depends on
 /// the frontier) or start (`Objects`) at the frontier's nodes.
-pub fn walk_step(path: &str, direction: Direction, frontier: &[NamedNode]) -> String {
-    let (bound, pattern) = match direction {
-        Direction::Subjects => ("o", format!("?s {path} ?o .\n  FILTER (isIRI(?s))")),
-        Direction::Objects => ("s", format!("?s {path} ?o .\n  FILTER (isIRI(?o))")),
+pub fn walk_step(path: &Path, direction: Direction, frontier: &[NamedNode]) -> Query {
+    let (s, o) = (var("s"), var("o"));
+    let (bound, other) = match direction {
+        Direction::Subjects => (&o, &s),
+        Direction::Objects => (&s, &o),
     };
-    format!(
-        "{}SELECT DISTINCT ?s ?o WHERE {{\n  {}\n  {pattern}\n}}\n",
-        prologue(),
-        values(bound, frontier)
-    )
+    let mut pattern = Group::block();
+    pattern
+        .line(values(bound.clone(), frontier))
+        .line(Pattern::triple(&s, path.clone(), &o))
+        .line(Pattern::Filter(Expr::call_var(Function::IsIri, other)));
+    Query::new(Select::distinct(&[s.clone(), o.clone()], pattern))
 }
 
 /// One step of the shortest-path search: the entity-to-entity edges (other than `rdf:type`)
 /// leaving the nodes (`outgoing`) or arriving at them.
-pub fn neighbours(nodes: &[NamedNode], outgoing: bool) -> String {
-    let (bound, other) = if outgoing { ("s", "o") } else { ("o", "s") };
-    format!(
-        "{}SELECT DISTINCT ?s ?p ?o WHERE {{\n  {}\n  ?s ?p ?o .\n  FILTER (isIRI(?{other}) && ?p != rdf:type && STRSTARTS(STR(?{other}), STR(ent:)))\n}}\n",
-        prologue(),
-        values(bound, nodes)
-    )
+pub fn neighbours(nodes: &[NamedNode], outgoing: bool) -> Query {
+    let (s, p, o) = (var("s"), var("p"), var("o"));
+    let (bound, other) = if outgoing { (&s, &o) } else { (&o, &s) };
+    let entity_edge = Expr::And(vec![
+        Expr::call_var(Function::IsIri, other),
+        Expr::compare(
+            Expr::var(&p),
+            Comparison::NotEqual,
+            Term::Iri(rdf_type()).into(),
+        ),
+        Expr::call(
+            Function::StrStarts,
+            vec![
+                Expr::call_var(Function::Str, other),
+                Expr::call(Function::Str, vec![Term::namespace("ent").into()]),
+            ],
+        ),
+    ]);
+    let mut pattern = Group::block();
+    pattern
+        .line(values(bound.clone(), nodes))
+        .line(Pattern::triple(&s, &p, &o))
+        .line(Pattern::Filter(entity_edge));
+    Query::new(Select::distinct(
+        &[s.clone(), p.clone(), o.clone()],
+        pattern,
+    ))
 }
 
 /// `(p1|p2|…)`, or `(p|^p)` for a symmetric relation.
-fn property_path(relation: &Relation) -> String {
-    let mut alternatives: Vec<String> = relation.with_sub_properties.iter().map(term).collect();
+fn property_path(relation: &Relation) -> Path {
+    let mut alternatives: Vec<Path> = relation
+        .with_sub_properties
+        .iter()
+        .map(Path::from)
+        .collect();
     if relation.symmetric {
         alternatives.extend(
             relation
                 .with_sub_properties
                 .iter()
-                .map(|p| format!("^{}", term(p))),
+                .map(|p| Path::from(p).inverse()),
         );
     }
-    format!("({})", alternatives.join("|"))
+    Path::Alternative(alternatives)
 }
 
-/// The English label of `?var`, bound to `?var_label` when there is one.
-fn label(var: &str) -> String {
-    format!(
-        "  OPTIONAL {{ ?{var} rdfs:label ?{var}_label FILTER (LANGMATCHES(LANG(?{var}_label), \"en\")) }}\n"
+/// `LANGMATCHES(LANG(?label), "en")`
+fn is_english(label: &Var) -> Expr {
+    Expr::call(
+        Function::LangMatches,
+        vec![
+            Expr::call_var(Function::Lang, label),
+            Term::string("en").into(),
+        ],
     )
 }
 
-/// `pattern ?var`, optional, with the label of `?var` looked up only when it is bound
-/// (a label lookup on an unbound variable would match every label of the graph).
-fn optional_labelled(pattern: &str, var: &str) -> String {
-    format!(
-        "  OPTIONAL {{ {pattern} ?{var} . OPTIONAL {{ ?{var} rdfs:label ?{var}_label FILTER (LANGMATCHES(LANG(?{var}_label), \"en\")) }} }}\n"
-    )
+/// The English label of `?var`, bound to its label variable when there is one.
+fn label(var: &Var) -> Pattern {
+    let label = var.label();
+    Pattern::Optional(Group::inline(vec![
+        Pattern::triple(var, rdfs_label(), &label),
+        Pattern::Filter(is_english(&label)),
+    ]))
+}
+
+/// `subject property ?var`, optional, with the label of `?var` looked up only when it is
+/// bound (a label lookup on an unbound variable would match every label of the graph).
+fn optional_labelled(subject: impl Into<Term>, property: impl Into<Verb>, var: &Var) -> Pattern {
+    Pattern::Optional(Group::inline(vec![
+        Pattern::triple(subject, property, var),
+        label(var),
+    ]))
+}
+
+/// `OPTIONAL { subject property ?var }`
+fn optional(subject: impl Into<Term>, property: impl Into<Verb>, var: &Var) -> Pattern {
+    Pattern::Optional(Group::inline(vec![Pattern::triple(subject, property, var)]))
 }
 
 /// `?x property value .` for each qualifier (`?x cat:accessLevel cat:OpenAccess .`).
-fn qualifier_patterns(qualifiers: &[Qualifier]) -> String {
+fn qualifier_patterns(x: &Var, qualifiers: &[Qualifier]) -> Vec<Pattern> {
     qualifiers
         .iter()
-        .map(|q| format!("  ?x {} {} .\n", term(&q.property), term(&q.value)))
+        .map(|q| Pattern::triple(x, &q.property, &q.value))
         .collect()
 }
 
 /// A filter on the year of `?var` (a date, year-month or year).
-fn time_filter(var: &str, filter: Option<TimeFilter>) -> String {
-    let year = format!("xsd:integer(SUBSTR(STR(?{var}), 1, 4))");
-    match filter {
-        None => String::new(),
-        Some(TimeFilter::In(y)) => format!("  FILTER ({year} = {y})\n"),
-        Some(TimeFilter::Since(y)) => format!("  FILTER ({year} >= {y})\n"),
-        Some(TimeFilter::Before(y)) => format!("  FILTER ({year} < {y})\n"),
+fn time_filter(var: &Var, filter: Option<TimeFilter>) -> Option<Pattern> {
+    let year = Expr::Cast(
+        NamedNode::new_unchecked(format!("{XSD}integer")),
+        Box::new(Expr::call(
+            Function::Substr,
+            vec![
+                Expr::call_var(Function::Str, var),
+                Term::Integer(1).into(),
+                Term::Integer(4).into(),
+            ],
+        )),
+    );
+    let (op, y) = match filter? {
+        TimeFilter::In(y) => (Comparison::Equal, y),
+        TimeFilter::Since(y) => (Comparison::GreaterOrEqual, y),
+        TimeFilter::Before(y) => (Comparison::Less, y),
+    };
+    Some(Pattern::Filter(Expr::compare(
+        year,
+        op,
+        Term::Integer(i64::from(y)).into(),
+    )))
+}
+
+/// Adds the time filter on `?var`, if there is one, as a line of `group`.
+fn add_time_filter(group: &mut Group, var: &Var, filter: Option<TimeFilter>) {
+    if let Some(pattern) = time_filter(var, filter) {
+        group.line(pattern);
     }
 }
 
@@ -237,115 +350,107 @@ fn time_filter(var: &str, filter: Option<TimeFilter>) -> String {
 /// `cat:locatedIn`, then every `cat:locatedIn` on the way to the place (Neuronova is based in
 /// Milan by one passage, Milan is in Italy by another). `?fact_s ?fact_p ?fact_o` is the fact
 /// each passage is cited for, labelled after the query (a label lookup per row is slow).
-fn place_sources(place: &str) -> String {
-    format!(
-        "  {{\n\
-         \x20   GRAPH ?g {{ ?x a ?type }}\n\
-         \x20   BIND (?x AS ?fact_s) BIND (\"is a\" AS ?fact_p) BIND (?type AS ?fact_o)\n\
-         \x20 }} UNION {{\n\
-         \x20   VALUES ?fact_p {{ cat:basedIn cat:locatedIn }}\n\
-         \x20   GRAPH ?g {{ ?x ?fact_p ?fact_o }}\n\
-         \x20   ?fact_o cat:locatedIn* {place} .\n\
-         \x20   BIND (?x AS ?fact_s)\n\
-         \x20 }} UNION {{\n\
-         \x20   ?x (cat:basedIn|cat:locatedIn)/cat:locatedIn* ?fact_s .\n\
-         \x20   GRAPH ?g {{ ?fact_s cat:locatedIn ?fact_o }}\n\
-         \x20   ?fact_o cat:locatedIn* {place} .\n\
-         \x20   BIND (cat:locatedIn AS ?fact_p)\n\
-         \x20 }}\n"
-    )
+fn place_sources(place: &NamedNode) -> Pattern {
+    let (x, g, kind) = (var("x"), GraphName::Var(var("g")), var("type"));
+    let (fact_s, fact_p, fact_o) = (var("fact_s"), var("fact_p"), var("fact_o"));
+    let located = cat_node("locatedIn");
+    let within_place = || Pattern::triple(&fact_o, Path::from(&located).zero_or_more(), place);
+    let mut typed = Group::block();
+    typed
+        .line(Pattern::Graph(
+            g.clone(),
+            Group::inline(vec![Pattern::triple(&x, rdf_type(), &kind)]),
+        ))
+        .line_of(vec![
+            Pattern::Bind(Expr::var(&x), fact_s.clone()),
+            Pattern::Bind(Term::string("is a").into(), fact_p.clone()),
+            Pattern::Bind(Expr::var(&kind), fact_o.clone()),
+        ]);
+    let mut own = Group::block();
+    own.line(Pattern::Values(
+        fact_p.clone(),
+        vec![cat_node("basedIn").into(), located.clone().into()],
+    ))
+    .line(Pattern::Graph(
+        g.clone(),
+        Group::inline(vec![Pattern::triple(&x, &fact_p, &fact_o)]),
+    ))
+    .line(within_place())
+    .line(Pattern::Bind(Expr::var(&x), fact_s.clone()));
+    let mut on_the_way = Group::block();
+    on_the_way
+        .line(Pattern::triple(&x, in_place_path(), &fact_s))
+        .line(Pattern::Graph(
+            g,
+            Group::inline(vec![Pattern::triple(&fact_s, &located, &fact_o)]),
+        ))
+        .line(within_place())
+        .line(Pattern::Bind(Term::Iri(located.clone()).into(), fact_p));
+    Pattern::Union(vec![typed, own, on_the_way])
 }
 
-/// Source columns: the passage's locator and document, for the graph `?g`.
-fn sources(graph_var: &str) -> String {
-    format!(
-        "  OPTIONAL {{ ?{graph_var} cat:locator ?source ; cat:inDocument ?document . OPTIONAL {{ ?document rdfs:label ?document_label FILTER (LANGMATCHES(LANG(?document_label), \"en\")) }} }}\n"
-    )
+/// Source columns' pattern: the passage's locator and document, for the graph `?g`.
+fn sources() -> Pattern {
+    let document = var("document");
+    Pattern::Optional(Group::inline(vec![
+        Triples::new(var("g"), cat_node("locator"), var("source"))
+            .and(cat_node("inDocument"), &document)
+            .into(),
+        label(&document),
+    ]))
 }
 
 fn source_columns() -> [Column; 2] {
     [
-        Column::text("source", "source"),
-        Column::entity("document", "document"),
+        Column::text("source", var("source")),
+        Column::entity("document", var("document")),
     ]
 }
 
-/// Builds the SELECT from the columns, so the projection and the table always agree; `extra`
-/// is a variable the answer needs but does not show (the statement rows are merged by).
-fn select(columns: &[Column], distinct: bool, extra: Option<&str>) -> String {
-    let mut vars = String::new();
-    for column in columns {
-        write!(vars, " ?{}", column.var).expect("writing to a String");
-        if column.label_in_query() {
-            write!(vars, " ?{}_label", column.var).expect("writing to a String");
-        }
-    }
-    if let Some(var) = extra {
-        write!(vars, " ?{var}").expect("writing to a String");
-    }
-    format!("SELECT{}{vars}", if distinct { " DISTINCT" } else { "" })
+/// `GRAPH ?g { pattern }`
+fn in_graph(pattern: Pattern) -> Pattern {
+    Pattern::Graph(GraphName::Var(var("g")), Group::inline(vec![pattern]))
 }
 
-/// The whole query. `order` is the ORDER BY clause; every projected variable is added after
-/// it as a tie-breaker, so the same question always lists its rows in the same order. `sort`
-/// is applied after labelling, for orders that depend on labels.
+/// The whole query, its SELECT built from the columns so that the projection and the table
+/// always agree; `merge_by` is a variable the answer needs but does not show (the statement
+/// rows are merged by). After the `order` keys, every projected variable they do not mention
+/// breaks ties, so the same question always lists its rows in the same order; `sort` is
+/// applied after labelling, for orders that depend on labels.
 fn finish(
     columns: Vec<Column>,
-    body: String,
-    order: &str,
-    limit: Option<u32>,
+    pattern: Group,
+    mut order: Vec<OrderKey>,
     sort: Vec<SortKey>,
+    merge_by: Option<Var>,
 ) -> Compiled {
-    finish_merging(columns, body, order, limit, sort, None)
-}
-
-/// [`finish`], with the rows that share `merge_by`'s value merged into one after the query.
-fn finish_merging(
-    columns: Vec<Column>,
-    body: String,
-    order: &str,
-    limit: Option<u32>,
-    sort: Vec<SortKey>,
-    merge_by: Option<&str>,
-) -> Compiled {
-    // Every column breaks ties, in order, unless the ORDER BY has it already.
-    let ordered: Vec<&str> = order
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+    let shown: Vec<Var> = columns
+        .iter()
+        .flat_map(|column| [Some(&column.var), column.label_in_query()])
+        .flatten()
+        .cloned()
         .collect();
-    let mut tie_breakers = String::new();
-    for column in &columns {
-        let label = format!("{}_label", column.var);
-        let vars = [
-            Some(column.var.as_str()),
-            column.label_in_query().then_some(label.as_str()),
-        ];
-        for var in vars.into_iter().flatten() {
-            if !ordered.contains(&format!("?{var}").as_str()) {
-                write!(tie_breakers, " ?{var}").expect("writing to a String");
-            }
-        }
-    }
-    let limit = limit.map(|n| format!("\nLIMIT {n}")).unwrap_or_default();
-    Compiled {
-        sparql: format!(
-            "{}{} WHERE {{\n{body}}}\n{order}{tie_breakers}{limit}\n",
-            prologue(),
-            select(&columns, true, merge_by)
-        ),
-        columns,
-        post: Post::Rows {
-            sort,
-            merge_by: merge_by.map(str::to_owned),
-        },
-    }
+    let tie_breakers: Vec<OrderKey> = shown
+        .iter()
+        .filter(|var| !order.iter().any(|key| key.mentions(var)))
+        .map(OrderKey::var)
+        .collect();
+    order.extend(tie_breakers);
+    let mut projection = shown;
+    projection.extend(merge_by.iter().cloned());
+    let mut select = Select::distinct(&projection, pattern);
+    select.order_by = order;
+    Compiled::new(Query::new(select), columns, Post::Rows { sort, merge_by })
 }
 
-/// Compiles a resolved question (other than `sparql …`, which needs no compiling).
-pub fn compile(resolved: &Resolved) -> Compiled {
+/// Compiles a resolved question; the statement forms (investments, releases, …) take their
+/// shape from the ontology's annotations, read into `vocabulary`.
+pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
     let time = resolved.time;
     let with_sources = resolved.with_sources;
     match &resolved.plan {
         Plan::Sparql(text) => Compiled {
+            query: None,
             sparql: text.clone(),
             columns: vec![],
             post: Post::rows(),
@@ -355,18 +460,7 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             entity,
             direction,
             transitive: true,
-        } => {
-            let path = property_path(relation);
-            Compiled {
-                sparql: walk_step(&path, *direction, std::slice::from_ref(&entity.iri)),
-                columns: vec![],
-                post: Post::Transitive {
-                    entity: entity.iri.clone(),
-                    direction: *direction,
-                    path,
-                },
-            }
-        }
+        } => transitive(relation, entity, *direction),
         Plan::Related {
             relation,
             entity,
@@ -374,84 +468,27 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             transitive: false,
         } => related(relation, entity, *direction, time, with_sources),
         Plan::Describe(entity) => describe(entity),
-        Plan::Path { from, to } => Compiled {
-            sparql: neighbours(std::slice::from_ref(&from.iri), true),
-            columns: vec![],
-            post: Post::ShortestPath {
+        Plan::Path { from, to } => Compiled::new(
+            neighbours(std::slice::from_ref(&from.iri), true),
+            vec![],
+            Post::ShortestPath {
                 from: from.iri.clone(),
                 to: to.iri.clone(),
             },
-        },
+        ),
         Plan::List {
             class,
             qualifiers,
             developer,
             place,
-        } => {
-            let mut columns = vec![Column::named("name", "x")];
-            let mut body = format!(
-                "  ?x a ?type . ?type rdfs:subClassOf* {} .\n",
-                term(&class.iri)
-            );
-            body.push_str(&qualifier_patterns(qualifiers));
-            if let Some(developer) = developer {
-                writeln!(body, "  {} cat:develops ?x .", term(&developer.iri)).expect("String");
-            }
-            if let Some(place) = place {
-                writeln!(
-                    body,
-                    "  ?x (cat:basedIn|cat:locatedIn)/cat:locatedIn* {} .",
-                    term(&place.iri)
-                )
-                .expect("String");
-            }
-            body.push_str(&optional_labelled("?x cat:basedIn", "based_in"));
-            columns.push(Column::entity("based in", "based_in"));
-            // One date per row: the earliest (within the time filter, when there is one).
-            let same_scope = time_filter("date0", time);
-            let earliest = format!(
-                "FILTER NOT EXISTS {{ ?x cat:date ?date0 FILTER (STR(?date0) < STR(?date)){}{} }}",
-                if same_scope.is_empty() { "" } else { " " },
-                same_scope.trim()
-            );
-            if time.is_some() {
-                write!(
-                    body,
-                    "  ?x cat:date ?date .\n{}  {earliest}\n",
-                    time_filter("date", time)
-                )
-                .expect("String");
-            } else {
-                writeln!(body, "  OPTIONAL {{ ?x cat:date ?date {earliest} }}").expect("String");
-            }
-            columns.push(Column::text("date", "date"));
-            body.push_str(&optional_labelled("?x cat:accessLevel", "access"));
-            columns.push(Column::entity("access", "access"));
-            if with_sources {
-                match place {
-                    // The place may be reached through facts of other passages (a city's
-                    // country, from the reference layer): each is cited, and says which.
-                    Some(place) => {
-                        body.push_str(&place_sources(&term(&place.iri)));
-                        columns.extend([
-                            Column::named("fact about", "fact_s"),
-                            Column::named("relation", "fact_p"),
-                            Column::named("object", "fact_o"),
-                        ]);
-                    }
-                    None => body.push_str("  GRAPH ?g { ?x a ?type }\n"),
-                }
-                body.push_str(&sources("g"));
-                columns.extend(source_columns());
-            }
-            finish(
-                columns,
-                body,
-                "ORDER BY ?x",
-                None,
-                vec![SortKey::Label("x".into())],
-            )
-        }
+        } => list(
+            class,
+            qualifiers,
+            developer.as_ref(),
+            place.as_ref(),
+            time,
+            with_sources,
+        ),
         Plan::Count {
             class,
             qualifiers,
@@ -462,120 +499,306 @@ pub fn compile(resolved: &Resolved) -> Compiled {
             class,
             measure,
         } => top(*limit, class, measure, time, with_sources),
-        Plan::Attribute { measure, entity } => {
-            let mut columns = vec![
-                Column::number("value", "value"),
-                Column::text("unit", "unit"),
-                Column::text("period", "period"),
-                Column::entity("item", "item"),
-                Column::entity("counterpart", "counterpart"),
-            ];
-            let mut body = format!(
-                "  ?obs a cat:Observation ; cat:measure {} ; cat:subject {} ; cat:value ?value .\n\
-                 \x20 OPTIONAL {{ ?obs cat:unit ?unit }}\n\
-                 \x20 OPTIONAL {{ ?obs cat:period ?period }}\n\
-                 \x20 OPTIONAL {{ ?obs cat:periodStart ?start }}\n{}{}",
-                term(&measure.iri),
-                term(&entity.iri),
-                optional_labelled("?obs cat:item", "item"),
-                optional_labelled("?obs cat:counterpart", "counterpart"),
-            );
-            body.push_str(&time_filter("start", time));
-            if with_sources {
-                body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
-                body.push_str(&sources("g"));
-                columns.extend(source_columns());
-            }
-            finish(columns, body, "ORDER BY ?start ?value", None, vec![])
-        }
-        Plan::Investments {
-            investor,
-            recipient,
-        } => statements(
-            "Investment",
-            &[
-                ("investor", "investor", investor.as_ref(), true),
-                ("recipient", "recipient", recipient.as_ref(), true),
-                ("status", "epistemicStatus", None, false),
-            ],
-            &[
-                ("amount", "amount", true),
-                ("currency", "currency", false),
-                ("date", "date", false),
-                ("note", "amountNote", false),
-            ],
-            "date",
-            time,
-            with_sources,
-        ),
-        Plan::Releases { by, class_in } => {
-            let mut compiled = statements(
-                "OpenSourceRelease",
-                &[
-                    ("by", "releasedBy", by.as_ref(), true),
-                    ("release", "releasedItem", None, true),
-                ],
-                &[("date", "date", false)],
-                "date",
-                time,
-                with_sources,
-            );
-            if let Some((class, place)) = class_in {
-                let extra = format!(
-                    "  ?by a ?by_type . ?by_type rdfs:subClassOf* {} .\n  ?by (cat:basedIn|cat:locatedIn)/cat:locatedIn* {} .\n",
-                    term(&class.iri),
-                    term(&place.iri)
-                );
-                compiled.sparql =
-                    compiled
-                        .sparql
-                        .replacen(" WHERE {\n", &format!(" WHERE {{\n{extra}"), 1);
-            }
-            compiled
-        }
-        Plan::CloudDeals { exclusive_only } => {
-            let mut compiled = statements(
-                "Agreement",
-                &[
-                    ("provider", "cloudProvider", None, true),
-                    ("customer", "cloudCustomer", None, true),
-                    ("platform", "cloudPlatform", None, false),
-                    ("status", "epistemicStatus", None, false),
-                ],
-                &[
-                    ("exclusive", "exclusiveCloud", false),
-                    ("preferred", "preferredProvider", false),
-                    ("start", "startDate", false),
-                    ("revised", "revisionDate", false),
-                ],
-                "start",
-                time,
-                with_sources,
-            );
-            if *exclusive_only {
-                compiled.sparql = compiled.sparql.replacen(
-                    " WHERE {\n",
-                    " WHERE {\n  ?st cat:exclusiveCloud true .\n",
-                    1,
-                );
-            }
-            compiled
-        }
-        Plan::Concerns { raised_by, about } => statements(
-            "Concern",
-            &[
-                ("raised by", "raisedBy", raised_by.as_ref(), true),
-                ("about", "concernAbout", about.as_ref(), false),
-                ("theme", "theme", None, false),
-                ("report", "statedIn", None, false),
-                ("status", "epistemicStatus", None, false),
-            ],
-            &[("date", "date", false)],
-            "date",
-            time,
-            with_sources,
-        ),
+        Plan::Attribute { measure, entity } => attribute(measure, entity, time, with_sources),
+        statement_plan => statement_question(statement_plan, vocabulary, time, with_sources),
     }
+}
+
+/// The first level of `who depends on X transitively`; [`Post::Transitive`] walks on.
+fn transitive(relation: &Relation, entity: &Entity, direction: Direction) -> Compiled {
+    let path = property_path(relation);
+    Compiled::new(
+        walk_step(&path, direction, std::slice::from_ref(&entity.iri)),
+        vec![],
+        Post::Transitive {
+            entity: entity.iri.clone(),
+            direction,
+            path,
+        },
+    )
+}
+
+/// `list companies in France`, `open models by Google in 2024`.
+fn list(
+    class: &Class,
+    qualifiers: &[Qualifier],
+    developer: Option<&Entity>,
+    place: Option<&Entity>,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let (x, date, based_in, access) = (var("x"), var("date"), var("based_in"), var("access"));
+    let mut columns = vec![Column::named("name", x.clone())];
+    let mut body = Group::block();
+    body.line(instance_of(&x, &var("type"), &class.iri));
+    for pattern in qualifier_patterns(&x, qualifiers) {
+        body.line(pattern);
+    }
+    if let Some(developer) = developer {
+        body.line(Pattern::triple(&developer.iri, cat_node("develops"), &x));
+    }
+    if let Some(place) = place {
+        body.line(Pattern::triple(&x, in_place_path(), &place.iri));
+    }
+    body.line(optional_labelled(&x, cat_node("basedIn"), &based_in));
+    columns.push(Column::entity("based in", based_in));
+    // One date per row: the earliest (within the time filter, when there is one).
+    let date0 = var("date0");
+    let mut earlier = vec![
+        Pattern::triple(&x, cat_node("date"), &date0),
+        Pattern::Filter(Expr::compare(
+            Expr::call_var(Function::Str, &date0),
+            Comparison::Less,
+            Expr::call_var(Function::Str, &date),
+        )),
+    ];
+    earlier.extend(time_filter(&date0, time));
+    let earliest = Pattern::Filter(Expr::NotExists(Group::inline(earlier)));
+    if time.is_some() {
+        body.line(Pattern::triple(&x, cat_node("date"), &date));
+        add_time_filter(&mut body, &date, time);
+        body.line(earliest);
+    } else {
+        body.line(Pattern::Optional(Group::inline(vec![
+            Pattern::triple(&x, cat_node("date"), &date),
+            earliest,
+        ])));
+    }
+    columns.push(Column::text("date", date));
+    body.line(optional_labelled(&x, cat_node("accessLevel"), &access));
+    columns.push(Column::entity("access", access));
+    if with_sources {
+        match place {
+            // The place may be reached through facts of other passages (a city's
+            // country, from the reference layer): each is cited, and says which.
+            Some(place) => {
+                body.line(place_sources(&place.iri));
+                columns.extend([
+                    Column::named("fact about", var("fact_s")),
+                    Column::named("relation", var("fact_p")),
+                    Column::named("object", var("fact_o")),
+                ]);
+            }
+            None => {
+                body.line(in_graph(Pattern::triple(&x, rdf_type(), var("type"))));
+            }
+        }
+        body.line(sources());
+        columns.extend(source_columns());
+    }
+    finish(
+        columns,
+        body,
+        vec![OrderKey::var(&x)],
+        vec![SortKey::Label(x.clone())],
+        None,
+    )
+}
+
+/// `traffic share of ChatGPT`: the observations of a measure about one entity.
+fn attribute(
+    measure: &Measure,
+    entity: &Entity,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let (obs, value, start) = (var("obs"), var("value"), var("start"));
+    let columns = vec![
+        Column::number("value", value.clone()),
+        Column::text("unit", var("unit")),
+        Column::text("period", var("period")),
+        Column::entity("item", var("item")),
+        Column::entity("counterpart", var("counterpart")),
+    ];
+    let mut body = Group::block();
+    body.line(
+        Triples::new(&obs, rdf_type(), cat_node("Observation"))
+            .and(cat_node("measure"), &measure.iri)
+            .and(cat_node("subject"), &entity.iri)
+            .and(cat_node("value"), &value),
+    )
+    .line(optional(&obs, cat_node("unit"), &var("unit")))
+    .line(optional(&obs, cat_node("period"), &var("period")))
+    .line(optional(&obs, cat_node("periodStart"), &start))
+    .line(optional_labelled(&obs, cat_node("item"), &var("item")))
+    .line(optional_labelled(
+        &obs,
+        cat_node("counterpart"),
+        &var("counterpart"),
+    ));
+    add_time_filter(&mut body, &start, time);
+    let mut columns = columns;
+    if with_sources {
+        body.line(in_graph(Pattern::triple(&obs, cat_node("value"), &value)))
+            .line(sources());
+        columns.extend(source_columns());
+    }
+    finish(
+        columns,
+        body,
+        vec![OrderKey::var(&start), OrderKey::var(&value)],
+        vec![],
+        None,
+    )
+}
+
+/// `CONCAT(STR(?end), "|", COALESCE(STR(?start), ""), "|", STR(?series))`: the panel of an
+/// observation, comparable as text (the latest end sorts last).
+fn panel_key(end: &Var, start: &Var, series: &Var) -> Expr {
+    Expr::call(
+        Function::Concat,
+        vec![
+            Expr::call_var(Function::Str, end),
+            Term::string("|").into(),
+            Expr::call(
+                Function::Coalesce,
+                vec![
+                    Expr::call_var(Function::Str, start),
+                    Term::string("").into(),
+                ],
+            ),
+            Term::string("|").into(),
+            Expr::call_var(Function::Str, series),
+        ],
+    )
+}
+
+/// The panel of the ranking: the greatest [`panel_key`] of the in-series observations of
+/// the measure about things of the class (within the time filter).
+fn latest_panel(measure: &Measure, class: &Class, time: Option<TimeFilter>) -> Select {
+    let (obs, series, subject) = (var("in"), var("series1"), var("subject1"));
+    let (end, start) = (var("end1"), var("start1"));
+    let mut pattern = Group::block();
+    pattern
+        .line(
+            Triples::new(&obs, cat_node("inSeries"), &series)
+                .and(cat_node("measure"), &measure.iri)
+                .and(cat_node("subject"), &subject)
+                .and(cat_node("periodEnd"), &end)
+                .and(rdf_type(), cat_node("Observation")),
+        )
+        .line(instance_of(&subject, &var("type1"), &class.iri))
+        .line(optional(&obs, cat_node("periodStart"), &start));
+    add_time_filter(&mut pattern, &start, time);
+    Select {
+        distinct: false,
+        projection: vec![Projection::Expr(
+            Expr::Max(Box::new(panel_key(&end, &start, &series))),
+            var("panel"),
+        )],
+        pattern,
+        group_by: vec![],
+        order_by: vec![],
+        limit: None,
+    }
+}
+
+/// Each subject's latest observation end (within the time filter), found once per subject.
+fn latest_per_subject(measure: &Measure, time: Option<TimeFilter>) -> Select {
+    let (later, subject, end, start) = (var("later"), var("subject"), var("end2"), var("start2"));
+    let mut pattern = Group::block();
+    pattern
+        .line(
+            Triples::new(&later, cat_node("measure"), &measure.iri)
+                .and(cat_node("subject"), &subject)
+                .and(cat_node("periodEnd"), &end)
+                .and(rdf_type(), cat_node("Observation")),
+        )
+        .line(optional(&later, cat_node("periodStart"), &start));
+    add_time_filter(&mut pattern, &start, time);
+    Select {
+        distinct: false,
+        projection: vec![
+            Projection::Var(subject.clone()),
+            Projection::Expr(
+                Expr::Max(Box::new(Expr::call_var(Function::Str, &end))),
+                var("latest"),
+            ),
+        ],
+        pattern,
+        group_by: vec![subject],
+        order_by: vec![],
+        limit: None,
+    }
+}
+
+/// The ranking of [`top`]: the `limit` largest values, one panel or each subject's latest.
+fn ranking(limit: u32, class: &Class, measure: &Measure, time: Option<TimeFilter>) -> Select {
+    let (obs, subject, value, series) = (var("obs"), var("subject"), var("value"), var("series"));
+    let (start, end, panel, latest) = (var("start"), var("end"), var("panel"), var("latest"));
+    let bound = |v: &Var| Expr::call_var(Function::Bound, v);
+    let in_panel = Expr::call(
+        Function::If,
+        vec![
+            bound(&panel),
+            Expr::And(vec![
+                bound(&series),
+                Expr::compare(
+                    panel_key(&end, &start, &series),
+                    Comparison::Equal,
+                    Expr::var(&panel),
+                ),
+            ]),
+            Expr::Or(vec![
+                Expr::negate(bound(&latest)),
+                Expr::negate(bound(&end)),
+                Expr::compare(
+                    Expr::call_var(Function::Str, &end),
+                    Comparison::GreaterOrEqual,
+                    Expr::var(&latest),
+                ),
+            ]),
+        ],
+    );
+    let subquery = |select: Select| {
+        let mut group = Group::block();
+        group.line(Pattern::SubSelect(Box::new(select)));
+        Pattern::Optional(group)
+    };
+    let mut pattern = Group::block();
+    pattern
+        .line(
+            Triples::new(&obs, rdf_type(), cat_node("Observation"))
+                .and(cat_node("measure"), &measure.iri)
+                .and(cat_node("subject"), &subject)
+                .and(cat_node("value"), &value),
+        )
+        .line(instance_of(&subject, &var("type"), &class.iri))
+        .line(optional(&obs, cat_node("unit"), &var("unit")))
+        .line(optional(&obs, cat_node("period"), &var("period")))
+        .line(optional(&obs, cat_node("periodStart"), &start))
+        .line(optional(&obs, cat_node("periodEnd"), &end))
+        .line(optional_labelled(&obs, cat_node("inSeries"), &series))
+        .line(Pattern::Comment(
+            "the panel: the series and period of the latest observation in a series",
+        ))
+        .line(subquery(latest_panel(measure, class, time)))
+        .line(Pattern::Comment(
+            "outside series, each subject's latest observation: the latest end, found once per",
+        ))
+        .line(Pattern::Comment(
+            "subject (a NOT EXISTS per row would scan every observation of the measure per row)",
+        ))
+        .line(subquery(latest_per_subject(measure, time)))
+        .line(Pattern::Filter(in_panel));
+    add_time_filter(&mut pattern, &start, time);
+    let projected = [
+        "obs",
+        "subject",
+        "value",
+        "unit",
+        "period",
+        "series",
+        "series_label",
+    ];
+    let mut select = Select::distinct(&projected.map(var), pattern);
+    select.order_by = vec![
+        OrderKey::Desc(Expr::var(&value)),
+        OrderKey::var(&subject),
+        OrderKey::var(&obs),
+    ];
+    select.limit = Some(limit);
+    select
 }
 
 /// `top 3 chatbots by traffic share`: the largest values of a measure among things of a class.
@@ -588,150 +811,289 @@ pub fn compile(resolved: &Resolved) -> Compiled {
 /// panel alone is ranked, since values of other panels are not comparable with it.
 fn top(
     limit: u32,
-    class: &crate::vocabulary::Class,
-    measure: &crate::vocabulary::Measure,
+    class: &Class,
+    measure: &Measure,
     time: Option<TimeFilter>,
     with_sources: bool,
 ) -> Compiled {
     let mut columns = vec![
-        Column::named(&class.label.to_lowercase(), "subject"),
-        Column::number("value", "value"),
-        Column::text("unit", "unit"),
-        Column::text("period", "period"),
-        Column::entity("series", "series"),
+        Column::named(&class.label.to_lowercase(), var("subject")),
+        Column::number("value", var("value")),
+        Column::text("unit", var("unit")),
+        Column::text("period", var("period")),
+        Column::entity("series", var("series")),
     ];
-    let key = |end: &str, start: &str, series: &str| {
-        format!("CONCAT(STR(?{end}), \"|\", COALESCE(STR(?{start}), \"\"), \"|\", STR(?{series}))")
-    };
     // The ranking, limited to `limit` observations in a subquery, so that the passages of
     // `with sources` add rows to the top N instead of taking their places.
-    let ranking = format!(
-        "\x20 SELECT DISTINCT ?obs ?subject ?value ?unit ?period ?series ?series_label WHERE {{\n\
-         \x20   ?obs a cat:Observation ; cat:measure {m} ; cat:subject ?subject ; cat:value ?value .\n\
-         \x20   ?subject a ?type . ?type rdfs:subClassOf* {c} .\n\
-         \x20   OPTIONAL {{ ?obs cat:unit ?unit }}\n\
-         \x20   OPTIONAL {{ ?obs cat:period ?period }}\n\
-         \x20   OPTIONAL {{ ?obs cat:periodStart ?start }}\n\
-         \x20   OPTIONAL {{ ?obs cat:periodEnd ?end }}\n\
-         {series}\
-         \x20   # the panel: the series and period of the latest observation in a series\n\
-         \x20   OPTIONAL {{\n\
-         \x20     SELECT (MAX({panel_key}) AS ?panel) WHERE {{\n\
-         \x20       ?in cat:inSeries ?series1 ; cat:measure {m} ; cat:subject ?subject1 ; cat:periodEnd ?end1 ; a cat:Observation .\n\
-         \x20       ?subject1 a ?type1 . ?type1 rdfs:subClassOf* {c} .\n\
-         \x20       OPTIONAL {{ ?in cat:periodStart ?start1 }}\n\
-         {panel_scope}\
-         \x20     }}\n\
-         \x20   }}\n\
-         \x20   # outside series, each subject's latest observation: the latest end, found once per\n\
-         \x20   # subject (a NOT EXISTS per row would scan every observation of the measure per row)\n\
-         \x20   OPTIONAL {{\n\
-         \x20     SELECT ?subject (MAX(STR(?end2)) AS ?latest) WHERE {{\n\
-         \x20       ?later cat:measure {m} ; cat:subject ?subject ; cat:periodEnd ?end2 ; a cat:Observation .\n\
-         \x20       OPTIONAL {{ ?later cat:periodStart ?start2 }}\n\
-         {latest_scope}\
-         \x20     }}\n\
-         \x20     GROUP BY ?subject\n\
-         \x20   }}\n\
-         \x20   FILTER (IF(BOUND(?panel), BOUND(?series) && {row_key} = ?panel, !BOUND(?latest) || !BOUND(?end) || STR(?end) >= ?latest))\n\
-         {time_scope}\
-         \x20 }}\n\
-         \x20 ORDER BY DESC(?value) ?subject ?obs\n\
-         \x20 LIMIT {limit}\n",
-        m = term(&measure.iri),
-        c = term(&class.iri),
-        series = indented(&optional_labelled("?obs cat:inSeries", "series"), 2),
-        panel_key = key("end1", "start1", "series1"),
-        row_key = key("end", "start", "series"),
-        panel_scope = indented(&time_filter("start1", time), 6),
-        latest_scope = indented(&time_filter("start2", time), 6),
-        time_scope = indented(&time_filter("start", time), 2),
-    );
-    let mut body = String::from("  {\n");
-    for line in ranking.lines() {
-        writeln!(body, "  {line}").expect("String");
-    }
-    body.push_str("  }\n");
+    let mut ranked = Group::block();
+    ranked.line(Pattern::SubSelect(Box::new(ranking(
+        limit, class, measure, time,
+    ))));
+    let mut body = Group::block();
+    body.line(Pattern::Group(ranked));
     if with_sources {
-        body.push_str("  GRAPH ?g { ?obs cat:value ?value }\n");
-        body.push_str(&sources("g"));
+        body.line(in_graph(Pattern::triple(
+            var("obs"),
+            cat_node("value"),
+            var("value"),
+        )))
+        .line(sources());
         columns.extend(source_columns());
     }
-    finish(columns, body, "ORDER BY DESC(?value)", None, vec![])
+    finish(
+        columns,
+        body,
+        vec![OrderKey::Desc(Expr::var(&var("value")))],
+        vec![],
+        None,
+    )
 }
 
-/// Each line of `text` moved right by `by` spaces.
-fn indented(text: &str, by: usize) -> String {
-    text.lines()
-        .map(|line| format!("{}{line}\n", " ".repeat(by)))
-        .collect()
+/// The rows of a statement form, before the query is finished: the caller may add
+/// patterns to the WHERE (`releases by companies in China`, `exclusive cloud deals`).
+struct StatementRows {
+    columns: Vec<Column>,
+    body: Group,
+    order: Vec<OrderKey>,
+    /// The variable of the column of the form's subject role (`?by` for releases).
+    subject: Option<Var>,
 }
 
-/// Rows of n-ary statements of `class`: `roles` are entity-valued properties (header,
-/// property, a fixed value if any, required?), `attributes` literal-valued ones
-/// (header, property, numeric?). `date_var` is the attribute the time filter applies to.
-fn statements(
-    class: &str,
-    roles: &[(&str, &str, Option<&Entity>, bool)],
-    attributes: &[(&str, &str, bool)],
-    date_var: &str,
+/// The statement node of a row.
+fn statement_var() -> Var {
+    var("st")
+}
+
+/// Rows of the n-ary statements of `form`'s class: its role columns (entities; `subject`
+/// and `object` fix the subject and object roles), then its attribute columns (literals),
+/// each statement once, by date.
+fn statement_rows(
+    form: &StatementForm,
+    subject: Option<&Entity>,
+    object: Option<&Entity>,
     time: Option<TimeFilter>,
     with_sources: bool,
-) -> Compiled {
+) -> StatementRows {
+    let st = statement_var();
+    let st_class = var("st_class");
     let mut columns = Vec::new();
-    let mut body = String::new();
-    for (header, property, fixed, required) in roles {
-        let var = var_name(header);
+    let mut body = Group::block();
+    let mut subject_var = None;
+    for role in &form.roles {
+        let column_var = Var::from_words(&role.header, "role");
+        let fixed = if form.subject_role.as_ref() == Some(&role.property) {
+            subject_var = Some(column_var.clone());
+            subject
+        } else if form.object_role.as_ref() == Some(&role.property) {
+            object
+        } else {
+            None
+        };
         match fixed {
             // A fixed role is still shown, so every row reads on its own.
             Some(entity) => {
-                let x = term(&entity.iri);
-                writeln!(body, "  ?st {} {x} .", cat_term(property)).expect("String");
-                writeln!(body, "  BIND ({x} AS ?{var})").expect("String");
-                columns.push(Column::named(header, &var));
+                body.line(Pattern::triple(&st, &role.property, &entity.iri))
+                    .line(Pattern::Bind(
+                        Term::Iri(entity.iri.clone()).into(),
+                        column_var.clone(),
+                    ));
+                columns.push(Column::named(&role.header, column_var));
             }
-            None if *required => {
-                writeln!(body, "  ?st {} ?{var} .", cat_term(property)).expect("String");
-                columns.push(Column::named(header, &var));
+            None if role.required => {
+                body.line(Pattern::triple(&st, &role.property, &column_var));
+                columns.push(Column::named(&role.header, column_var));
             }
             None => {
-                body.push_str(&optional_labelled(
-                    &format!("?st {}", cat_term(property)),
-                    &var,
-                ));
-                columns.push(Column::entity(header, &var));
+                body.line(optional_labelled(&st, &role.property, &column_var));
+                columns.push(Column::entity(&role.header, column_var));
             }
         }
     }
     // After the roles, so that the path joins on ?st (a subclass counts: an antitrust
     // concern is a concern) instead of starting a product with what comes before.
-    writeln!(
-        body,
-        "  ?st a ?st_class . ?st_class rdfs:subClassOf* {} .",
-        cat_term(class)
-    )
-    .expect("String");
-    for (header, property, numeric) in attributes {
-        let var = var_name(header);
-        writeln!(body, "  OPTIONAL {{ ?st {} ?{var} }}", cat_term(property)).expect("String");
-        columns.push(if *numeric {
-            Column::number(header, &var)
+    body.line(instance_of(&st, &st_class, &form.class));
+    let mut date = None;
+    for attribute in &form.attributes {
+        let column_var = Var::from_words(&attribute.header, "attribute");
+        if form.date.as_ref() == Some(&attribute.property) {
+            date = Some(column_var.clone());
+        }
+        body.line(optional(&st, &attribute.property, &column_var));
+        columns.push(if attribute.numeric {
+            Column::number(&attribute.header, column_var)
         } else {
-            Column::text(header, &var)
+            Column::text(&attribute.header, column_var)
         });
     }
-    body.push_str(&time_filter(&var_name(date_var), time));
+    if let Some(date) = &date {
+        add_time_filter(&mut body, date, time);
+    }
     if with_sources {
-        writeln!(body, "  GRAPH ?g {{ ?st a ?st_class }}").expect("String");
-        body.push_str(&sources("g"));
+        body.line(in_graph(Pattern::triple(&st, rdf_type(), &st_class)))
+            .line(sources());
         columns.extend(source_columns());
     }
-    let order = format!("ORDER BY ?{} ?st", var_name(date_var));
-    finish_merging(columns, body, &order, None, vec![], Some("st"))
+    let order = date.iter().chain([&st]).map(OrderKey::var).collect();
+    StatementRows {
+        columns,
+        body,
+        order,
+        subject: subject_var,
+    }
 }
 
-fn var_name(header: &str) -> String {
-    header.replace(' ', "_")
+impl StatementRows {
+    /// The query, one row per statement.
+    fn finish(self) -> Compiled {
+        finish(
+            self.columns,
+            self.body,
+            self.order,
+            vec![],
+            Some(statement_var()),
+        )
+    }
+}
+
+/// The names `cat:questionForm` gives the statement forms of the language.
+const INVESTMENTS: &str = "investments";
+const RELEASES: &str = "releases";
+const CLOUD_DEALS: &str = "cloud deals";
+const CONCERNS: &str = "concerns";
+
+/// `investments by Microsoft`, `open-source releases by companies in China`, `exclusive
+/// cloud deals`, `concerns raised by FTC`: rows of the statement form the ontology names for
+/// the question's form.
+fn statement_question(
+    plan: &Plan,
+    vocabulary: &Vocabulary,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let (name, subject, object) = match plan {
+        Plan::Investments {
+            investor,
+            recipient,
+        } => (INVESTMENTS, investor.as_ref(), recipient.as_ref()),
+        Plan::Releases { by, .. } => (RELEASES, by.as_ref(), None),
+        Plan::CloudDeals { .. } => (CLOUD_DEALS, None, None),
+        Plan::Concerns { raised_by, about } => (CONCERNS, raised_by.as_ref(), about.as_ref()),
+        _ => return no_statement_form(),
+    };
+    let Some(form) = vocabulary
+        .statement_forms
+        .iter()
+        .find(|form| form.question_form == name)
+    else {
+        return no_statement_form();
+    };
+    let mut rows = statement_rows(form, subject, object, time, with_sources);
+    match plan {
+        Plan::Releases {
+            class_in: Some((class, place)),
+            ..
+        } => {
+            if let Some(by) = rows.subject.clone() {
+                let by_type = Var::from_words(&format!("{}_type", by.as_str()), "subject_type");
+                rows.body
+                    .prepend(vec![Pattern::triple(&by, in_place_path(), &place.iri)])
+                    .prepend(vec![instance_of(&by, &by_type, &class.iri)]);
+            }
+        }
+        Plan::CloudDeals {
+            exclusive_only: true,
+        } => {
+            if let Some(exclusivity) = &form.exclusivity {
+                rows.body.prepend(vec![Pattern::triple(
+                    statement_var(),
+                    exclusivity,
+                    Term::Boolean(true),
+                )]);
+            }
+        }
+        _ => {}
+    }
+    rows.finish()
+}
+
+/// A statement question whose form the ontology does not describe: a query with no rows
+/// (`catena check` and the vocabulary's tests make sure the shipped ontology has them all).
+fn no_statement_form() -> Compiled {
+    let mut pattern = Group::block();
+    pattern.line(Pattern::Filter(Term::Boolean(false).into()));
+    Compiled::new(
+        Query::new(Select::distinct(&[statement_var()], pattern)),
+        vec![],
+        Post::rows(),
+    )
+}
+
+/// The variable of a statement detail: its local name (amount, currency, date); the
+/// ontology's IRIs are ASCII names, so it is a valid one.
+fn detail_var(detail: &NamedNode) -> Var {
+    let local = detail
+        .as_str()
+        .rsplit(['#', '/'])
+        .next()
+        .unwrap_or_default();
+    Var::from_words(local, "detail")
+}
+
+/// The statement recording a relation's edge, with its details: required when a time
+/// filter needs its date, else optional detail.
+fn statement_detail(
+    link: &StatementLink,
+    subject: &Term,
+    object: &Term,
+    time: Option<TimeFilter>,
+    body: &mut Group,
+    columns: &mut Vec<Column>,
+) {
+    let st = statement_var();
+    let st_class = var("st_class");
+    let mut statement = Group::block();
+    // A subclass of the statement class counts (an antitrust concern is a concern).
+    statement.line(Pattern::Triples(vec![
+        Triples::new(&st, &link.subject_role, subject.clone())
+            .and(&link.object_role, object.clone())
+            .and(rdf_type(), &st_class),
+        Triples::new(&st_class, sub_class_path(), &link.class),
+    ]));
+    for (detail, detail_label) in &link.details {
+        let detail_var = detail_var(detail);
+        statement.line(optional_labelled(&st, detail, &detail_var));
+        // Details are literals (amounts, dates) or terms with labels (themes, reports).
+        columns.push(if detail_var.as_str() == "amount" {
+            Column::number(detail_label, detail_var)
+        } else {
+            Column::entity(detail_label, detail_var)
+        });
+    }
+    match time {
+        Some(filter) => {
+            let when = var("when");
+            let dates = [
+                ("date", var("when_date")),
+                ("startDate", var("when_start")),
+                ("periodStart", var("when_period")),
+            ];
+            for (property, date) in &dates {
+                statement.line(optional(&st, cat_node(property), date));
+            }
+            statement.line(Pattern::Bind(
+                Expr::call(
+                    Function::Coalesce,
+                    dates.iter().map(|(_, date)| Expr::var(date)).collect(),
+                ),
+                when.clone(),
+            ));
+            body.extend(statement);
+            add_time_filter(body, &when, Some(filter));
+        }
+        None => {
+            body.line(Pattern::Optional(statement));
+        }
+    }
 }
 
 /// `who R X` / `what does X R`, with the attributes of the statement that records the
@@ -744,221 +1106,366 @@ fn related(
     with_sources: bool,
 ) -> Compiled {
     let path = property_path(relation);
-    let x = term(&entity.iri);
+    let answer = var("answer");
+    let x = Term::Iri(entity.iri.clone());
     let (header, subject, object) = match direction {
-        Direction::Subjects => ("who", "?answer".to_owned(), x.clone()),
-        Direction::Objects => ("what", x.clone(), "?answer".to_owned()),
+        Direction::Subjects => ("who", Term::from(&answer), x),
+        Direction::Objects => ("what", x, Term::from(&answer)),
     };
-    let mut columns = vec![Column::named(header, "answer")];
-    let mut body = String::new();
+    let mut columns = vec![Column::named(header, answer.clone())];
+    let mut body = Group::block();
     match (&relation.nests_by, with_sources) {
-        (None, false) => writeln!(body, "  {subject} {path} {object} .").expect("String"),
+        (None, false) => {
+            body.line(Pattern::triple(subject.clone(), path, object.clone()));
+        }
         (None, true) => {
-            writeln!(body, "  GRAPH ?g {{ {subject} {path} {object} }}").expect("String")
+            body.line(in_graph(Pattern::triple(
+                subject.clone(),
+                path,
+                object.clone(),
+            )));
         }
         // Places nest: `based in Italy` is based in Italy or in a place inside it.
         (Some(nest), false) => {
-            writeln!(body, "  {subject} {path}/{}* {object} .", term(nest)).expect("String")
+            let nested = path.then(Path::from(nest).zero_or_more());
+            body.line(Pattern::triple(subject.clone(), nested, object.clone()));
         }
         // The hops may be stated by different passages (Milan's country is background): the
         // row cites the stated edge, and shows the place it names.
         (Some(nest), true) => {
-            writeln!(
-                body,
-                "  GRAPH ?g {{ {subject} {path} ?via }}\n  ?via {}* {object} .",
-                term(nest)
-            )
-            .expect("String");
-            columns.push(Column::named("via", "via"));
+            let via = var("via");
+            body.line(in_graph(Pattern::triple(subject.clone(), path, &via)))
+                .line(Pattern::triple(
+                    &via,
+                    Path::from(nest).zero_or_more(),
+                    object.clone(),
+                ));
+            columns.push(Column::named("via", via));
         }
     }
     if let Some(link) = &relation.statement {
-        // Time filters need the dated statement; otherwise it only adds detail.
-        let mut statement = vec![format!(
-            // A subclass of the statement class counts (an antitrust concern is a concern).
-            "?st {} {subject} ; {} {object} ; a ?st_class . ?st_class rdfs:subClassOf* {} .",
-            term(&link.subject_role),
-            term(&link.object_role),
-            term(&link.class)
-        )];
-        for (detail, detail_label) in &link.details {
-            // The detail's local name (amount, currency, date) names its variable; the
-            // ontology's IRIs are ASCII names, so it is a valid one. Its label heads the column.
-            let local: String = detail
-                .as_str()
-                .rsplit(['#', '/'])
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let var = if local.is_empty() {
-                "detail".to_owned()
-            } else {
-                local
-            };
-            statement.push(
-                optional_labelled(&format!("?st {}", term(detail)), &var)
-                    .trim()
-                    .to_owned(),
-            );
-            // Details are literals (amounts, dates) or terms with labels (themes, reports).
-            columns.push(if var == "amount" {
-                Column::number(detail_label, &var)
-            } else {
-                Column::entity(detail_label, &var)
-            });
-        }
-        match time {
-            Some(filter) => {
-                statement.extend(
-                    [
-                        "OPTIONAL { ?st cat:date ?when_date }",
-                        "OPTIONAL { ?st cat:startDate ?when_start }",
-                        "OPTIONAL { ?st cat:periodStart ?when_period }",
-                        "BIND (COALESCE(?when_date, ?when_start, ?when_period) AS ?when)",
-                    ]
-                    .map(str::to_owned),
-                );
-                for line in statement {
-                    writeln!(body, "  {line}").expect("String");
-                }
-                body.push_str(&time_filter("when", Some(filter)));
-            }
-            None => {
-                body.push_str("  OPTIONAL {\n");
-                for line in statement {
-                    writeln!(body, "    {line}").expect("String");
-                }
-                body.push_str("  }\n");
-            }
-        }
+        statement_detail(link, &subject, &object, time, &mut body, &mut columns);
     }
     if with_sources {
         if relation.statement.is_some() {
             // A row with a statement cites the passages that state it, not every passage
             // that states the bare edge (the 2019 investment is not note b's).
-            body.push_str("  FILTER (!BOUND(?st) || EXISTS { GRAPH ?g { ?st a ?st_class } })\n");
+            let st = statement_var();
+            body.line(Pattern::Filter(Expr::Or(vec![
+                Expr::negate(Expr::call_var(Function::Bound, &st)),
+                Expr::Exists(Group::inline(vec![in_graph(Pattern::triple(
+                    &st,
+                    rdf_type(),
+                    var("st_class"),
+                ))])),
+            ])));
         }
-        body.push_str(&sources("g"));
+        body.line(sources());
         columns.extend(source_columns());
     }
     // One row per statement: the investors of a joint commitment share its row.
-    let merge_by = relation.statement.as_ref().map(|_| "st");
-    finish_merging(
+    let merge_by = relation.statement.as_ref().map(|_| statement_var());
+    finish(
         columns,
         body,
-        "ORDER BY ?answer",
-        None,
-        vec![SortKey::Label("answer".into())],
+        vec![OrderKey::var(&answer)],
+        vec![SortKey::Label(answer.clone())],
         merge_by,
     )
 }
 
 /// Every fact about an entity, in both directions, with its passage.
 fn describe(entity: &Entity) -> Compiled {
-    let x = term(&entity.iri);
+    let (relation, object, direction) = (var("relation"), var("object"), var("direction"));
+    let (other, value, unbound) = (var("other"), var("value"), var("unbound"));
+    let document = var("document");
     let columns = vec![
-        Column::entity("relation", "relation"),
-        Column::text("direction", "direction"),
-        Column::entity("other", "other"),
-        Column::text("value", "value"),
-        Column::text("source", "source"),
-        Column::entity("document", "document"),
+        Column::entity("relation", relation.clone()),
+        Column::text("direction", direction.clone()),
+        Column::entity("other", other.clone()),
+        Column::text("value", value.clone()),
+        Column::text("source", var("source")),
+        Column::entity("document", document.clone()),
     ];
-    let body = format!(
-        "  {{ GRAPH ?g {{ {x} ?relation ?object }} BIND (\"→\" AS ?direction) }}\n\
-         \x20 UNION\n\
-         \x20 {{ GRAPH ?g {{ ?object ?relation {x} }} BIND (\"←\" AS ?direction) }}\n\
-         \x20 ?g cat:locator ?source ; cat:inDocument ?document .\n\
-         \x20 OPTIONAL {{ ?object rdfs:label ?other_label FILTER (isIRI(?object) && LANGMATCHES(LANG(?other_label), \"en\")) }}\n\
-         \x20 BIND (IF(isLITERAL(?object), ?unbound, ?object) AS ?other)\n\
-         \x20 BIND (IF(isLITERAL(?object), ?object, ?unbound) AS ?value)\n{}{}",
-        label("relation"),
-        label("document"),
-    );
-    finish(
-        columns,
-        body,
-        "ORDER BY ?relation ?direction LCASE(STR(?other_label)) ?value ?source",
-        None,
-        vec![],
+    let x = &entity.iri;
+    let way = |edge: Pattern, arrow: &str| {
+        Group::inline(vec![
+            in_graph(edge),
+            Pattern::Bind(Term::string(arrow).into(), direction.clone()),
+        ])
+    };
+    let is_literal = Expr::call_var(Function::IsLiteral, &object);
+    let other_label = other.label();
+    let mut body = Group::block();
+    body.line(Pattern::Union(vec![
+        way(Pattern::triple(x, &relation, &object), "→"),
+        way(Pattern::triple(&object, &relation, x), "←"),
+    ]))
+    .line(
+        Triples::new(var("g"), cat_node("locator"), var("source"))
+            .and(cat_node("inDocument"), &document),
     )
+    .line(Pattern::Optional(Group::inline(vec![
+        Pattern::triple(&object, rdfs_label(), &other_label),
+        Pattern::Filter(Expr::And(vec![
+            Expr::call_var(Function::IsIri, &object),
+            is_english(&other_label),
+        ])),
+    ])))
+    .line(Pattern::Bind(
+        Expr::call(
+            Function::If,
+            vec![is_literal.clone(), Expr::var(&unbound), Expr::var(&object)],
+        ),
+        other,
+    ))
+    .line(Pattern::Bind(
+        Expr::call(
+            Function::If,
+            vec![is_literal, Expr::var(&object), Expr::var(&unbound)],
+        ),
+        value.clone(),
+    ))
+    .line(label(&relation))
+    .line(label(&document));
+    let order = vec![
+        OrderKey::var(&relation),
+        OrderKey::var(&direction),
+        OrderKey::Asc(Expr::call(
+            Function::LCase,
+            vec![Expr::call_var(Function::Str, &other_label)],
+        )),
+        OrderKey::var(&value),
+        OrderKey::var(&var("source")),
+    ];
+    finish(columns, body, order, vec![], None)
+}
+
+/// The pattern that puts `?x` in its group of `count … by …`.
+fn grouping_pattern(grouping: &Grouping, x: &Var, group: &Var) -> Vec<Pattern> {
+    let path = property_path(&grouping.relation);
+    let group_type = var("group_type");
+    match (&grouping.class, grouping.by_subject) {
+        (None, true) => vec![Pattern::triple(group, path, x)],
+        (None, false) => vec![Pattern::triple(x, path, group)],
+        (Some(group_class), true) => vec![
+            Pattern::triple(group, path, x),
+            instance_of(group, &group_type, group_class),
+        ],
+        // Grouped by the instance of the class the value is or nests in: a company
+        // based in Milan counts under Italy, and a value of another class (a region,
+        // such as Europe) is no group. Things known only by such values are left out,
+        // with no "(no country)" row: as things with no value at all always were, a
+        // count by country counts only what has a country.
+        // The groups of the relation's distinct values are found once, not per thing.
+        (Some(group_class), false) => {
+            let value = var("value");
+            let distinct_values = Select::distinct(
+                std::slice::from_ref(&value),
+                Group::inline(vec![Pattern::triple(var("any"), path.clone(), &value)]),
+            );
+            let mut groups = Group::block();
+            groups
+                .line(Pattern::Group(Group::inline(vec![Pattern::SubSelect(
+                    Box::new(distinct_values),
+                )])))
+                // The values nest as the ontology says the relation's objects do.
+                .line(match &grouping.relation.nests_by {
+                    Some(nest) => Pattern::triple(&value, Path::from(nest).zero_or_more(), group),
+                    None => Pattern::Bind(Expr::var(&value), group.clone()),
+                })
+                .line(instance_of(group, &group_type, group_class));
+            let mut wrapper = Group::block();
+            wrapper.line(Pattern::SubSelect(Box::new(Select::distinct(
+                &[value.clone(), group.clone()],
+                groups,
+            ))));
+            vec![Pattern::triple(x, path, &value), Pattern::Group(wrapper)]
+        }
+    }
 }
 
 /// `count models by developer`.
-fn count(
-    class: &crate::vocabulary::Class,
-    qualifiers: &[Qualifier],
-    group: Option<&Grouping>,
-) -> Compiled {
-    let class_pattern = format!(
-        "  ?x a ?type . ?type rdfs:subClassOf* {} .\n{}",
-        term(&class.iri),
-        qualifier_patterns(qualifiers)
+fn count(class: &Class, qualifiers: &[Qualifier], grouping: Option<&Grouping>) -> Compiled {
+    let (x, count, group) = (var("x"), var("count"), var("group"));
+    let mut pattern = Group::block();
+    pattern.line(instance_of(&x, &var("type"), &class.iri));
+    for qualifier in qualifier_patterns(&x, qualifiers) {
+        pattern.line(qualifier);
+    }
+    let counted = Projection::Expr(
+        Expr::Count {
+            distinct: true,
+            expr: Box::new(Expr::var(&x)),
+        },
+        count.clone(),
     );
-    match group {
-        None => {
-            let columns = vec![Column::number("count", "count")];
-            Compiled {
-                sparql: format!(
-                    "{}SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}}}\n",
-                    prologue()
-                ),
-                columns,
-                post: Post::rows(),
-            }
+    let Some(grouping) = grouping else {
+        let select = Select {
+            distinct: false,
+            projection: vec![counted],
+            pattern,
+            group_by: vec![],
+            order_by: vec![],
+            limit: None,
+        };
+        return Compiled::new(
+            Query::new(select),
+            vec![Column::number("count", count)],
+            Post::rows(),
+        );
+    };
+    for line in grouping_pattern(grouping, &x, &group) {
+        pattern.line(line);
+    }
+    let select = Select {
+        distinct: false,
+        projection: vec![Projection::Var(group.clone()), counted],
+        pattern,
+        group_by: vec![group.clone()],
+        order_by: vec![OrderKey::Desc(Expr::var(&count)), OrderKey::var(&group)],
+        limit: None,
+    };
+    Compiled::new(
+        Query::new(select),
+        vec![
+            Column::named(&grouping.label, group.clone()),
+            Column::number("count", count.clone()),
+        ],
+        Post::Rows {
+            sort: vec![SortKey::NumberDescending(count), SortKey::Label(group)],
+            merge_by: None,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::StatementColumn;
+
+    fn node(local: &str) -> NamedNode {
+        cat_node(local)
+    }
+
+    fn column(local: &str, header: &str, required: bool, numeric: bool) -> StatementColumn {
+        StatementColumn {
+            property: node(local),
+            header: header.to_owned(),
+            required,
+            numeric,
         }
-        Some(grouping) => {
-            let path = property_path(&grouping.relation);
-            let pattern = match (&grouping.class, grouping.by_subject) {
-                (None, true) => format!("?group {path} ?x ."),
-                (None, false) => format!("?x {path} ?group ."),
-                (Some(group_class), true) => format!(
-                    "?group {path} ?x .\n  ?group a ?group_type . ?group_type rdfs:subClassOf* {} .",
-                    term(group_class)
-                ),
-                // Grouped by the instance of the class the value is or nests in: a company
-                // based in Milan counts under Italy, and a value of another class (a region,
-                // such as Europe) is no group. Things known only by such values are left out,
-                // with no "(no country)" row: as things with no value at all always were, a
-                // count by country counts only what has a country.
-                // The groups of the relation's distinct values are found once, not per thing.
-                (Some(group_class), false) => format!(
-                    "?x {path} ?value .\n\
-                     \x20 {{\n\
-                     \x20   SELECT DISTINCT ?value ?group WHERE {{\n\
-                     \x20     {{ SELECT DISTINCT ?value WHERE {{ ?any {path} ?value }} }}\n\
-                     \x20     {}\n\
-                     \x20     ?group a ?group_type . ?group_type rdfs:subClassOf* {} .\n\
-                     \x20   }}\n\
-                     \x20 }}",
-                    // The values nest as the ontology says the relation's objects do.
-                    match &grouping.relation.nests_by {
-                        Some(nest) => format!("?value {}* ?group .", term(nest)),
-                        None => "BIND (?value AS ?group)".to_owned(),
-                    },
-                    term(group_class)
-                ),
-            };
-            let columns = vec![
-                Column::named(&grouping.label, "group"),
-                Column::number("count", "count"),
-            ];
-            Compiled {
-                sparql: format!(
-                    "{}SELECT ?group (COUNT(DISTINCT ?x) AS ?count) WHERE {{\n{class_pattern}  {pattern}\n}}\nGROUP BY ?group\nORDER BY DESC(?count) ?group\n",
-                    prologue(),
-                ),
-                columns,
-                post: Post::Rows {
-                    sort: vec![
-                        SortKey::NumberDescending("count".into()),
-                        SortKey::Label("group".into()),
-                    ],
-                    merge_by: None,
-                },
-            }
+    }
+
+    /// A statement form the shipped ontology does not have: the query follows the form.
+    fn grant_form() -> StatementForm {
+        StatementForm {
+            class: node("Grant"),
+            question_form: "grants".to_owned(),
+            subject_role: Some(node("grantor")),
+            object_role: Some(node("grantee")),
+            roles: vec![
+                column("grantor", "given by", true, false),
+                column("grantee", "to", false, false),
+            ],
+            attributes: vec![
+                column("sum", "sum", false, true),
+                column("awarded", "awarded", false, false),
+            ],
+            date: Some(node("awarded")),
+            exclusivity: None,
         }
+    }
+
+    fn entity(local: &str) -> Entity {
+        Entity {
+            iri: NamedNode::new_unchecked(format!("{}{local}", crate::vocab::ENT)),
+            label: local.to_owned(),
+            label_is_english: true,
+            names: vec![local.to_owned()],
+        }
+    }
+
+    #[test]
+    fn statement_rows_follow_the_form() {
+        let rows = statement_rows(
+            &grant_form(),
+            Some(&entity("Fund")),
+            None,
+            Some(TimeFilter::Since(2020)),
+            false,
+        );
+        assert_eq!(rows.subject.as_ref().map(Var::as_str), Some("given_by"));
+        let compiled = rows.finish();
+        let where_and_order = compiled
+            .sparql
+            .split_once("SELECT")
+            .map(|(_, rest)| rest)
+            .unwrap_or_default();
+        assert_eq!(
+            where_and_order,
+            " DISTINCT ?given_by ?to ?to_label ?sum ?awarded ?st WHERE {\n\
+             \x20 ?st cat:grantor ent:Fund .\n\
+             \x20 BIND (ent:Fund AS ?given_by)\n\
+             \x20 OPTIONAL { ?st cat:grantee ?to . OPTIONAL { ?to rdfs:label ?to_label FILTER (LANGMATCHES(LANG(?to_label), \"en\")) } }\n\
+             \x20 ?st a ?st_class . ?st_class rdfs:subClassOf* cat:Grant .\n\
+             \x20 OPTIONAL { ?st cat:sum ?sum }\n\
+             \x20 OPTIONAL { ?st cat:awarded ?awarded }\n\
+             \x20 FILTER (xsd:integer(SUBSTR(STR(?awarded), 1, 4)) >= 2020)\n\
+             }\n\
+             ORDER BY ?awarded ?st ?given_by ?to ?to_label ?sum\n"
+        );
+        let kinds: Vec<&Kind> = compiled.columns.iter().map(|c| &c.kind).collect();
+        assert_eq!(
+            kinds,
+            [&Kind::Entity, &Kind::Entity, &Kind::Number, &Kind::Text]
+        );
+        assert_eq!(
+            compiled.columns[1].label.as_ref().map(Var::as_str),
+            Some("to_label")
+        );
+        assert_eq!(compiled.columns[2].label, None);
+    }
+
+    #[test]
+    fn a_statement_form_the_ontology_lacks_has_no_rows() {
+        let resolved = Resolved {
+            explain: false,
+            plan: Plan::CloudDeals {
+                exclusive_only: true,
+            },
+            time: None,
+            with_sources: false,
+        };
+        let compiled = compile(&resolved, &Vocabulary::default());
+        assert!(compiled.columns.is_empty());
+        assert!(compiled.sparql.ends_with("WHERE {\n  FILTER (false)\n}\n"));
+    }
+
+    #[test]
+    fn order_keys_skip_the_variables_they_mention() {
+        let (x, other) = (var("x"), var("other"));
+        let mut pattern = Group::block();
+        pattern.line(Pattern::triple(&x, node("p"), &other));
+        let compiled = finish(
+            vec![
+                Column::text("x", x.clone()),
+                Column::entity("other", other.clone()),
+            ],
+            pattern,
+            vec![OrderKey::Asc(Expr::call(
+                Function::LCase,
+                vec![Expr::call_var(Function::Str, &other.label())],
+            ))],
+            vec![],
+            None,
+        );
+        assert!(
+            compiled
+                .sparql
+                .ends_with("}\nORDER BY LCASE(STR(?other_label)) ?x ?other\n"),
+            "{}",
+            compiled.sparql
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod compile;
 pub mod diagnostic;
 pub mod forms;
 pub mod parse;
+pub mod query;
 pub mod resolve;
 pub mod suggest;
 pub mod vocabulary;

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
 use serde::{Deserialize, Serialize};
 
-use crate::vocab::{self, OWL, RDF, RDFS, SKOS};
+use crate::vocab::{self, OWL, RDF, RDFS, SKOS, XSD};
 
 /// Language of a phrase: questions may be in English or Italian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +45,47 @@ pub struct StatementLink {
     /// `cat:date`), with their English labels for column headers.
     #[serde(with = "iri::labelled")]
     pub details: Vec<(NamedNode, String)>,
+}
+
+/// A statement class that a question form of the language lists (`investments by Microsoft`
+/// lists `cat:Investment`), with the columns of its rows, from the class's annotations
+/// (`cat:questionForm`, `cat:subjectRole`, `cat:objectRole`, `cat:statementColumns`,
+/// `cat:dateProperty`, `cat:exclusivityProperty`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementForm {
+    #[serde(with = "iri")]
+    pub class: NamedNode,
+    /// The name of the question form that lists it (`investments`, `cloud deals`).
+    pub question_form: String,
+    /// The roles the question may fix (`investments by X` fixes the investor), from
+    /// `cat:subjectRole` and `cat:objectRole`.
+    #[serde(with = "iri::option")]
+    pub subject_role: Option<NamedNode>,
+    #[serde(with = "iri::option")]
+    pub object_role: Option<NamedNode>,
+    /// Entity-valued columns: the required ones, then the optional ones.
+    pub roles: Vec<StatementColumn>,
+    /// Literal-valued columns.
+    pub attributes: Vec<StatementColumn>,
+    /// The attribute rows are ordered by and time filters apply to.
+    #[serde(with = "iri::option")]
+    pub date: Option<NamedNode>,
+    /// A boolean attribute that `exclusive …` requires to be true.
+    #[serde(with = "iri::option")]
+    pub exclusivity: Option<NamedNode>,
+}
+
+/// A column of a statement form: a property of the statement and its header
+/// (`cat:columnHeader`, else its English label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementColumn {
+    #[serde(with = "iri")]
+    pub property: NamedNode,
+    pub header: String,
+    /// Whether every row has it (a required role); attributes are always optional.
+    pub required: bool,
+    /// Whether its values are numbers (the property's range is a numeric XSD datatype).
+    pub numeric: bool,
 }
 
 /// An object property that questions can name.
@@ -204,6 +245,7 @@ pub struct Vocabulary {
     pub classes: Vec<Class>,
     pub measures: Vec<Measure>,
     pub qualifiers: Vec<Qualifier>,
+    pub statement_forms: Vec<StatementForm>,
     pub entities: EntityIndex,
     /// English labels of every ontology term, for readable column values.
     pub term_labels: HashMap<String, String>,
@@ -267,6 +309,7 @@ impl Vocabulary {
             classes,
             measures,
             qualifiers,
+            statement_forms: facts.statement_forms(),
             entities: EntityIndex::default(),
             term_labels,
         }
@@ -483,6 +526,108 @@ impl Facts {
             }
         }
         qualifiers
+    }
+
+    /// The statement forms of the question language, from the annotations of the ontology's
+    /// statement classes (see [`StatementForm`]), in the order of their classes' IRIs.
+    fn statement_forms(&self) -> Vec<StatementForm> {
+        let object_property = format!("{OWL}ObjectProperty");
+        let mut forms: Vec<StatementForm> = self
+            .by_subject
+            .keys()
+            .filter_map(|subject| {
+                let NamedOrBlankNode::NamedNode(class) = subject else {
+                    return None;
+                };
+                let question_form = self.english_literal(subject, &vocab::cat("questionForm"))?;
+                let listed: Vec<NamedNode> = self
+                    .values(subject, &vocab::cat("statementColumns"))
+                    .next()
+                    .map(|head| self.list(head))
+                    .unwrap_or_default();
+                let subject_role = self.first_iri(subject, &vocab::cat("subjectRole"));
+                let object_role = self.first_iri(subject, &vocab::cat("objectRole"));
+                // Roles the list does not name come first, required; then the listed entities.
+                let mut roles: Vec<StatementColumn> = [&subject_role, &object_role]
+                    .into_iter()
+                    .flatten()
+                    .filter(|role| !listed.contains(role))
+                    .map(|role| self.statement_column(role.clone(), true))
+                    .collect();
+                let (entities, literals): (Vec<NamedNode>, Vec<NamedNode>) =
+                    listed.into_iter().partition(|property| {
+                        self.has_type(
+                            &NamedOrBlankNode::NamedNode(property.clone()),
+                            &object_property,
+                        )
+                    });
+                roles.extend(
+                    entities
+                        .into_iter()
+                        .map(|p| self.statement_column(p, false)),
+                );
+                Some(StatementForm {
+                    class: class.clone(),
+                    question_form,
+                    subject_role,
+                    object_role,
+                    roles,
+                    attributes: literals
+                        .into_iter()
+                        .map(|p| self.statement_column(p, false))
+                        .collect(),
+                    date: self.first_iri(subject, &vocab::cat("dateProperty")),
+                    exclusivity: self.first_iri(subject, &vocab::cat("exclusivityProperty")),
+                })
+            })
+            .collect();
+        forms.sort_by(|a, b| a.class.as_str().cmp(b.class.as_str()));
+        forms
+    }
+
+    /// A subject's English literal value of `predicate`, else any literal value.
+    fn english_literal(&self, subject: &NamedOrBlankNode, predicate: &str) -> Option<String> {
+        let literals: Vec<&oxrdf::Literal> = self
+            .values(subject, predicate)
+            .filter_map(|o| match o {
+                Term::Literal(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let pick = |want: Option<&str>| {
+            literals
+                .iter()
+                .find(|l| want.is_none() || l.language() == want)
+                .map(|l| l.value().to_owned())
+        };
+        pick(Some("en")).or_else(|| pick(None))
+    }
+
+    /// The column of a statement form that shows `property`: its header, and whether its
+    /// range is numeric.
+    fn statement_column(&self, property: NamedNode, required: bool) -> StatementColumn {
+        let subject = NamedOrBlankNode::NamedNode(property.clone());
+        let header = self
+            .english_literal(&subject, &vocab::cat("columnHeader"))
+            .or_else(|| self.english_literal(&subject, &format!("{RDFS}label")))
+            .unwrap_or_else(|| vocab::compact(property.as_str()));
+        let numeric_ranges = [
+            "decimal",
+            "integer",
+            "double",
+            "float",
+            "nonNegativeInteger",
+        ]
+        .map(|local| format!("{XSD}{local}"));
+        let numeric = self.values(&subject, &format!("{RDFS}range")).any(
+            |o| matches!(o, Term::NamedNode(n) if numeric_ranges.iter().any(|r| r == n.as_str())),
+        );
+        StatementColumn {
+            property,
+            header,
+            required,
+            numeric,
+        }
     }
 
     /// Members of an RDF list, in order.
