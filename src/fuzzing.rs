@@ -10,20 +10,19 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use crate::answer;
 use crate::ecosystem_graphs::{self, convert};
+use crate::engine::{Engine, Options, Prepared};
 use crate::graph::KnowledgeGraph;
-use crate::resolve::Plan;
 use crate::serve::{self, ServeConfig};
-use crate::session::{QuestionError, Session};
+use crate::session::QuestionError;
 use crate::sparql;
 
 /// The embedded graph, loaded once per process.
-fn session() -> &'static Arc<Session> {
-    static SESSION: OnceLock<Arc<Session>> = OnceLock::new();
-    SESSION.get_or_init(|| {
+fn engine() -> &'static Arc<Engine> {
+    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
         let graph = KnowledgeGraph::embedded().expect("the embedded graph loads");
-        Arc::new(Session::new(graph).expect("the embedded vocabulary loads"))
+        Arc::new(Engine::new(graph).expect("the embedded vocabulary loads"))
     })
 }
 
@@ -32,34 +31,25 @@ fn session() -> &'static Arc<Session> {
 /// SPARQL's, which the endpoint bounds, not the language's.
 pub fn question(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let session = session();
-    match session.translate(&text) {
-        Err(error) => check_error_points_into(&error, &text),
-        Ok((resolved, compiled)) => {
-            if let Plan::Sparql(query) = &resolved.plan {
-                let _ = sparql::prepare_query(query, None);
-                return;
-            }
-            if let Err(error) = sparql::prepare_query(&compiled.sparql, None) {
-                panic!(
-                    "the question {text:?} compiled to SPARQL that does not parse ({error}):\n{}",
-                    compiled.sparql
-                );
-            }
-            let store = session.graph().store();
-            match answer::run(
-                &|query| sparql::run(store, query),
-                session.vocabulary(),
-                &compiled,
-            ) {
-                Ok(_) => {}
-                Err(error @ sparql::QueryError::Syntax { .. }) => {
-                    panic!("the question {text:?} ran SPARQL that does not parse: {error}")
-                }
-                // A query may fail on its data (a bad number, say); that is an answer too.
-                Err(_) => {}
-            }
-        }
+    let engine = engine();
+    let prepared = match engine.prepare(&text, &Options::default(), None) {
+        Err(error) => return check_error_points_into(&error, &text),
+        Ok(prepared) => prepared,
+    };
+    let Prepared::Compiled { compiled, .. } = &prepared else {
+        return;
+    };
+    if let Err(error) = sparql::prepare_query(&compiled.sparql, None) {
+        panic!(
+            "the question {text:?} compiled to SPARQL that does not parse ({error}):\n{}",
+            compiled.sparql
+        );
+    }
+    // A query may fail on its data (a bad number, say); that is an answer too.
+    if let Err(QuestionError::Query(error @ sparql::QueryError::Syntax { .. })) =
+        engine.answer(prepared, &sparql::Limits::default())
+    {
+        panic!("the question {text:?} ran SPARQL that does not parse: {error}")
     }
 }
 
@@ -125,7 +115,7 @@ fn fuzz_config() -> ServeConfig {
 /// A whole HTTP request to `catena serve`: head, body, routing, the SPARQL protocol's or
 /// `/ask`'s parameters, the query, the reply.
 pub fn http_request(data: &[u8]) {
-    let reply = serve::respond_to_bytes(Arc::clone(session()), fuzz_config(), data);
+    let reply = serve::respond_to_bytes(Arc::clone(engine()), fuzz_config(), data);
     check_reply(&reply, data);
 }
 
@@ -137,7 +127,7 @@ pub fn ask_query(data: &[u8]) {
         .map(|c| if c.is_whitespace() { '+' } else { c })
         .collect();
     let request = format!("GET /ask?{query} HTTP/1.1\r\nHost: fuzz\r\n\r\n");
-    let reply = serve::respond_to_bytes(Arc::clone(session()), fuzz_config(), request.as_bytes());
+    let reply = serve::respond_to_bytes(Arc::clone(engine()), fuzz_config(), request.as_bytes());
     check_reply(&reply, request.as_bytes());
     let status = status_of(&reply);
     assert!(
@@ -269,7 +259,7 @@ mod tests {
     #[test]
     fn the_endpoint_answers_a_request_in_memory() {
         let reply = serve::respond_to_bytes(
-            Arc::clone(session()),
+            Arc::clone(engine()),
             fuzz_config(),
             b"GET /ask?q=who+depends+on+TSMC HTTP/1.1\r\nHost: x\r\n\r\n",
         );

@@ -7,7 +7,7 @@
 //! `catena-endpoint` (`catena serve`).
 
 pub use catena_endpoint::serve;
-pub use catena_engine::{answer, ecosystem_graphs, r#gen, render, session, stats};
+pub use catena_engine::{answer, ecosystem_graphs, engine, r#gen, render, session, stats};
 pub use catena_graph::{check, formats, graph, lexicon, query_cost, remote, sparql, store};
 pub use catena_language::{
     ast, compile, diagnostic, forms, parse, query, resolve, suggest, vocabulary,

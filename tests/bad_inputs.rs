@@ -176,14 +176,14 @@ fn http_bytes(file: &[u8]) -> Vec<u8> {
 fn endpoint() -> std::net::SocketAddr {
     static ADDRESS: std::sync::OnceLock<std::net::SocketAddr> = std::sync::OnceLock::new();
     *ADDRESS.get_or_init(|| {
-        let session = catena::session::Session::from_sources(&catena::graph::embedded_sources())
+        let engine = catena::engine::Engine::from_sources(&catena::graph::embedded_sources())
             .expect("the embedded graph loads");
         let config = catena::serve::ServeConfig {
             max_request_bytes: 1024,
             request_timeout: Duration::from_secs(1),
             ..catena::serve::ServeConfig::default()
         };
-        common::start_server(std::sync::Arc::new(session), config)
+        common::start_server(std::sync::Arc::new(engine), config)
     })
 }
 

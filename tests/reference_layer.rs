@@ -318,10 +318,17 @@ fn the_repl_setting_leaves_the_reference_layer_out_and_back_in() {
 }
 
 /// One HTTP request to the endpoint in memory; the reply's body.
-fn serve(session: catena::session::Session, request: &str) -> String {
+fn serve(documents_only: bool, request: &str) -> String {
+    let engine = catena::engine::Engine::new(
+        catena::graph::KnowledgeGraph::embedded().expect("the shipped graph"),
+    )
+    .expect("an engine");
     let reply = catena::serve::respond_to_bytes(
-        std::sync::Arc::new(session),
-        catena::serve::ServeConfig::default(),
+        std::sync::Arc::new(engine),
+        catena::serve::ServeConfig {
+            documents_only,
+            ..catena::serve::ServeConfig::default()
+        },
         request.as_bytes(),
     );
     let reply = String::from_utf8(reply).expect("UTF-8 reply");
@@ -333,24 +340,16 @@ fn serve(session: catena::session::Session, request: &str) -> String {
 
 #[test]
 fn the_endpoint_with_documents_only_answers_from_the_documents() {
-    let session = |documents_only: bool| {
-        let mut session = catena::session::Session::new(
-            catena::graph::KnowledgeGraph::embedded().expect("the shipped graph"),
-        )
-        .expect("a session");
-        session.settings.documents_only = documents_only;
-        session
-    };
     let ask = "GET /ask?q=list+companies+in+Italy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-    assert!(serve(session(false), ask).contains("Neuronova"));
-    let narrowed = serve(session(true), ask);
+    assert!(serve(false, ask).contains("Neuronova"));
+    let narrowed = serve(true, ask);
     assert!(
         narrowed.contains("iGenius") && !narrowed.contains("Neuronova"),
         "{narrowed}"
     );
     let sparql = "GET /sparql?query=ASK%7Bent%3AMilan%20cat%3AlocatedIn%20ent%3AItaly%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-    assert!(serve(session(false), sparql).contains("true"));
-    assert!(serve(session(true), sparql).contains("false"));
+    assert!(serve(false, sparql).contains("true"));
+    assert!(serve(true, sparql).contains("false"));
 }
 
 #[test]

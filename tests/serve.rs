@@ -15,24 +15,24 @@ use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use catena::engine::Engine;
 use catena::graph::embedded_sources;
 use catena::serve::ServeConfig;
-use catena::session::Session;
 
 const TSMC: &str = "https://w3id.org/catena/entity/TSMC";
 const SUPPLIERS: &str =
     "SELECT ?supplier WHERE { ent:NVIDIA cat:dependsOnManufacturingFrom ?supplier }";
 
-fn session() -> Arc<Session> {
-    static SESSION: OnceLock<Arc<Session>> = OnceLock::new();
-    Arc::clone(SESSION.get_or_init(|| {
-        Arc::new(Session::from_sources(&embedded_sources()).expect("the embedded graph loads"))
+fn engine() -> Arc<Engine> {
+    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
+    Arc::clone(ENGINE.get_or_init(|| {
+        Arc::new(Engine::from_sources(&embedded_sources()).expect("the embedded graph loads"))
     }))
 }
 
 /// Starts a server on 127.0.0.1, port 0, and returns its address once it listens.
 fn start(config: ServeConfig) -> SocketAddr {
-    common::start_server(session(), config)
+    common::start_server(engine(), config)
 }
 
 /// One server with the default configuration, shared by the tests that need no other.
@@ -700,7 +700,7 @@ fn the_index_names_the_endpoints_and_cors_is_opt_in() {
 fn updates_run_when_allowed() {
     // Its own graph: the other tests, running meanwhile on the shared one, must not see
     // what this one inserts (the load test checks its counts throughout).
-    let own = Session::from_sources(&embedded_sources()).expect("the embedded graph loads");
+    let own = Engine::from_sources(&embedded_sources()).expect("the embedded graph loads");
     let address = common::start_server(
         Arc::new(own),
         ServeConfig {

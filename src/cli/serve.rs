@@ -3,17 +3,16 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use catena::engine::Engine;
 use catena::serve::ServeConfig;
-use catena::session::Session;
 
 use crate::cli::args::ServeArgs;
 use crate::cli::context::Context;
 use crate::cli::error::CliError;
 
 pub fn run(context: &Context, args: ServeArgs) -> Result<(), CliError> {
-    let mut session = Session::new(context.graph()?)?;
-    session.settings.documents_only = context.settings.documents_only;
-    let config = config(&args);
+    let engine = Engine::new(context.graph()?)?;
+    let config = config(&args, context.settings.documents_only);
     if !args.bind.ip().is_loopback() {
         eprintln!(
             "warning: listening on {}, which other machines can reach; catena has no authentication{}",
@@ -25,7 +24,7 @@ pub fn run(context: &Context, args: ServeArgs) -> Result<(), CliError> {
             }
         );
     }
-    catena::serve::run(std::sync::Arc::new(session), config, |address| {
+    catena::serve::run(std::sync::Arc::new(engine), config, |address| {
         println!("listening on http://{address}/sparql (questions: http://{address}/ask?q=…)");
         let _ = io::stdout().flush();
     })
@@ -33,8 +32,9 @@ pub fn run(context: &Context, args: ServeArgs) -> Result<(), CliError> {
 }
 
 /// The server's limits; a zero timeout or count would refuse everything, so each is at least 1.
-fn config(args: &ServeArgs) -> ServeConfig {
+fn config(args: &ServeArgs, documents_only: bool) -> ServeConfig {
     ServeConfig {
+        documents_only,
         bind: args.bind,
         query_timeout: Duration::from_secs(args.timeout.max(1)),
         max_request_bytes: args.max_request_bytes,

@@ -3,8 +3,10 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
+use catena::diagnostic::Gutter;
 use catena::graph::{self, KnowledgeGraph};
 use catena::render;
+use catena::session::syntax_diagnostic;
 use catena::sparql::{self, QueryError};
 
 use crate::cli::context::{self, Context};
@@ -93,48 +95,40 @@ fn read_query(query: Option<String>, file: Option<PathBuf>) -> Result<String, Cl
 
 /// A query error, with the offending line and a caret under the position when known.
 fn query_failure(error: &QueryError, query: &str) -> CliError {
-    let mut message = error.to_string();
-    if let QueryError::Syntax {
-        position: Some((line, column)),
-        ..
-    } = error
-        && let Some(text) = query.lines().nth(line.saturating_sub(1))
-    {
-        message.push_str(&caret_lines(*line, *column, text));
-    }
-    CliError::input(message)
-}
-
-/// ` 3 | the line` and a caret under `column` (1-based, in characters), as rustc shows them.
-fn caret_lines(line: usize, column: usize, text: &str) -> String {
-    let gutter = line.to_string().len();
-    let caret_offset: usize = text
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| {
-            if c == '\t' {
-                1
-            } else {
-                unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
-            }
-        })
-        .sum();
-    format!(
-        "\n {line} | {}\n {} | {}^",
-        text.replace('\t', " "),
-        " ".repeat(gutter),
-        " ".repeat(caret_offset)
-    )
+    CliError::input(match syntax_diagnostic(error, query) {
+        // The one renderer of diagnostics: carets by display width, a window on long lines.
+        Some(diagnostic) => diagnostic.render(query, Gutter::LineNumber),
+        None => error.to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn shown(line: usize, column: usize, query: &str) -> String {
+        let error = QueryError::syntax("wrong", Some((line, column)));
+        query_failure(&error, query)
+            .message()
+            .map(str::to_owned)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn the_caret_counts_wide_characters_and_tabs_as_they_show() {
-        assert_eq!(caret_lines(2, 3, "ab c"), "\n 2 | ab c\n   |   ^");
-        assert_eq!(caret_lines(1, 3, "\tab"), "\n 1 |  ab\n   |   ^");
-        assert_eq!(caret_lines(10, 2, "界x"), "\n 10 | 界x\n    |   ^");
+        assert_eq!(
+            shown(2, 3, "x\nab c"),
+            "invalid SPARQL at 2:3: wrong\n 2 | ab c\n   |   ^"
+        );
+        assert_eq!(
+            shown(1, 3, "\tab"),
+            "invalid SPARQL at 1:3: wrong\n 1 |  ab\n   |   ^"
+        );
+        let mut ten = "\n".repeat(9);
+        ten.push_str("界x");
+        assert_eq!(
+            shown(10, 2, &ten),
+            "invalid SPARQL at 10:2: wrong\n 10 | 界x\n    |   ^"
+        );
     }
 }

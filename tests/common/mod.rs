@@ -209,7 +209,7 @@ pub fn read_http_response(stream: &mut std::net::TcpStream) -> Option<String> {
 /// Starts `catena serve`'s server in this process on 127.0.0.1, port 0, and returns its
 /// address once it listens.
 pub fn start_server(
-    session: std::sync::Arc<catena::session::Session>,
+    engine: std::sync::Arc<catena::engine::Engine>,
     config: catena::serve::ServeConfig,
 ) -> std::net::SocketAddr {
     let config = catena::serve::ServeConfig {
@@ -218,7 +218,7 @@ pub fn start_server(
     };
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let result = catena::serve::run(session, config, move |address| {
+        let result = catena::serve::run(engine, config, move |address| {
             let _ = sender.send(address);
         });
         panic!("the server stopped: {result:?}");

@@ -3,10 +3,9 @@
 
 pub mod serve;
 
-use catena_engine::{answer, session};
+use catena_engine::{engine, session};
 use catena_graph::{formats, sparql};
 // Named in the documentation of the endpoint's limits.
 #[allow(unused_imports)]
 use catena_graph::query_cost;
-use catena_language::{compile, resolve};
 use catena_vocab as vocab;

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod ecosystem_graphs;
+pub mod engine;
 pub mod r#gen;
 pub mod render;
 pub mod session;

@@ -1,17 +1,17 @@
-//! A question-answering session: the loaded graph, its vocabulary and the user's settings,
-//! and the pipeline parse → resolve → compile → answer for one question at a time.
+//! A shell's session (the engine and the user's settings), and the errors of questions.
 
 use std::fmt;
+use std::sync::Arc;
 
-use crate::answer::{self, Answer};
 use crate::ast::Span;
 use crate::compile::{self, Post};
 use crate::diagnostic::Diagnostic;
+use crate::engine::{Engine, Options};
 use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
 use crate::parse::{self, ParseError};
 use crate::remote::Endpoint;
 use crate::render::Format;
-use crate::resolve::{self, Plan, ResolveError};
+use crate::resolve::{self, ResolveError};
 use crate::sparql::{self, QueryError, Scope};
 use crate::vocabulary::Vocabulary;
 
@@ -215,144 +215,84 @@ fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(line_start + within)
 }
 
-/// What a question produced.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Answer(Answer),
-    /// `explain …`: the SPARQL that would run.
-    Explained(String),
+pub use crate::engine::{DOCUMENTS_ONLY_REMOTE, Outcome};
+
+/// A shell's session: the engine, and the settings the REPL's dot-commands change and the
+/// batch flags set. Every question goes to the engine with the options these settings give.
+pub struct Session {
+    engine: Arc<Engine>,
+    pub settings: Settings,
 }
 
-/// The graph and its vocabulary, loaded once.
-pub struct Session {
-    /// The graph questions run on; with an endpoint, only the ontology and the remote
-    /// entities' names, kept locally to resolve questions.
-    graph: KnowledgeGraph,
-    vocabulary: Vocabulary,
-    /// Where queries run when not on `graph`.
-    endpoint: Option<Endpoint>,
-    pub settings: Settings,
+impl Settings {
+    /// What the engine needs of these settings.
+    pub fn options(&self) -> Options {
+        Options {
+            sources: self.sources,
+            explain: self.explain,
+            documents_only: self.documents_only,
+        }
+    }
 }
 
 impl Session {
     pub fn new(graph: KnowledgeGraph) -> Result<Self, LoadError> {
-        let vocabulary = graph.vocabulary()?;
-        Ok(Self::with_vocabulary(graph, vocabulary))
+        Ok(Self::of(Engine::new(graph)?))
     }
 
-    fn with_vocabulary(graph: KnowledgeGraph, vocabulary: Vocabulary) -> Self {
+    /// A session on an engine, with the default settings.
+    pub fn of(engine: Engine) -> Self {
         Self {
-            graph,
-            vocabulary,
-            endpoint: None,
+            engine: Arc::new(engine),
             settings: Settings::default(),
         }
     }
 
-    /// A session whose questions run on a remote SPARQL endpoint. The vocabulary comes from
-    /// the shipped ontology (computed at build time) and the entity names the endpoint holds.
+    /// A session whose questions run on a remote SPARQL endpoint (see [`Engine::remote`]).
     pub fn remote(endpoint: Endpoint) -> Result<Self, RemoteSessionError> {
-        let ontology_graph =
-            oxigraph::model::NamedNodeRef::new_unchecked(crate::vocab::ONTOLOGY_GRAPH);
-        let ontology = crate::graph::embedded_quads()
-            .into_iter()
-            .filter(|quad| quad.graph_name.as_ref() == ontology_graph.into());
-        let graph = KnowledgeGraph::from_store(
-            oxigraph::store::Store::new().map_err(RemoteSessionError::Storage)?,
-        );
-        graph
-            .store()
-            .extend(ontology)
-            .map_err(RemoteSessionError::Storage)?;
-        let names = endpoint
-            .query(
-                "CONSTRUCT { ?e rdfs:label ?label . ?e skos:altLabel ?alias } WHERE {\n\
-                 \x20 { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alias }\n\
-                 \x20 FILTER (isIRI(?e) && STRSTARTS(STR(?e), STR(ent:)))\n}",
-            )
-            .map_err(RemoteSessionError::EntityNames)?;
-        if let crate::sparql::QueryOutput::Graph(triples) = names {
-            graph
-                .store()
-                .extend(
-                    triples
-                        .into_iter()
-                        .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)),
-                )
-                .map_err(RemoteSessionError::Storage)?;
-        }
-        // The names as `lexicon::vocabulary_of` reads them from this graph (the ontology's
-        // and the endpoint's); the rest is the shipped ontology's, as built.
-        let entities =
-            crate::lexicon::entity_index(graph.store()).map_err(RemoteSessionError::Storage)?;
-        let vocabulary = crate::graph::embedded_vocabulary().with_entities(entities);
-        let mut session = Self::with_vocabulary(graph, vocabulary);
-        session.endpoint = Some(endpoint);
-        Ok(session)
+        Ok(Self::of(Engine::remote(endpoint)?))
     }
 
-    /// Runs SPARQL where this session's questions run: the endpoint, or the local store,
-    /// in this session's [`scope`](Self::scope).
-    pub fn query(&self, text: &str) -> Result<crate::sparql::QueryOutput, QueryError> {
-        self.query_in(text, &self.scope()?)
+    pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
+        Ok(Self::of(Engine::from_sources(sources)?))
     }
 
-    /// [`query`](Self::query) in a scope found already (once for all the queries of a
-    /// question).
-    fn query_in(
-        &self,
-        text: &str,
-        scope: &Scope,
-    ) -> Result<crate::sparql::QueryOutput, QueryError> {
-        match &self.endpoint {
-            Some(endpoint) => endpoint.query(text),
-            None => sparql::run_in(self.graph.store(), text, &sparql::Limits::default(), scope),
-        }
+    /// The engine, to share with an endpoint.
+    pub fn engine(&self) -> &Arc<Engine> {
+        &self.engine
     }
 
-    /// The graphs this session's queries see: all of them, or with
-    /// [`Settings::documents_only`] every graph but the reference layer's, found in the
-    /// catalogue each time (a store may change). Questions, `sparql …` questions and the
-    /// endpoint's queries all get their scope here; `catena sparql`, which needs no session,
-    /// calls the same [`crate::graph::documents_only`].
+    /// Runs SPARQL where this session's questions run, in its scope.
+    pub fn query(&self, text: &str) -> Result<sparql::QueryOutput, QueryError> {
+        self.engine.query(text, &self.settings.options())
+    }
+
+    /// The graphs this session's queries see (see [`Engine::scope`]).
     pub fn scope(&self) -> Result<Scope, QueryError> {
-        if !self.settings.documents_only {
-            return Ok(Scope::All);
-        }
-        if self.endpoint.is_some() {
-            return Err(QueryError::Unsupported(sparql::Reason::new(
-                DOCUMENTS_ONLY_REMOTE,
-            )));
-        }
-        crate::graph::documents_only(self.graph.store())
+        self.engine.scope(&self.settings.options())
     }
 
-    /// Parses a SPARQL query to run on the local graph, in this session's scope (for callers
-    /// that run it themselves, within limits: the endpoint, `catena sparql`).
+    /// Parses a SPARQL query to run on the local graph, in this session's scope.
     pub fn prepare_query(
         &self,
         text: &str,
         cancellation: Option<&oxigraph::sparql::CancellationToken>,
     ) -> Result<sparql::PreparedQuery, QueryError> {
-        let scope = self.scope()?;
-        Ok(sparql::prepare_query(text, cancellation)?.in_scope(&scope))
+        self.engine
+            .prepare_query(text, &self.settings.options(), cancellation)
     }
 
     /// Whether questions run on a remote endpoint.
     pub fn is_remote(&self) -> bool {
-        self.endpoint.is_some()
-    }
-
-    pub fn from_sources(sources: &[RdfSource]) -> Result<Self, LoadError> {
-        Self::new(KnowledgeGraph::from_sources(sources)?)
+        self.engine.is_remote()
     }
 
     pub fn vocabulary(&self) -> &Vocabulary {
-        &self.vocabulary
+        self.engine.vocabulary()
     }
 
     pub fn graph(&self) -> &KnowledgeGraph {
-        &self.graph
+        self.engine.graph()
     }
 
     /// The SPARQL a question compiles to (without running it).
@@ -360,54 +300,19 @@ impl Session {
         &self,
         question: &str,
     ) -> Result<(resolve::Resolved, compile::Compiled), QuestionError> {
-        let parsed = parse::parse(question).map_err(QuestionError::Parse)?;
-        let mut resolved =
-            resolve::resolve(&parsed, &self.vocabulary).map_err(QuestionError::Resolve)?;
-        resolved.with_sources |= self.settings.sources && !matches!(resolved.plan, Plan::Sparql(_));
-        let compiled = compile::compile(&resolved, &self.vocabulary);
-        Ok((resolved, compiled))
+        self.engine.translate(question, &self.settings.options())
     }
 
     /// Asks one question.
     pub fn ask(&self, question: &str) -> Result<Outcome, QuestionError> {
-        let (resolved, compiled) = self.translate(question)?;
-        if resolved.explain || self.settings.explain {
-            return Ok(Outcome::Explained(self.explanation(&compiled)));
-        }
-        let scope = self.scope().map_err(QuestionError::Query)?;
-        if let Plan::Sparql(text) = &resolved.plan {
-            let output = self.query_in(text, &scope).map_err(QuestionError::Query)?;
-            return Ok(Outcome::Answer(Answer {
-                output,
-                columns: vec![],
-            }));
-        }
-        answer::run(
-            &|text| self.query_in(text, &scope),
-            &self.vocabulary,
-            &compiled,
-        )
-        .map(Outcome::Answer)
-        .map_err(QuestionError::Query)
+        self.engine.ask(question, &self.settings.options())
     }
 
-    /// [`explanation`], and the graphs it runs on when they are not all of them.
+    /// The SPARQL of a compiled question, and the graphs it runs on when not all of them.
     pub fn explanation(&self, compiled: &compile::Compiled) -> String {
-        let mut text = explanation(compiled);
-        if self.settings.documents_only {
-            text.push_str(
-                "\n# run on the documents' graphs only: the default graph is the union of every \
-                 named graph but the reference layer's (the passages of a cat:ReferenceDataset), \
-                 and GRAPH sees only those",
-            );
-        }
-        text
+        self.engine.explanation(compiled, &self.settings.options())
     }
 }
-
-/// Why `--documents-only` is refused with `--endpoint`.
-pub const DOCUMENTS_ONLY_REMOTE: &str = "--documents-only is not supported with --endpoint yet: \
-     catena cannot narrow a remote engine's graphs; leave one of them out";
 
 /// The SPARQL of a compiled question, with what happens after it when SPARQL is not all.
 pub fn explanation(compiled: &compile::Compiled) -> String {

@@ -6,7 +6,7 @@
 //! this module. No text a user typed is ever part of a query, so nothing a user types can
 //! change its structure; the tests re-parse every translation to make sure.
 
-use oxigraph::model::NamedNode;
+use oxrdf::NamedNode;
 
 use crate::ast::TimeFilter;
 use crate::query::{

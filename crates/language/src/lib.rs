@@ -16,3 +16,29 @@ pub mod suggest;
 pub mod vocabulary;
 
 use catena_vocab as vocab;
+
+use compile::Compiled;
+use resolve::{Plan, Resolved};
+use vocabulary::Vocabulary;
+
+/// A question that did not translate, by the stage that refused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Untranslatable {
+    Parse(parse::ParseError),
+    Resolve(resolve::ResolveError),
+}
+
+/// The three stages chained: the question's text and a lexicon → what it asks (resolved) and
+/// the query that answers it (compiled). `with_sources` adds the source passages to every
+/// row, as if the question ended in `with sources` (a `sparql …` question keeps its own).
+pub fn translate(
+    question: &str,
+    lexicon: &Vocabulary,
+    with_sources: bool,
+) -> Result<(Resolved, Compiled), Untranslatable> {
+    let parsed = parse::parse(question).map_err(Untranslatable::Parse)?;
+    let mut resolved = resolve::resolve(&parsed, lexicon).map_err(Untranslatable::Resolve)?;
+    resolved.with_sources |= with_sources && !matches!(resolved.plan, Plan::Sparql(_));
+    let compiled = compile::compile(&resolved, lexicon);
+    Ok((resolved, compiled))
+}

@@ -9,7 +9,7 @@
 
 use std::fmt::{self, Write as _};
 
-use oxigraph::model::{Literal, NamedNode};
+use oxrdf::{Literal, NamedNode};
 
 use crate::vocab::{self, RDF};
 

@@ -1,7 +1,7 @@
 //! Resolution: the parsed question's names and word runs → IRIs of the graph and terms of the
 //! ontology (relations by their phrases, classes by their plurals, measures by their names).
 
-use oxigraph::model::NamedNode;
+use oxrdf::NamedNode;
 
 use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
 use crate::diagnostic::Diagnostic;

@@ -11,75 +11,8 @@ use super::negotiation::{acceptable_for_some_shape, result_reply};
 use super::protocol::query_error_reply;
 use super::slots::execute;
 use super::{ServeConfig, State};
-use crate::answer::{self, Answer};
-use crate::compile;
-use crate::resolve::Plan;
-use crate::session::{Outcome, QuestionError, Session};
-use crate::sparql::{self, Limits, QueryError, QueryOutput};
-
-/// A question made ready to run: translated, and a `sparql …` question parsed, so that a
-/// malformed one is refused before it takes a query slot.
-enum PreparedQuestion {
-    Explained(String),
-    Sparql(Box<sparql::PreparedQuery>),
-    Compiled(compile::Compiled),
-}
-
-fn prepare_question(
-    session: &Session,
-    question: &str,
-    token: &CancellationToken,
-) -> Result<PreparedQuestion, QuestionError> {
-    let (resolved, compiled) = session.translate(question)?;
-    if resolved.explain || session.settings.explain {
-        return Ok(PreparedQuestion::Explained(session.explanation(&compiled)));
-    }
-    match &resolved.plan {
-        Plan::Sparql(text) => session
-            .prepare_query(text, Some(token))
-            .map(|prepared| PreparedQuestion::Sparql(Box::new(prepared)))
-            .map_err(QuestionError::Query),
-        _ => Ok(PreparedQuestion::Compiled(compiled)),
-    }
-}
-
-/// Answers a prepared question like [`Session::ask`], within the limits: every query it
-/// runs is cancellable, and the answer has at most so many rows.
-fn answer_question(
-    session: &Session,
-    question: PreparedQuestion,
-    limits: &Limits,
-) -> Result<Outcome, QuestionError> {
-    let store = session.graph().store();
-    let answer = match question {
-        PreparedQuestion::Explained(sparql) => return Ok(Outcome::Explained(sparql)),
-        PreparedQuestion::Sparql(prepared) => Answer {
-            output: prepared
-                .run_within(store, limits)
-                .map_err(QuestionError::Query)?,
-            columns: vec![],
-        },
-        PreparedQuestion::Compiled(compiled) => {
-            let scope = session.scope().map_err(QuestionError::Query)?;
-            answer::run(
-                &|text| sparql::run_in(store, text, limits, &scope),
-                session.vocabulary(),
-                &compiled,
-            )
-            .map_err(QuestionError::Query)?
-        }
-    };
-    // Walks and paths are put together from several queries: bound the whole answer too.
-    let size = match &answer.output {
-        QueryOutput::Solutions { rows, .. } => rows.len(),
-        QueryOutput::Graph(triples) => triples.len(),
-        QueryOutput::Boolean(_) => 0,
-    };
-    match limits.max_rows {
-        Some(limit) if size > limit => Err(QuestionError::Query(QueryError::TooLarge { limit })),
-        _ => Ok(Outcome::Answer(answer)),
-    }
-}
+use crate::engine::Outcome;
+use crate::session::QuestionError;
 
 /// A question's failure as JSON: the message, the report with a caret, where, and the
 /// closest valid words.
@@ -88,19 +21,7 @@ fn question_error_reply(error: &QuestionError, question: &str, config: &ServeCon
         QuestionError::Parse(_) | QuestionError::Resolve(_) => 400,
         QuestionError::Query(query_error) => query_error_reply(query_error, config).status,
     };
-    let (line, column) = error
-        .line_column(question)
-        .map_or((None, None), |(line, column)| (Some(line), Some(column)));
-    Reply::json(
-        status,
-        &json!({
-            "error": error.to_string(),
-            "report": error.report(question),
-            "line": line,
-            "column": column,
-            "suggestions": error.suggestions(),
-        }),
-    )
+    Reply::json(status, &error.to_json(question))
 }
 
 pub(super) fn ask_endpoint(state: &State, head: &Head, query_string: &str) -> Reply {
@@ -132,14 +53,16 @@ pub(super) fn ask_endpoint(state: &State, head: &Head, query_string: &str) -> Re
         return reply.into_json_error();
     }
     let token = CancellationToken::new();
-    let prepared = match prepare_question(&state.session, &question, &token) {
+    // Prepared before taking a query slot: a malformed question is answered at once.
+    let prepared = match state
+        .engine
+        .prepare(&question, &state.options(), Some(&token))
+    {
         Ok(prepared) => prepared,
         Err(error) => return question_error_reply(&error, &question, &state.config),
     };
-    let session = Arc::clone(&state.session);
-    match execute(state, token, move |limits| {
-        answer_question(&session, prepared, limits)
-    }) {
+    let engine = Arc::clone(&state.engine);
+    match execute(state, token, move |limits| engine.answer(prepared, limits)) {
         Ok(Ok(Outcome::Answer(answer))) => {
             let reply = result_reply(&answer.output, accept, &formats);
             if reply.status == 200 {

@@ -47,7 +47,7 @@ use std::time::Duration;
 use self::http::{InMemory, Reply, Request, read_head, serve_connection, write_reply};
 use self::negotiation::Shape;
 use self::slots::{Permit, QuerySlots};
-use crate::session::Session;
+use crate::engine::{Engine, Options};
 use crate::vocab;
 
 /// How the endpoint listens and what it allows.
@@ -79,6 +79,9 @@ pub struct ServeConfig {
     /// whole to sort or deduplicate) is refused (422) before it runs (see
     /// [`crate::query_cost`]). A million is about a second of one core, or a few hundred MB.
     pub max_product_rows: u64,
+    /// Leave out the reference layer: every query and question sees the documents' graphs
+    /// only (`catena serve --documents-only`).
+    pub documents_only: bool,
 }
 
 impl Default for ServeConfig {
@@ -94,6 +97,7 @@ impl Default for ServeConfig {
             request_timeout: Duration::from_secs(30),
             max_connections: 256,
             max_product_rows: 1_000_000,
+            documents_only: false,
         }
     }
 }
@@ -101,13 +105,13 @@ impl Default for ServeConfig {
 /// Binds `config.bind`, calls `ready` with the address actually bound (so port 0 works),
 /// then serves forever. Returns only if binding fails.
 pub fn run(
-    session: Arc<Session>,
+    engine: Arc<Engine>,
     config: ServeConfig,
     ready: impl FnOnce(SocketAddr),
 ) -> io::Result<()> {
     let listener = TcpListener::bind(config.bind)?;
     let address = listener.local_addr()?;
-    let state = Arc::new(State::new(session, config));
+    let state = Arc::new(State::new(engine, config));
     ready(address);
     for stream in listener.incoming() {
         match stream {
@@ -121,22 +125,30 @@ pub fn run(
 
 /// Shared by every connection.
 struct State {
-    session: Arc<Session>,
+    engine: Arc<Engine>,
     config: ServeConfig,
     queries: Arc<QuerySlots>,
     connections: Arc<AtomicUsize>,
 }
 
 impl State {
-    fn new(session: Arc<Session>, mut config: ServeConfig) -> Self {
+    fn new(engine: Arc<Engine>, mut config: ServeConfig) -> Self {
         config.max_concurrent_queries = config.max_concurrent_queries.max(1);
         // Every query that may run needs a connection to come from.
         config.max_connections = config.max_connections.max(config.max_concurrent_queries);
         Self {
-            session,
+            engine,
             config,
             queries: Arc::new(QuerySlots::default()),
             connections: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// What the engine needs to know of this endpoint's configuration.
+    fn options(&self) -> Options {
+        Options {
+            documents_only: self.config.documents_only,
+            ..Options::default()
         }
     }
 }
@@ -168,8 +180,8 @@ fn accept(state: &Arc<State>, stream: TcpStream) {
 /// Answers the one request at the start of `input` as a connection would (head, body,
 /// routing, the query, the reply's bytes), without a socket: for the fuzz target over HTTP
 /// requests and for tests. Unlike a connection, a panic is not caught, so fuzzing sees it.
-pub fn respond_to_bytes(session: Arc<Session>, config: ServeConfig, input: &[u8]) -> Vec<u8> {
-    let state = State::new(session, config);
+pub fn respond_to_bytes(engine: Arc<Engine>, config: ServeConfig, input: &[u8]) -> Vec<u8> {
+    let state = State::new(engine, config);
     let mut stream = InMemory {
         input,
         output: Vec::new(),
@@ -239,7 +251,7 @@ fn handle(state: &State, request: &mut Request<'_>) -> Reply {
         };
     }
     match path {
-        "/" => index(&state.config, state.session.settings.documents_only),
+        "/" => index(&state.config, state.config.documents_only),
         "/sparql" => protocol::sparql_endpoint(state, request, query_string),
         _ => ask::ask_endpoint(state, &request.head, query_string),
     }

@@ -184,7 +184,7 @@ pub(super) fn sparql_endpoint(
         Ok(parsed) => parsed,
         Err(reply) => return reply,
     };
-    let session = Arc::clone(&state.session);
+    let engine = Arc::clone(&state.engine);
     match parsed.operation {
         Operation::Update(_) if !config.allow_update => Reply::text(403, update_refused()),
         Operation::Update(_) if !post => Reply::text(400, "SPARQL updates must be sent with POST"),
@@ -196,7 +196,7 @@ pub(super) fn sparql_endpoint(
                 Ok(prepared) => prepared,
                 Err(error) => return query_error_reply(&error, config),
             };
-            match execute(state, token, move |_| prepared.run(session.graph().store())) {
+            match execute(state, token, move |_| prepared.run(engine.graph().store())) {
                 Ok(Ok(())) => Reply::text(200, "update applied"),
                 Ok(Err(error)) => query_error_reply(&error, config),
                 Err(reply) => reply,
@@ -209,12 +209,12 @@ pub(super) fn sparql_endpoint(
             }
             let token = CancellationToken::new();
             // In the session's scope: `--documents-only` leaves the reference layer out.
-            let prepared = match session.prepare_query(&query, Some(&token)) {
+            let prepared = match engine.prepare_query(&query, &state.options(), Some(&token)) {
                 Ok(prepared) => prepared,
                 Err(error) => return query_error_reply(&error, config),
             };
             match execute(state, token, move |limits| {
-                prepared.run_within(session.graph().store(), limits)
+                prepared.run_within(engine.graph().store(), limits)
             }) {
                 Ok(Ok(output)) => result_reply(&output, accept, &parsed.formats),
                 Ok(Err(error)) => query_error_reply(&error, config),
