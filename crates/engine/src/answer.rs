@@ -487,57 +487,78 @@ fn shortest_path(
     from: &NamedNode,
     to: &NamedNode,
 ) -> Result<Answer, QueryError> {
-    // For each node reached from `from`: the step that reached it; from `to`: the step on
-    // to the next node towards `to`.
-    let mut reached_from: HashMap<NamedNode, Option<(NamedNode, Step)>> =
-        HashMap::from([(from.clone(), None)]);
-    let mut reached_to: HashMap<NamedNode, Option<(NamedNode, Step)>> =
-        HashMap::from([(to.clone(), None)]);
-    let mut depth_from: HashMap<NamedNode, usize> = HashMap::from([(from.clone(), 0)]);
-    let mut depth_to: HashMap<NamedNode, usize> = HashMap::from([(to.clone(), 0)]);
-    let mut frontier_from = vec![from.clone()];
-    let mut frontier_to = vec![to.clone()];
+    let mut from_end = SearchEnd::at(from);
+    let mut to_end = SearchEnd::at(to);
     let mut first = Some(first_outgoing);
     let mut meeting: Option<NamedNode> = (from == to).then(|| from.clone());
-    while meeting.is_none() && !frontier_from.is_empty() && !frontier_to.is_empty() {
-        let widen_from = first.is_some() || frontier_from.len() <= frontier_to.len();
-        let (frontier, reached, depth, other_depth) = if widen_from {
-            (
-                &mut frontier_from,
-                &mut reached_from,
-                &mut depth_from,
-                &depth_to,
-            )
+    while meeting.is_none() && !from_end.frontier.is_empty() && !to_end.frontier.is_empty() {
+        let widen_from = first.is_some() || from_end.frontier.len() <= to_end.frontier.len();
+        let (end, other) = if widen_from {
+            (&mut from_end, &to_end)
         } else {
-            (
-                &mut frontier_to,
-                &mut reached_to,
-                &mut depth_to,
-                &depth_from,
-            )
+            (&mut to_end, &from_end)
         };
         let edges = edges_around(
             query,
-            frontier,
+            &end.frontier,
             if widen_from { first.take() } else { None },
         )?;
+        meeting = end.widen(edges, widen_from, other);
+    }
+    let rows = match &meeting {
+        Some(meeting) => chain_through(&from_end, &to_end, meeting)
+            .iter()
+            .enumerate()
+            .map(|(i, step)| path_row(vocabulary, i, step))
+            .collect(),
+        None => vec![],
+    };
+    Ok(path_answer(rows))
+}
+
+/// One end of the search for a shortest path.
+struct SearchEnd {
+    /// For each node reached from `from`: the step that reached it; from `to`: the step on
+    /// to the next node towards `to`.
+    reached: HashMap<NamedNode, Option<(NamedNode, Step)>>,
+    depth: HashMap<NamedNode, usize>,
+    frontier: Vec<NamedNode>,
+}
+
+impl SearchEnd {
+    fn at(node: &NamedNode) -> Self {
+        Self {
+            reached: HashMap::from([(node.clone(), None)]),
+            depth: HashMap::from([(node.clone(), 0)]),
+            frontier: vec![node.clone()],
+        }
+    }
+
+    /// Takes the frontier's `edges` one level further (`from_side` for the `from` end), and
+    /// says where it met the `other` end on the shortest total, if it did.
+    fn widen(
+        &mut self,
+        edges: Vec<(NamedNode, NamedNode, NamedNode, bool)>,
+        from_side: bool,
+        other: &SearchEnd,
+    ) -> Option<NamedNode> {
         let mut next = Vec::new();
         let mut best: Option<(usize, NamedNode)> = None;
         for (node, neighbour, predicate, forward) in edges {
-            if depth.contains_key(&neighbour) {
+            if self.depth.contains_key(&neighbour) {
                 continue;
             }
-            let level = depth[&node] + 1;
-            depth.insert(neighbour.clone(), level);
+            let level = self.depth[&node] + 1;
+            self.depth.insert(neighbour.clone(), level);
             // Walking from `from`, the step goes node → neighbour; towards `to`, it goes
             // neighbour → node, so its direction flips.
-            let step = if widen_from {
+            let step = if from_side {
                 (node.clone(), predicate, forward)
             } else {
                 (node.clone(), predicate, !forward)
             };
-            reached.insert(neighbour.clone(), Some((node, step)));
-            if let Some(rest) = other_depth.get(&neighbour) {
+            self.reached.insert(neighbour.clone(), Some((node, step)));
+            if let Some(rest) = other.depth.get(&neighbour) {
                 let total = level + rest;
                 if best
                     .as_ref()
@@ -548,61 +569,64 @@ fn shortest_path(
             }
             next.push(neighbour);
         }
-        meeting = best.map(|(_, node)| node);
-        *frontier = next;
+        self.frontier = next;
+        best.map(|(_, node)| node)
     }
-    // The chain: from `from` to the meeting node, then on to `to`.
-    let mut steps: Vec<(NamedNode, NamedNode, bool, NamedNode)> = Vec::new();
-    if let Some(meeting) = &meeting {
-        let mut cursor = meeting.clone();
-        while let Some(Some((before, (_, predicate, forward)))) = reached_from.get(&cursor) {
-            steps.push((before.clone(), predicate.clone(), *forward, cursor.clone()));
-            cursor = before.clone();
-        }
-        steps.reverse();
-        let mut cursor = meeting.clone();
-        while let Some(Some((after, (_, predicate, forward)))) = reached_to.get(&cursor) {
-            steps.push((cursor.clone(), predicate.clone(), *forward, after.clone()));
-            cursor = after.clone();
-        }
+}
+
+/// The chain: from `from` to the meeting node, then on to `to`, as
+/// `(before, predicate, forward, after)`.
+fn chain_through(
+    from_end: &SearchEnd,
+    to_end: &SearchEnd,
+    meeting: &NamedNode,
+) -> Vec<(NamedNode, NamedNode, bool, NamedNode)> {
+    let mut steps = Vec::new();
+    let mut cursor = meeting.clone();
+    while let Some(Some((before, (_, predicate, forward)))) = from_end.reached.get(&cursor) {
+        steps.push((before.clone(), predicate.clone(), *forward, cursor.clone()));
+        cursor = before.clone();
     }
-    let rows = if meeting.is_none() {
-        vec![]
+    steps.reverse();
+    let mut cursor = meeting.clone();
+    while let Some(Some((after, (_, predicate, forward)))) = to_end.reached.get(&cursor) {
+        steps.push((cursor.clone(), predicate.clone(), *forward, after.clone()));
+        cursor = after.clone();
+    }
+    steps
+}
+
+/// The row of the `i`th step of a path.
+fn path_row(
+    vocabulary: &Vocabulary,
+    i: usize,
+    (before, predicate, forward, after): &(NamedNode, NamedNode, bool, NamedNode),
+) -> Vec<Option<Term>> {
+    let relation = vocabulary.term_label(predicate.as_str());
+    let relation = if *forward {
+        format!("{relation} →")
     } else {
-        steps
-            .iter()
-            .enumerate()
-            .map(|(i, (before, predicate, forward, after))| {
-                let relation = vocabulary.term_label(predicate.as_str());
-                let relation = if *forward {
-                    format!("{relation} →")
-                } else {
-                    format!("← {relation}")
-                };
-                vec![
-                    Some(Literal::from(i as i64 + 1).into()),
-                    Some(Term::NamedNode(before.clone())),
-                    Some(
-                        Literal::new_language_tagged_literal_unchecked(
-                            label_of(vocabulary, before),
-                            "en",
-                        )
-                        .into(),
-                    ),
-                    Some(Term::NamedNode(predicate.clone())),
-                    Some(Literal::from(relation).into()),
-                    Some(Term::NamedNode(after.clone())),
-                    Some(
-                        Literal::new_language_tagged_literal_unchecked(
-                            label_of(vocabulary, after),
-                            "en",
-                        )
-                        .into(),
-                    ),
-                ]
-            })
-            .collect()
+        format!("← {relation}")
     };
+    vec![
+        Some(Literal::from(i as i64 + 1).into()),
+        Some(Term::NamedNode(before.clone())),
+        Some(
+            Literal::new_language_tagged_literal_unchecked(label_of(vocabulary, before), "en")
+                .into(),
+        ),
+        Some(Term::NamedNode(predicate.clone())),
+        Some(Literal::from(relation).into()),
+        Some(Term::NamedNode(after.clone())),
+        Some(
+            Literal::new_language_tagged_literal_unchecked(label_of(vocabulary, after), "en")
+                .into(),
+        ),
+    ]
+}
+
+/// A path's rows with its columns.
+fn path_answer(rows: Vec<Vec<Option<Term>>>) -> Answer {
     let (from, to) = (Var::fixed("from"), Var::fixed("to"));
     let columns = vec![
         Column::number("step", Var::fixed("step")),
@@ -623,10 +647,10 @@ fn shortest_path(
     .iter()
     .map(|v| Variable::new_unchecked(v.as_str()))
     .collect();
-    Ok(Answer {
+    Answer {
         output: QueryOutput::Solutions { variables, rows },
         columns,
-    })
+    }
 }
 
 #[cfg(test)]
