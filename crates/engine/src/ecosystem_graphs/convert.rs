@@ -984,65 +984,16 @@ fn resolve_organisations(
     iris: &mut Iris<'_>,
     report: &mut Report,
 ) -> HashMap<String, Organisation> {
-    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, asset) in records {
-        for spelling in asset
-            .organisation
-            .as_deref()
-            .map(organisations::split)
-            .unwrap_or_default()
-        {
-            *spellings.entry(spelling).or_default() += 1;
-        }
-    }
+    let spellings = spelling_counts(records);
     report.organisation_spellings = spellings.len();
-
-    // Names the import gives to assets and dependencies: an organisation named the same
-    // ("ChatGLM", "LAION") gets a distinct label.
-    let taken_names: HashSet<String> = assets
-        .keys()
-        .map(|n| loose(n))
-        .chain(
-            records
-                .iter()
-                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
-        )
-        .collect();
-
-    // Keys of the graph's organisations; a key shared by two of them is no use.
-    let mut known_full: HashMap<String, Option<NamedNode>> = HashMap::new();
-    let mut known_short: HashMap<String, Option<NamedNode>> = HashMap::new();
-    for entity in &existing.index.entities {
-        if !existing.organisations.contains(entity.iri.as_str()) {
-            continue;
-        }
-        for name in &entity.names {
-            let (full, short) = organisations::keys(name);
-            for (map, key) in [(&mut known_full, full), (&mut known_short, short)] {
-                if key.is_empty() {
-                    continue;
-                }
-                map.entry(key)
-                    .and_modify(|slot| {
-                        if slot.as_ref() != Some(&entity.iri) {
-                            *slot = None;
-                        }
-                    })
-                    .or_insert_with(|| Some(entity.iri.clone()));
-            }
-        }
-    }
+    let taken_names = names_taken(records, assets);
+    let known = KnownOrganisations::of(existing);
 
     let mut result: HashMap<String, Organisation> = HashMap::new();
     let mut linked: BTreeSet<String> = BTreeSet::new();
     let mut fresh: Vec<&str> = Vec::new();
     for spelling in spellings.keys() {
-        let (full, short) = organisations::keys(spelling);
-        let found = existing
-            .unique(spelling, &existing.organisations)
-            .or_else(|| known_full.get(&full).cloned().flatten())
-            .or_else(|| known_short.get(&short).cloned().flatten());
-        match found {
+        match known.find(existing, spelling) {
             Some(iri) => {
                 if let Some(entity) = existing.index.by_iri(iri.as_str()) {
                     linked.insert(entity.label.clone());
@@ -1071,7 +1022,121 @@ fn resolve_organisations(
         }
     }
 
-    // New organisations: spellings with a key in common are one (union-find).
+    let mut count = linked.len();
+    for members in grouped_by_key(&fresh) {
+        // The most used spelling names the organisation (ties: the first in order).
+        let Some(best) = members
+            .iter()
+            .max_by(|a, b| {
+                spellings
+                    .get(**a)
+                    .cmp(&spellings.get(**b))
+                    .then_with(|| b.cmp(a))
+            })
+            .copied()
+        else {
+            continue;
+        };
+        add_new_organisation(
+            &members,
+            best,
+            &taken_names,
+            existing,
+            iris,
+            report,
+            &mut result,
+        );
+        count += 1;
+    }
+    report.organisations = count;
+    report.organisations_linked = linked.into_iter().collect();
+    report.organisation_variants.sort();
+    result
+}
+
+/// How many records write each organisation spelling.
+fn spelling_counts(records: &[(&AssetFile, &Asset)]) -> BTreeMap<String, usize> {
+    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, asset) in records {
+        for spelling in asset
+            .organisation
+            .as_deref()
+            .map(organisations::split)
+            .unwrap_or_default()
+        {
+            *spellings.entry(spelling).or_default() += 1;
+        }
+    }
+    spellings
+}
+
+/// Names the import gives to assets and dependencies (loose keys): an organisation named
+/// the same ("ChatGLM", "LAION") gets a distinct label.
+fn names_taken(
+    records: &[(&AssetFile, &Asset)],
+    assets: &BTreeMap<&str, Vec<(&AssetFile, &Asset)>>,
+) -> HashSet<String> {
+    assets
+        .keys()
+        .map(|n| loose(n))
+        .chain(
+            records
+                .iter()
+                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
+        )
+        .collect()
+}
+
+/// The graph's organisations by the keys of their names; a key shared by two of them is
+/// `None`, since it is no use.
+struct KnownOrganisations {
+    full: HashMap<String, Option<NamedNode>>,
+    short: HashMap<String, Option<NamedNode>>,
+}
+
+impl KnownOrganisations {
+    fn of(existing: &Existing) -> Self {
+        let mut known = Self {
+            full: HashMap::new(),
+            short: HashMap::new(),
+        };
+        for entity in &existing.index.entities {
+            if !existing.organisations.contains(entity.iri.as_str()) {
+                continue;
+            }
+            for name in &entity.names {
+                let (full, short) = organisations::keys(name);
+                for (map, key) in [(&mut known.full, full), (&mut known.short, short)] {
+                    if key.is_empty() {
+                        continue;
+                    }
+                    map.entry(key)
+                        .and_modify(|slot| {
+                            if slot.as_ref() != Some(&entity.iri) {
+                                *slot = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(entity.iri.clone()));
+                }
+            }
+        }
+        known
+    }
+
+    /// The graph's organisation a spelling names: by name, else by full key, else by
+    /// short key.
+    fn find(&self, existing: &Existing, spelling: &str) -> Option<NamedNode> {
+        let (full, short) = organisations::keys(spelling);
+        existing
+            .unique(spelling, &existing.organisations)
+            .or_else(|| self.full.get(&full).cloned().flatten())
+            .or_else(|| self.short.get(&short).cloned().flatten())
+    }
+}
+
+/// New organisations: spellings with a key in common are one (union-find), in the order of
+/// their first spelling.
+fn grouped_by_key<'a>(fresh: &[&'a str]) -> Vec<Vec<&'a str>> {
     let mut parent: Vec<usize> = (0..fresh.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -1100,51 +1165,42 @@ fn resolve_organisations(
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(spelling);
     }
+    groups.into_values().collect()
+}
 
-    let mut count = linked.len();
-    for members in groups.values() {
-        // The most used spelling names the organisation (ties: the first in order).
-        let Some(best) = members
-            .iter()
-            .max_by(|a, b| {
-                spellings
-                    .get(**a)
-                    .cmp(&spellings.get(**b))
-                    .then_with(|| b.cmp(a))
-            })
-            .copied()
-        else {
-            continue;
-        };
-        let mut org_label = best.to_owned();
-        // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
-        // the asset's name stays unambiguous in questions.
-        if taken_names.contains(&loose(best)) || !existing.index.lookup(best).is_empty() {
-            org_label.push_str(" (organisation)");
-        }
-        let iri = iris.fresh(&org_label);
-        for member in members {
-            if *member != best {
-                report
-                    .organisation_variants
-                    .push(((*member).to_owned(), org_label.clone()));
-            }
-            result.insert(
-                (*member).to_owned(),
-                Organisation {
-                    iri: iri.clone(),
-                    new_label: Some(org_label.clone()),
-                    research_body: organisations::is_research_body(best),
-                    alias: !taken_names.contains(&loose(member)),
-                },
-            );
-        }
-        count += 1;
+/// One new organisation, named by its `best` spelling, for all its `members`.
+fn add_new_organisation(
+    members: &[&str],
+    best: &str,
+    taken_names: &HashSet<String>,
+    existing: &Existing,
+    iris: &mut Iris<'_>,
+    report: &mut Report,
+    result: &mut HashMap<String, Organisation>,
+) {
+    let mut org_label = best.to_owned();
+    // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
+    // the asset's name stays unambiguous in questions.
+    if taken_names.contains(&loose(best)) || !existing.index.lookup(best).is_empty() {
+        org_label.push_str(" (organisation)");
     }
-    report.organisations = count;
-    report.organisations_linked = linked.into_iter().collect();
-    report.organisation_variants.sort();
-    result
+    let iri = iris.fresh(&org_label);
+    for member in members {
+        if *member != best {
+            report
+                .organisation_variants
+                .push(((*member).to_owned(), org_label.clone()));
+        }
+        result.insert(
+            (*member).to_owned(),
+            Organisation {
+                iri: iri.clone(),
+                new_label: Some(org_label.clone()),
+                research_body: organisations::is_research_body(best),
+                alias: !taken_names.contains(&loose(member)),
+            },
+        );
+    }
 }
 
 /// Assets that depend on themselves through others (strongly connected components of more
