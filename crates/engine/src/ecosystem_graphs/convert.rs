@@ -177,6 +177,16 @@ fn sample(items: &[String], limit: usize) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_assets(f)?;
+        self.write_organisations(f)?;
+        self.write_dependencies(f)?;
+        self.write_problems(f)
+    }
+}
+
+impl Report {
+    /// The totals and the assets.
+    fn write_assets(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kinds: Vec<String> = self
             .assets_by_type
             .iter()
@@ -212,6 +222,10 @@ impl fmt::Display for Report {
                 sample(&names, 6)
             )?;
         }
+        Ok(())
+    }
+
+    fn write_organisations(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
             "  organisations: {} from {} spellings ({} already in the graph)",
@@ -227,6 +241,10 @@ impl fmt::Display for Report {
                 .collect();
             writeln!(f, "    read as one organisation: {}", sample(&variants, 6))?;
         }
+        Ok(())
+    }
+
+    fn write_dependencies(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  dependency edges: {}", self.dependency_edges)?;
         if !self.dependencies_normalised.is_empty() {
             let pairs: Vec<String> = self
@@ -269,6 +287,11 @@ impl fmt::Display for Report {
                 sample(&self.assets_on_cycles, 10)
             )?;
         }
+        Ok(())
+    }
+
+    /// Skipped records, unreadable files and warnings.
+    fn write_problems(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  records skipped: {}", self.skipped.len())?;
         for problem in &self.skipped {
             writeln!(f, "    {problem}")?;
