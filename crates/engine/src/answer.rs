@@ -336,44 +336,16 @@ fn transitive(
     direction: Direction,
     path: &Path,
 ) -> Result<Answer, QueryError> {
-    let mut parent: HashMap<NamedNode, NamedNode> = HashMap::new();
-    let mut depth: HashMap<NamedNode, usize> = HashMap::from([(entity.clone(), 0)]);
-    let mut order: Vec<NamedNode> = Vec::new();
+    let mut walk = Walk {
+        parent: HashMap::new(),
+        depth: HashMap::from([(entity.clone(), 0)]),
+        order: Vec::new(),
+    };
     let mut frontier = vec![entity.clone()];
     let mut outputs = vec![first_level];
     loop {
-        // Edges from each frontier node to what it leads to.
-        let mut next: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
-        for output in &outputs {
-            let subjects = iri_column(output, "s");
-            let objects = iri_column(output, "o");
-            for (s, o) in subjects.into_iter().zip(objects) {
-                if let (Some(s), Some(o)) = (s, o) {
-                    match direction {
-                        Direction::Subjects => next.entry(o).or_default().push(s),
-                        Direction::Objects => next.entry(s).or_default().push(o),
-                    }
-                }
-            }
-        }
-        let mut new_frontier = Vec::new();
-        for node in &frontier {
-            let Some(targets) = next.get_mut(node) else {
-                continue;
-            };
-            targets.sort_by_cached_key(|n| (label_of(vocabulary, n).to_lowercase(), n.clone()));
-            targets.dedup();
-            let level = depth[node] + 1;
-            for found in targets.iter() {
-                if depth.contains_key(found) {
-                    continue;
-                }
-                depth.insert(found.clone(), level);
-                parent.insert(found.clone(), node.clone());
-                order.push(found.clone());
-                new_frontier.push(found.clone());
-            }
-        }
+        let next = edges_from(&outputs, direction);
+        let new_frontier = walk.level(vocabulary, &frontier, next);
         if new_frontier.is_empty() {
             break;
         }
@@ -382,48 +354,110 @@ fn transitive(
         })?;
         frontier = new_frontier;
     }
-    let header = match direction {
-        Direction::Subjects => "who",
-        Direction::Objects => "what",
-    };
-    let rows = order
-        .iter()
-        .map(|found| {
-            let mut chain = vec![label_of(vocabulary, found)];
-            let mut cursor = found;
-            while let Some(up) = parent.get(cursor) {
-                chain.push(label_of(vocabulary, up));
-                cursor = up;
+    Ok(walk.answer(vocabulary, direction))
+}
+
+/// Edges from each frontier node to what it leads to, from a level's query outputs.
+fn edges_from(outputs: &[QueryOutput], direction: Direction) -> HashMap<NamedNode, Vec<NamedNode>> {
+    let mut next: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
+    for output in outputs {
+        let subjects = iri_column(output, "s");
+        let objects = iri_column(output, "o");
+        for (s, o) in subjects.into_iter().zip(objects) {
+            if let (Some(s), Some(o)) = (s, o) {
+                match direction {
+                    Direction::Subjects => next.entry(o).or_default().push(s),
+                    Direction::Objects => next.entry(s).or_default().push(o),
+                }
             }
-            if direction == Direction::Objects {
-                chain.reverse();
+        }
+    }
+    next
+}
+
+/// What a transitive walk has found: each node's parent and depth, in the order found.
+struct Walk {
+    parent: HashMap<NamedNode, NamedNode>,
+    depth: HashMap<NamedNode, usize>,
+    order: Vec<NamedNode>,
+}
+
+impl Walk {
+    /// Takes in the nodes `next` gives the `frontier` (by label, then IRI) and returns the
+    /// ones not seen before: the next frontier.
+    fn level(
+        &mut self,
+        vocabulary: &Vocabulary,
+        frontier: &[NamedNode],
+        mut next: HashMap<NamedNode, Vec<NamedNode>>,
+    ) -> Vec<NamedNode> {
+        let mut new_frontier = Vec::new();
+        for node in frontier {
+            let Some(targets) = next.get_mut(node) else {
+                continue;
+            };
+            targets.sort_by_cached_key(|n| (label_of(vocabulary, n).to_lowercase(), n.clone()));
+            targets.dedup();
+            let level = self.depth[node] + 1;
+            for found in targets.iter() {
+                if self.depth.contains_key(found) {
+                    continue;
+                }
+                self.depth.insert(found.clone(), level);
+                self.parent.insert(found.clone(), node.clone());
+                self.order.push(found.clone());
+                new_frontier.push(found.clone());
             }
-            vec![
-                Some(Term::NamedNode(found.clone())),
-                Some(
-                    Literal::new_language_tagged_literal_unchecked(
-                        label_of(vocabulary, found),
-                        "en",
-                    )
-                    .into(),
-                ),
-                Some(Literal::from(depth[found] as i64).into()),
-                Some(Literal::from(chain.join(" → ")).into()),
-            ]
-        })
-        .collect();
-    let columns = vec![
-        Column::entity(header, Var::fixed("answer")),
-        Column::number("steps", Var::fixed("steps")),
-        Column::text("path", Var::fixed("path")),
-    ];
-    Ok(Answer {
-        output: QueryOutput::Solutions {
-            variables: variables_of(&columns),
-            rows,
-        },
-        columns,
-    })
+        }
+        new_frontier
+    }
+
+    /// Each node found, with its steps and the chain that found it.
+    fn answer(&self, vocabulary: &Vocabulary, direction: Direction) -> Answer {
+        let header = match direction {
+            Direction::Subjects => "who",
+            Direction::Objects => "what",
+        };
+        let rows = self
+            .order
+            .iter()
+            .map(|found| {
+                let mut chain = vec![label_of(vocabulary, found)];
+                let mut cursor = found;
+                while let Some(up) = self.parent.get(cursor) {
+                    chain.push(label_of(vocabulary, up));
+                    cursor = up;
+                }
+                if direction == Direction::Objects {
+                    chain.reverse();
+                }
+                vec![
+                    Some(Term::NamedNode(found.clone())),
+                    Some(
+                        Literal::new_language_tagged_literal_unchecked(
+                            label_of(vocabulary, found),
+                            "en",
+                        )
+                        .into(),
+                    ),
+                    Some(Literal::from(self.depth[found] as i64).into()),
+                    Some(Literal::from(chain.join(" → ")).into()),
+                ]
+            })
+            .collect();
+        let columns = vec![
+            Column::entity(header, Var::fixed("answer")),
+            Column::number("steps", Var::fixed("steps")),
+            Column::text("path", Var::fixed("path")),
+        ];
+        Answer {
+            output: QueryOutput::Solutions {
+                variables: variables_of(&columns),
+                rows,
+            },
+            columns,
+        }
+    }
 }
 
 /// One step of a chain: the triple `(subject, predicate, object)` walked from `before` to
