@@ -62,77 +62,85 @@ fn labelled_and_sorted(
         return output;
     };
     for column in columns.iter().filter(|c| c.labelled_after) {
-        let Some(label_var) = &column.label else {
-            continue;
-        };
-        if variables.iter().any(|v| v.as_str() == label_var.as_str()) {
-            continue;
-        }
-        let Some(index) = variables
-            .iter()
-            .position(|v| v.as_str() == column.var.as_str())
-        else {
-            continue;
-        };
-        variables.insert(index + 1, Variable::new_unchecked(label_var.as_str()));
-        for row in &mut rows {
-            let label = match &row[index] {
-                Some(Term::NamedNode(node)) => label_term(vocabulary, node),
-                _ => None,
-            };
-            row.insert(index + 1, label);
-        }
+        add_label_column(vocabulary, column, &mut variables, &mut rows);
     }
     if !sort.is_empty() {
-        let position = |var: &Var| variables.iter().position(|v| v.as_str() == var.as_str());
-        // A label key sorts by the label variable of its entity column.
-        let label_of_column = |var: &Var| {
-            columns
-                .iter()
-                .find(|c| c.var == *var)
-                .and_then(|c| c.label.as_ref())
-                .and_then(position)
-        };
-        let keys: Vec<(Option<usize>, &SortKey)> = sort
-            .iter()
-            .map(|key| match key {
-                SortKey::Label(var) => (label_of_column(var), key),
-                SortKey::NumberDescending(var) => (position(var), key),
-            })
-            .collect();
-        // Computed once per row: lower-cased labels and parsed numbers.
-        let mut keyed: Vec<(Vec<SortValue>, Vec<Option<Term>>)> = rows
-            .into_iter()
-            .map(|row| {
-                let values = keys
-                    .iter()
-                    .map(|(index, key)| {
-                        let value = index.and_then(|i| row[i].as_ref());
-                        match (key, value) {
-                            (SortKey::Label(_), Some(Term::Literal(l))) => {
-                                SortValue::Text(Some(l.value().to_lowercase()))
-                            }
-                            (SortKey::Label(_), _) => SortValue::Text(None),
-                            (SortKey::NumberDescending(_), Some(Term::Literal(l))) => {
-                                SortValue::Number(l.value().parse::<f64>().ok())
-                            }
-                            (SortKey::NumberDescending(_), _) => SortValue::Number(None),
-                        }
-                    })
-                    .collect();
-                (values, row)
-            })
-            .collect();
-        keyed.sort_by(|(a, _), (b, _)| {
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| a.compare(b))
-                .find(|o| o.is_ne())
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        rows = keyed.into_iter().map(|(_, row)| row).collect();
+        rows = sorted(rows, &variables, columns, sort);
     }
     QueryOutput::Solutions { variables, rows }
+}
+
+/// The label variable of `column` after it, unless the answer has it already.
+fn add_label_column(
+    vocabulary: &Vocabulary,
+    column: &Column,
+    variables: &mut Vec<Variable>,
+    rows: &mut [Vec<Option<Term>>],
+) {
+    let Some(label_var) = &column.label else {
+        return;
+    };
+    if variables.iter().any(|v| v.as_str() == label_var.as_str()) {
+        return;
+    }
+    let Some(index) = variables
+        .iter()
+        .position(|v| v.as_str() == column.var.as_str())
+    else {
+        return;
+    };
+    variables.insert(index + 1, Variable::new_unchecked(label_var.as_str()));
+    for row in rows {
+        let label = match &row[index] {
+            Some(Term::NamedNode(node)) => label_term(vocabulary, node),
+            _ => None,
+        };
+        row.insert(index + 1, label);
+    }
+}
+
+/// The rows sorted by `sort`, stably.
+fn sorted(
+    rows: Vec<Vec<Option<Term>>>,
+    variables: &[Variable],
+    columns: &[Column],
+    sort: &[SortKey],
+) -> Vec<Vec<Option<Term>>> {
+    let position = |var: &Var| variables.iter().position(|v| v.as_str() == var.as_str());
+    // A label key sorts by the label variable of its entity column.
+    let label_of_column = |var: &Var| {
+        columns
+            .iter()
+            .find(|c| c.var == *var)
+            .and_then(|c| c.label.as_ref())
+            .and_then(position)
+    };
+    let keys: Vec<(Option<usize>, &SortKey)> = sort
+        .iter()
+        .map(|key| match key {
+            SortKey::Label(var) => (label_of_column(var), key),
+            SortKey::NumberDescending(var) => (position(var), key),
+        })
+        .collect();
+    // Computed once per row: lower-cased labels and parsed numbers.
+    let mut keyed: Vec<(Vec<SortValue>, Vec<Option<Term>>)> = rows
+        .into_iter()
+        .map(|row| {
+            let values = keys
+                .iter()
+                .map(|(index, key)| SortValue::of(key, index.and_then(|i| row[i].as_ref())))
+                .collect();
+            (values, row)
+        })
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        a.iter()
+            .zip(b)
+            .map(|(a, b)| a.compare(b))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    keyed.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Merges the rows that share a bound `var` (one statement node) into the first of them,
@@ -246,6 +254,20 @@ enum SortValue {
 }
 
 impl SortValue {
+    /// The value a row's cell gives the sort key.
+    fn of(key: &SortKey, value: Option<&Term>) -> Self {
+        match (key, value) {
+            (SortKey::Label(_), Some(Term::Literal(l))) => {
+                Self::Text(Some(l.value().to_lowercase()))
+            }
+            (SortKey::Label(_), _) => Self::Text(None),
+            (SortKey::NumberDescending(_), Some(Term::Literal(l))) => {
+                Self::Number(l.value().parse::<f64>().ok())
+            }
+            (SortKey::NumberDescending(_), _) => Self::Number(None),
+        }
+    }
+
     fn compare(&self, other: &Self) -> std::cmp::Ordering {
         use std::cmp::Ordering;
         match (self, other) {
