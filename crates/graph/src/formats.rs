@@ -48,7 +48,7 @@ const GRAPH: Carries = Carries {
 /// What writes a format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
-    /// catena's own table for people (see [`crate::render`]).
+    /// catena's own table for people (see `catena_engine::render`).
     Table,
     /// A W3C SPARQL query results format.
     Results(QueryResultsFormat),
