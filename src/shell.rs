@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::formats;
 use crate::render::{self, Format, TableStyle};
-use crate::session::{Outcome, QuestionError, Session};
+use crate::session::{Outcome, QuestionError, Session, Settings};
 
 /// The REPL's `.help`, also printed by `catena --help-language`; README shows the same.
 /// The examples come from the table of question forms ([`crate::forms`]).
@@ -156,117 +156,132 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
     if parts.next().is_some() {
         return Err(format!("{command} takes at most one argument"));
     }
-    let switch = |argument: Option<&str>| match argument {
-        Some("on") => Ok(true),
-        Some("off") => Ok(false),
-        _ => Err(format!("usage: {command} on|off")),
-    };
     let settings = &mut session.settings;
     match command {
         ".help" | ".aiuto" => Ok(Meta::Print(HELP.clone())),
         ".quit" | ".exit" | ".esci" => Ok(Meta::Quit),
-        ".format" => {
-            // The names of `--format`, from the one table of formats.
-            let format = match argument {
-                None => return Ok(Meta::Print(format!("format: {}", settings.format))),
-                Some(name) => Format::from_command_line_name(name).ok_or_else(|| {
-                    let names = formats::command_line_formats().iter().copied();
-                    format!(
-                        "unknown format `{name}`: use {}",
-                        formats::names_in_words(names)
-                    )
-                })?,
-            };
-            settings.format = format;
-            Ok(Meta::Print(format!("format: {format}")))
-        }
+        ".format" => format_command(settings, argument),
         ".sources" => {
-            settings.sources = switch(argument)?;
+            settings.sources = switch(command, argument)?;
             Ok(Meta::Print(format!(
                 "sources: {}",
                 on_off(settings.sources)
             )))
         }
         ".explain" => {
-            settings.explain = switch(argument)?;
+            settings.explain = switch(command, argument)?;
             Ok(Meta::Print(format!(
                 "explain: {}",
                 on_off(settings.explain)
             )))
         }
         ".timing" => {
-            settings.timing = switch(argument)?;
+            settings.timing = switch(command, argument)?;
             Ok(Meta::Print(format!("timing: {}", on_off(settings.timing))))
         }
-        ".documents" | ".documenti" => {
-            let documents_only = match argument {
-                Some("only" | "solo") => true,
-                Some("all" | "tutti") => false,
-                None => settings.documents_only,
-                Some(_) => return Err(format!("usage: {command} only|all")),
-            };
-            if documents_only && session.is_remote() {
-                return Err(crate::session::DOCUMENTS_ONLY_REMOTE
-                    .replace("--documents-only", ".documents only"));
-            }
-            let settings = &mut session.settings;
-            settings.documents_only = documents_only;
-            Ok(Meta::Print(documents_setting(documents_only).to_owned()))
-        }
-        ".entities" => {
-            let prefix = argument.map(|p| p.to_lowercase()).unwrap_or_default();
-            let names: Vec<String> = session
-                .vocabulary()
-                .entities
-                .entities
-                .iter()
-                .filter(|e| {
-                    e.names
-                        .iter()
-                        .any(|n| n.to_lowercase().starts_with(&prefix))
-                })
-                .map(|e| {
-                    let aliases: Vec<&str> = e
-                        .names
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|n| *n != e.label)
-                        .collect();
-                    if aliases.is_empty() {
-                        e.label.clone()
-                    } else {
-                        format!("{} ({})", e.label, aliases.join(", "))
-                    }
-                })
-                .collect();
-            if names.is_empty() {
-                return Ok(Meta::Print(format!(
-                    "no entity name starts with `{prefix}`"
-                )));
-            }
-            Ok(Meta::Print(format!(
-                "{}\n({} entities)",
-                names.join("\n"),
-                names.len()
-            )))
-        }
-        ".relations" => {
-            let lines: Vec<String> = session
-                .vocabulary()
-                .relations
-                .iter()
-                .filter(|r| !r.phrases.is_empty())
-                .map(|r| {
-                    let phrases: Vec<&str> = r.phrases.iter().map(|p| p.text.as_str()).collect();
-                    format!("{:<32} {}", r.label, phrases.join(" · "))
-                })
-                .collect();
-            Ok(Meta::Print(lines.join("\n")))
-        }
+        ".documents" | ".documenti" => documents_command(session, command, argument),
+        ".entities" => Ok(Meta::Print(entities_listing(session, argument))),
+        ".relations" => Ok(Meta::Print(relations_listing(session))),
         other => Err(format!(
             "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .documents, .entities, .relations or .quit"
         )),
     }
+}
+
+/// The argument of an on/off setting.
+fn switch(command: &str, argument: Option<&str>) -> Result<bool, String> {
+    match argument {
+        Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        _ => Err(format!("usage: {command} on|off")),
+    }
+}
+
+/// `.format`: shows the format, or sets it by a name of `--format`, from the one table of
+/// formats.
+fn format_command(settings: &mut Settings, argument: Option<&str>) -> Result<Meta, String> {
+    let format = match argument {
+        None => return Ok(Meta::Print(format!("format: {}", settings.format))),
+        Some(name) => Format::from_command_line_name(name).ok_or_else(|| {
+            let names = formats::command_line_formats().iter().copied();
+            format!(
+                "unknown format `{name}`: use {}",
+                formats::names_in_words(names)
+            )
+        })?,
+    };
+    settings.format = format;
+    Ok(Meta::Print(format!("format: {format}")))
+}
+
+/// `.documents`: shows or sets whether answers leave the reference layer out.
+fn documents_command(
+    session: &mut Session,
+    command: &str,
+    argument: Option<&str>,
+) -> Result<Meta, String> {
+    let documents_only = match argument {
+        Some("only" | "solo") => true,
+        Some("all" | "tutti") => false,
+        None => session.settings.documents_only,
+        Some(_) => return Err(format!("usage: {command} only|all")),
+    };
+    if documents_only && session.is_remote() {
+        return Err(
+            crate::session::DOCUMENTS_ONLY_REMOTE.replace("--documents-only", ".documents only")
+        );
+    }
+    session.settings.documents_only = documents_only;
+    Ok(Meta::Print(documents_setting(documents_only).to_owned()))
+}
+
+/// `.entities [prefix]`: the entities with a name starting with the prefix, each with its
+/// aliases.
+fn entities_listing(session: &Session, argument: Option<&str>) -> String {
+    let prefix = argument.map(|p| p.to_lowercase()).unwrap_or_default();
+    let names: Vec<String> = session
+        .vocabulary()
+        .entities
+        .entities
+        .iter()
+        .filter(|e| {
+            e.names
+                .iter()
+                .any(|n| n.to_lowercase().starts_with(&prefix))
+        })
+        .map(|e| {
+            let aliases: Vec<&str> = e
+                .names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| *n != e.label)
+                .collect();
+            if aliases.is_empty() {
+                e.label.clone()
+            } else {
+                format!("{} ({})", e.label, aliases.join(", "))
+            }
+        })
+        .collect();
+    if names.is_empty() {
+        return format!("no entity name starts with `{prefix}`");
+    }
+    format!("{}\n({} entities)", names.join("\n"), names.len())
+}
+
+/// `.relations`: each relation with the phrases that ask for it.
+fn relations_listing(session: &Session) -> String {
+    let lines: Vec<String> = session
+        .vocabulary()
+        .relations
+        .iter()
+        .filter(|r| !r.phrases.is_empty())
+        .map(|r| {
+            let phrases: Vec<&str> = r.phrases.iter().map(|p| p.text.as_str()).collect();
+            format!("{:<32} {}", r.label, phrases.join(" · "))
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// What `.documents` says it is set to.

@@ -62,77 +62,85 @@ fn labelled_and_sorted(
         return output;
     };
     for column in columns.iter().filter(|c| c.labelled_after) {
-        let Some(label_var) = &column.label else {
-            continue;
-        };
-        if variables.iter().any(|v| v.as_str() == label_var.as_str()) {
-            continue;
-        }
-        let Some(index) = variables
-            .iter()
-            .position(|v| v.as_str() == column.var.as_str())
-        else {
-            continue;
-        };
-        variables.insert(index + 1, Variable::new_unchecked(label_var.as_str()));
-        for row in &mut rows {
-            let label = match &row[index] {
-                Some(Term::NamedNode(node)) => label_term(vocabulary, node),
-                _ => None,
-            };
-            row.insert(index + 1, label);
-        }
+        add_label_column(vocabulary, column, &mut variables, &mut rows);
     }
     if !sort.is_empty() {
-        let position = |var: &Var| variables.iter().position(|v| v.as_str() == var.as_str());
-        // A label key sorts by the label variable of its entity column.
-        let label_of_column = |var: &Var| {
-            columns
-                .iter()
-                .find(|c| c.var == *var)
-                .and_then(|c| c.label.as_ref())
-                .and_then(position)
-        };
-        let keys: Vec<(Option<usize>, &SortKey)> = sort
-            .iter()
-            .map(|key| match key {
-                SortKey::Label(var) => (label_of_column(var), key),
-                SortKey::NumberDescending(var) => (position(var), key),
-            })
-            .collect();
-        // Computed once per row: lower-cased labels and parsed numbers.
-        let mut keyed: Vec<(Vec<SortValue>, Vec<Option<Term>>)> = rows
-            .into_iter()
-            .map(|row| {
-                let values = keys
-                    .iter()
-                    .map(|(index, key)| {
-                        let value = index.and_then(|i| row[i].as_ref());
-                        match (key, value) {
-                            (SortKey::Label(_), Some(Term::Literal(l))) => {
-                                SortValue::Text(Some(l.value().to_lowercase()))
-                            }
-                            (SortKey::Label(_), _) => SortValue::Text(None),
-                            (SortKey::NumberDescending(_), Some(Term::Literal(l))) => {
-                                SortValue::Number(l.value().parse::<f64>().ok())
-                            }
-                            (SortKey::NumberDescending(_), _) => SortValue::Number(None),
-                        }
-                    })
-                    .collect();
-                (values, row)
-            })
-            .collect();
-        keyed.sort_by(|(a, _), (b, _)| {
-            a.iter()
-                .zip(b)
-                .map(|(a, b)| a.compare(b))
-                .find(|o| o.is_ne())
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        rows = keyed.into_iter().map(|(_, row)| row).collect();
+        rows = sorted(rows, &variables, columns, sort);
     }
     QueryOutput::Solutions { variables, rows }
+}
+
+/// The label variable of `column` after it, unless the answer has it already.
+fn add_label_column(
+    vocabulary: &Vocabulary,
+    column: &Column,
+    variables: &mut Vec<Variable>,
+    rows: &mut [Vec<Option<Term>>],
+) {
+    let Some(label_var) = &column.label else {
+        return;
+    };
+    if variables.iter().any(|v| v.as_str() == label_var.as_str()) {
+        return;
+    }
+    let Some(index) = variables
+        .iter()
+        .position(|v| v.as_str() == column.var.as_str())
+    else {
+        return;
+    };
+    variables.insert(index + 1, Variable::new_unchecked(label_var.as_str()));
+    for row in rows {
+        let label = match &row[index] {
+            Some(Term::NamedNode(node)) => label_term(vocabulary, node),
+            _ => None,
+        };
+        row.insert(index + 1, label);
+    }
+}
+
+/// The rows sorted by `sort`, stably.
+fn sorted(
+    rows: Vec<Vec<Option<Term>>>,
+    variables: &[Variable],
+    columns: &[Column],
+    sort: &[SortKey],
+) -> Vec<Vec<Option<Term>>> {
+    let position = |var: &Var| variables.iter().position(|v| v.as_str() == var.as_str());
+    // A label key sorts by the label variable of its entity column.
+    let label_of_column = |var: &Var| {
+        columns
+            .iter()
+            .find(|c| c.var == *var)
+            .and_then(|c| c.label.as_ref())
+            .and_then(position)
+    };
+    let keys: Vec<(Option<usize>, &SortKey)> = sort
+        .iter()
+        .map(|key| match key {
+            SortKey::Label(var) => (label_of_column(var), key),
+            SortKey::NumberDescending(var) => (position(var), key),
+        })
+        .collect();
+    // Computed once per row: lower-cased labels and parsed numbers.
+    let mut keyed: Vec<(Vec<SortValue>, Vec<Option<Term>>)> = rows
+        .into_iter()
+        .map(|row| {
+            let values = keys
+                .iter()
+                .map(|(index, key)| SortValue::of(key, index.and_then(|i| row[i].as_ref())))
+                .collect();
+            (values, row)
+        })
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        a.iter()
+            .zip(b)
+            .map(|(a, b)| a.compare(b))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    keyed.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Merges the rows that share a bound `var` (one statement node) into the first of them,
@@ -246,6 +254,20 @@ enum SortValue {
 }
 
 impl SortValue {
+    /// The value a row's cell gives the sort key.
+    fn of(key: &SortKey, value: Option<&Term>) -> Self {
+        match (key, value) {
+            (SortKey::Label(_), Some(Term::Literal(l))) => {
+                Self::Text(Some(l.value().to_lowercase()))
+            }
+            (SortKey::Label(_), _) => Self::Text(None),
+            (SortKey::NumberDescending(_), Some(Term::Literal(l))) => {
+                Self::Number(l.value().parse::<f64>().ok())
+            }
+            (SortKey::NumberDescending(_), _) => Self::Number(None),
+        }
+    }
+
     fn compare(&self, other: &Self) -> std::cmp::Ordering {
         use std::cmp::Ordering;
         match (self, other) {
@@ -336,44 +358,16 @@ fn transitive(
     direction: Direction,
     path: &Path,
 ) -> Result<Answer, QueryError> {
-    let mut parent: HashMap<NamedNode, NamedNode> = HashMap::new();
-    let mut depth: HashMap<NamedNode, usize> = HashMap::from([(entity.clone(), 0)]);
-    let mut order: Vec<NamedNode> = Vec::new();
+    let mut walk = Walk {
+        parent: HashMap::new(),
+        depth: HashMap::from([(entity.clone(), 0)]),
+        order: Vec::new(),
+    };
     let mut frontier = vec![entity.clone()];
     let mut outputs = vec![first_level];
     loop {
-        // Edges from each frontier node to what it leads to.
-        let mut next: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
-        for output in &outputs {
-            let subjects = iri_column(output, "s");
-            let objects = iri_column(output, "o");
-            for (s, o) in subjects.into_iter().zip(objects) {
-                if let (Some(s), Some(o)) = (s, o) {
-                    match direction {
-                        Direction::Subjects => next.entry(o).or_default().push(s),
-                        Direction::Objects => next.entry(s).or_default().push(o),
-                    }
-                }
-            }
-        }
-        let mut new_frontier = Vec::new();
-        for node in &frontier {
-            let Some(targets) = next.get_mut(node) else {
-                continue;
-            };
-            targets.sort_by_cached_key(|n| (label_of(vocabulary, n).to_lowercase(), n.clone()));
-            targets.dedup();
-            let level = depth[node] + 1;
-            for found in targets.iter() {
-                if depth.contains_key(found) {
-                    continue;
-                }
-                depth.insert(found.clone(), level);
-                parent.insert(found.clone(), node.clone());
-                order.push(found.clone());
-                new_frontier.push(found.clone());
-            }
-        }
+        let next = edges_from(&outputs, direction);
+        let new_frontier = walk.level(vocabulary, &frontier, next);
         if new_frontier.is_empty() {
             break;
         }
@@ -382,48 +376,110 @@ fn transitive(
         })?;
         frontier = new_frontier;
     }
-    let header = match direction {
-        Direction::Subjects => "who",
-        Direction::Objects => "what",
-    };
-    let rows = order
-        .iter()
-        .map(|found| {
-            let mut chain = vec![label_of(vocabulary, found)];
-            let mut cursor = found;
-            while let Some(up) = parent.get(cursor) {
-                chain.push(label_of(vocabulary, up));
-                cursor = up;
+    Ok(walk.answer(vocabulary, direction))
+}
+
+/// Edges from each frontier node to what it leads to, from a level's query outputs.
+fn edges_from(outputs: &[QueryOutput], direction: Direction) -> HashMap<NamedNode, Vec<NamedNode>> {
+    let mut next: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
+    for output in outputs {
+        let subjects = iri_column(output, "s");
+        let objects = iri_column(output, "o");
+        for (s, o) in subjects.into_iter().zip(objects) {
+            if let (Some(s), Some(o)) = (s, o) {
+                match direction {
+                    Direction::Subjects => next.entry(o).or_default().push(s),
+                    Direction::Objects => next.entry(s).or_default().push(o),
+                }
             }
-            if direction == Direction::Objects {
-                chain.reverse();
+        }
+    }
+    next
+}
+
+/// What a transitive walk has found: each node's parent and depth, in the order found.
+struct Walk {
+    parent: HashMap<NamedNode, NamedNode>,
+    depth: HashMap<NamedNode, usize>,
+    order: Vec<NamedNode>,
+}
+
+impl Walk {
+    /// Takes in the nodes `next` gives the `frontier` (by label, then IRI) and returns the
+    /// ones not seen before: the next frontier.
+    fn level(
+        &mut self,
+        vocabulary: &Vocabulary,
+        frontier: &[NamedNode],
+        mut next: HashMap<NamedNode, Vec<NamedNode>>,
+    ) -> Vec<NamedNode> {
+        let mut new_frontier = Vec::new();
+        for node in frontier {
+            let Some(targets) = next.get_mut(node) else {
+                continue;
+            };
+            targets.sort_by_cached_key(|n| (label_of(vocabulary, n).to_lowercase(), n.clone()));
+            targets.dedup();
+            let level = self.depth[node] + 1;
+            for found in targets.iter() {
+                if self.depth.contains_key(found) {
+                    continue;
+                }
+                self.depth.insert(found.clone(), level);
+                self.parent.insert(found.clone(), node.clone());
+                self.order.push(found.clone());
+                new_frontier.push(found.clone());
             }
-            vec![
-                Some(Term::NamedNode(found.clone())),
-                Some(
-                    Literal::new_language_tagged_literal_unchecked(
-                        label_of(vocabulary, found),
-                        "en",
-                    )
-                    .into(),
-                ),
-                Some(Literal::from(depth[found] as i64).into()),
-                Some(Literal::from(chain.join(" → ")).into()),
-            ]
-        })
-        .collect();
-    let columns = vec![
-        Column::entity(header, Var::fixed("answer")),
-        Column::number("steps", Var::fixed("steps")),
-        Column::text("path", Var::fixed("path")),
-    ];
-    Ok(Answer {
-        output: QueryOutput::Solutions {
-            variables: variables_of(&columns),
-            rows,
-        },
-        columns,
-    })
+        }
+        new_frontier
+    }
+
+    /// Each node found, with its steps and the chain that found it.
+    fn answer(&self, vocabulary: &Vocabulary, direction: Direction) -> Answer {
+        let header = match direction {
+            Direction::Subjects => "who",
+            Direction::Objects => "what",
+        };
+        let rows = self
+            .order
+            .iter()
+            .map(|found| {
+                let mut chain = vec![label_of(vocabulary, found)];
+                let mut cursor = found;
+                while let Some(up) = self.parent.get(cursor) {
+                    chain.push(label_of(vocabulary, up));
+                    cursor = up;
+                }
+                if direction == Direction::Objects {
+                    chain.reverse();
+                }
+                vec![
+                    Some(Term::NamedNode(found.clone())),
+                    Some(
+                        Literal::new_language_tagged_literal_unchecked(
+                            label_of(vocabulary, found),
+                            "en",
+                        )
+                        .into(),
+                    ),
+                    Some(Literal::from(self.depth[found] as i64).into()),
+                    Some(Literal::from(chain.join(" → ")).into()),
+                ]
+            })
+            .collect();
+        let columns = vec![
+            Column::entity(header, Var::fixed("answer")),
+            Column::number("steps", Var::fixed("steps")),
+            Column::text("path", Var::fixed("path")),
+        ];
+        Answer {
+            output: QueryOutput::Solutions {
+                variables: variables_of(&columns),
+                rows,
+            },
+            columns,
+        }
+    }
 }
 
 /// One step of a chain: the triple `(subject, predicate, object)` walked from `before` to
@@ -487,57 +543,78 @@ fn shortest_path(
     from: &NamedNode,
     to: &NamedNode,
 ) -> Result<Answer, QueryError> {
-    // For each node reached from `from`: the step that reached it; from `to`: the step on
-    // to the next node towards `to`.
-    let mut reached_from: HashMap<NamedNode, Option<(NamedNode, Step)>> =
-        HashMap::from([(from.clone(), None)]);
-    let mut reached_to: HashMap<NamedNode, Option<(NamedNode, Step)>> =
-        HashMap::from([(to.clone(), None)]);
-    let mut depth_from: HashMap<NamedNode, usize> = HashMap::from([(from.clone(), 0)]);
-    let mut depth_to: HashMap<NamedNode, usize> = HashMap::from([(to.clone(), 0)]);
-    let mut frontier_from = vec![from.clone()];
-    let mut frontier_to = vec![to.clone()];
+    let mut from_end = SearchEnd::at(from);
+    let mut to_end = SearchEnd::at(to);
     let mut first = Some(first_outgoing);
     let mut meeting: Option<NamedNode> = (from == to).then(|| from.clone());
-    while meeting.is_none() && !frontier_from.is_empty() && !frontier_to.is_empty() {
-        let widen_from = first.is_some() || frontier_from.len() <= frontier_to.len();
-        let (frontier, reached, depth, other_depth) = if widen_from {
-            (
-                &mut frontier_from,
-                &mut reached_from,
-                &mut depth_from,
-                &depth_to,
-            )
+    while meeting.is_none() && !from_end.frontier.is_empty() && !to_end.frontier.is_empty() {
+        let widen_from = first.is_some() || from_end.frontier.len() <= to_end.frontier.len();
+        let (end, other) = if widen_from {
+            (&mut from_end, &to_end)
         } else {
-            (
-                &mut frontier_to,
-                &mut reached_to,
-                &mut depth_to,
-                &depth_from,
-            )
+            (&mut to_end, &from_end)
         };
         let edges = edges_around(
             query,
-            frontier,
+            &end.frontier,
             if widen_from { first.take() } else { None },
         )?;
+        meeting = end.widen(edges, widen_from, other);
+    }
+    let rows = match &meeting {
+        Some(meeting) => chain_through(&from_end, &to_end, meeting)
+            .iter()
+            .enumerate()
+            .map(|(i, step)| path_row(vocabulary, i, step))
+            .collect(),
+        None => vec![],
+    };
+    Ok(path_answer(rows))
+}
+
+/// One end of the search for a shortest path.
+struct SearchEnd {
+    /// For each node reached from `from`: the step that reached it; from `to`: the step on
+    /// to the next node towards `to`.
+    reached: HashMap<NamedNode, Option<(NamedNode, Step)>>,
+    depth: HashMap<NamedNode, usize>,
+    frontier: Vec<NamedNode>,
+}
+
+impl SearchEnd {
+    fn at(node: &NamedNode) -> Self {
+        Self {
+            reached: HashMap::from([(node.clone(), None)]),
+            depth: HashMap::from([(node.clone(), 0)]),
+            frontier: vec![node.clone()],
+        }
+    }
+
+    /// Takes the frontier's `edges` one level further (`from_side` for the `from` end), and
+    /// says where it met the `other` end on the shortest total, if it did.
+    fn widen(
+        &mut self,
+        edges: Vec<(NamedNode, NamedNode, NamedNode, bool)>,
+        from_side: bool,
+        other: &SearchEnd,
+    ) -> Option<NamedNode> {
         let mut next = Vec::new();
         let mut best: Option<(usize, NamedNode)> = None;
         for (node, neighbour, predicate, forward) in edges {
-            if depth.contains_key(&neighbour) {
+            if self.depth.contains_key(&neighbour) {
                 continue;
             }
-            let level = depth[&node] + 1;
-            depth.insert(neighbour.clone(), level);
+            let level = self.depth[&node] + 1;
+            self.depth.insert(neighbour.clone(), level);
             // Walking from `from`, the step goes node → neighbour; towards `to`, it goes
             // neighbour → node, so its direction flips.
-            let step = if widen_from {
+            let step = if from_side {
                 (node.clone(), predicate, forward)
             } else {
                 (node.clone(), predicate, !forward)
             };
-            reached.insert(neighbour.clone(), Some((node, step)));
-            if let Some(rest) = other_depth.get(&neighbour) {
+            self.reached.insert(neighbour.clone(), Some((node, step)));
+            if let Some(rest) = other.depth.get(&neighbour) {
                 let total = level + rest;
                 if best
                     .as_ref()
@@ -548,61 +625,64 @@ fn shortest_path(
             }
             next.push(neighbour);
         }
-        meeting = best.map(|(_, node)| node);
-        *frontier = next;
+        self.frontier = next;
+        best.map(|(_, node)| node)
     }
-    // The chain: from `from` to the meeting node, then on to `to`.
-    let mut steps: Vec<(NamedNode, NamedNode, bool, NamedNode)> = Vec::new();
-    if let Some(meeting) = &meeting {
-        let mut cursor = meeting.clone();
-        while let Some(Some((before, (_, predicate, forward)))) = reached_from.get(&cursor) {
-            steps.push((before.clone(), predicate.clone(), *forward, cursor.clone()));
-            cursor = before.clone();
-        }
-        steps.reverse();
-        let mut cursor = meeting.clone();
-        while let Some(Some((after, (_, predicate, forward)))) = reached_to.get(&cursor) {
-            steps.push((cursor.clone(), predicate.clone(), *forward, after.clone()));
-            cursor = after.clone();
-        }
+}
+
+/// The chain: from `from` to the meeting node, then on to `to`, as
+/// `(before, predicate, forward, after)`.
+fn chain_through(
+    from_end: &SearchEnd,
+    to_end: &SearchEnd,
+    meeting: &NamedNode,
+) -> Vec<(NamedNode, NamedNode, bool, NamedNode)> {
+    let mut steps = Vec::new();
+    let mut cursor = meeting.clone();
+    while let Some(Some((before, (_, predicate, forward)))) = from_end.reached.get(&cursor) {
+        steps.push((before.clone(), predicate.clone(), *forward, cursor.clone()));
+        cursor = before.clone();
     }
-    let rows = if meeting.is_none() {
-        vec![]
+    steps.reverse();
+    let mut cursor = meeting.clone();
+    while let Some(Some((after, (_, predicate, forward)))) = to_end.reached.get(&cursor) {
+        steps.push((cursor.clone(), predicate.clone(), *forward, after.clone()));
+        cursor = after.clone();
+    }
+    steps
+}
+
+/// The row of the `i`th step of a path.
+fn path_row(
+    vocabulary: &Vocabulary,
+    i: usize,
+    (before, predicate, forward, after): &(NamedNode, NamedNode, bool, NamedNode),
+) -> Vec<Option<Term>> {
+    let relation = vocabulary.term_label(predicate.as_str());
+    let relation = if *forward {
+        format!("{relation} →")
     } else {
-        steps
-            .iter()
-            .enumerate()
-            .map(|(i, (before, predicate, forward, after))| {
-                let relation = vocabulary.term_label(predicate.as_str());
-                let relation = if *forward {
-                    format!("{relation} →")
-                } else {
-                    format!("← {relation}")
-                };
-                vec![
-                    Some(Literal::from(i as i64 + 1).into()),
-                    Some(Term::NamedNode(before.clone())),
-                    Some(
-                        Literal::new_language_tagged_literal_unchecked(
-                            label_of(vocabulary, before),
-                            "en",
-                        )
-                        .into(),
-                    ),
-                    Some(Term::NamedNode(predicate.clone())),
-                    Some(Literal::from(relation).into()),
-                    Some(Term::NamedNode(after.clone())),
-                    Some(
-                        Literal::new_language_tagged_literal_unchecked(
-                            label_of(vocabulary, after),
-                            "en",
-                        )
-                        .into(),
-                    ),
-                ]
-            })
-            .collect()
+        format!("← {relation}")
     };
+    vec![
+        Some(Literal::from(i as i64 + 1).into()),
+        Some(Term::NamedNode(before.clone())),
+        Some(
+            Literal::new_language_tagged_literal_unchecked(label_of(vocabulary, before), "en")
+                .into(),
+        ),
+        Some(Term::NamedNode(predicate.clone())),
+        Some(Literal::from(relation).into()),
+        Some(Term::NamedNode(after.clone())),
+        Some(
+            Literal::new_language_tagged_literal_unchecked(label_of(vocabulary, after), "en")
+                .into(),
+        ),
+    ]
+}
+
+/// A path's rows with its columns.
+fn path_answer(rows: Vec<Vec<Option<Term>>>) -> Answer {
     let (from, to) = (Var::fixed("from"), Var::fixed("to"));
     let columns = vec![
         Column::number("step", Var::fixed("step")),
@@ -623,10 +703,10 @@ fn shortest_path(
     .iter()
     .map(|v| Variable::new_unchecked(v.as_str()))
     .collect();
-    Ok(Answer {
+    Answer {
         output: QueryOutput::Solutions { variables, rows },
         columns,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::ast::Span;
 use crate::compile::{self, Post};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 use crate::engine::{Engine, Options};
 use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
 use crate::parse::{self, ParseError};
@@ -191,28 +191,8 @@ pub fn syntax_diagnostic(error: &QueryError, query: &str) -> Option<Diagnostic> 
     else {
         return None;
     };
-    let offset = byte_offset(query, *line, *column)?;
-    Some(
-        Diagnostic::new(Span::new(offset, offset), error.to_string())
-            .with_expected(expected.clone()),
-    )
-}
-
-/// The byte offset of a 1-based line and column (in characters, as the SPARQL parser counts
-/// them); a column past its line's end is the line's end.
-fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
-    let rest = text.get(line_start..)?;
-    let line_text = rest.split('\n').next().unwrap_or_default();
-    let within = line_text
-        .char_indices()
-        .nth(column.checked_sub(1)?)
-        .map_or(line_text.len(), |(at, _)| at);
-    Some(line_start + within)
+    let at = diagnostic::span_at(query, *line, *column)?;
+    Some(Diagnostic::new(at, error.to_string()).with_expected(expected.clone()))
 }
 
 pub use crate::engine::{DOCUMENTS_ONLY_REMOTE, Outcome};

@@ -186,6 +186,24 @@ pub fn placeless_json(message: &str) -> serde_json::Value {
     })
 }
 
+/// The empty span at a 1-based line and column (in characters, as the SPARQL parser counts
+/// them), to place a parser's error given by position; a column past its line's end is the
+/// line's end.
+pub fn span_at(text: &str, line: usize, column: usize) -> Option<Span> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..)?;
+    let line_text = rest.split('\n').next().unwrap_or_default();
+    let within = line_text
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map_or(line_text.len(), |(at, _)| at);
+    Some(Span::new(line_start + within, line_start + within))
+}
+
 /// How the echoed line is labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gutter {

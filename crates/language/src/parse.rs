@@ -117,6 +117,7 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
     let span = span_of(&pair);
     let mut parts = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
     let mut next = |what: &str| parts.next().ok_or_else(|| expected(span, what));
+    // One case per form of the grammar: a flat table, each case a line or a call.
     Ok(match rule {
         Rule::sparql => Form::Sparql(next("a SPARQL query")?.as_str().to_owned()),
         Rule::describe => Form::Describe(name(next("a name")?)),
@@ -126,14 +127,10 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
         },
         Rule::list => {
             let class = run(next("what to list")?);
-            let (mut by, mut place) = (None, None);
-            for filter in parts {
-                match filter.as_rule() {
-                    Rule::by_filter => by = Some(filter_name(filter, &mut by, "`by`")?),
-                    Rule::place_filter => place = Some(filter_name(filter, &mut place, "`in`")?),
-                    _ => {}
-                }
-            }
+            let [by, place] = filters(
+                parts,
+                [(Rule::by_filter, "`by`"), (Rule::place_filter, "`in`")],
+            )?;
             Form::List { class, by, place }
         }
         Rule::count => Form::Count {
@@ -141,32 +138,9 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
             group: parts.next().map(run),
         },
         Rule::top => {
-            /// The longest top list: more is a listing, not a ranking.
-            const MAX_TOP: u32 = 100_000;
             let limit_pair = next("a number")?;
             let limit_span = span_of(&limit_pair);
-            let limit = limit_pair
-                .as_str()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n <= MAX_TOP)
-                .ok_or_else(|| {
-                    ParseError::advising(
-                        limit_span,
-                        &format!(
-                            "`top {}` is more than a top list holds",
-                            limit_pair.as_str()
-                        ),
-                        format!("give a number from 1 to {MAX_TOP}"),
-                    )
-                })?;
-            if limit == 0 {
-                return Err(ParseError::advising(
-                    limit_span,
-                    "`top 0` asks for nothing",
-                    "give a number from 1",
-                ));
-            }
+            let limit = top_limit(&limit_pair)?;
             Form::Top {
                 limit,
                 limit_span,
@@ -175,45 +149,21 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
             }
         }
         Rule::investments => {
-            let (mut by, mut recipient) = (None, None);
-            for filter in parts {
-                match filter.as_rule() {
-                    Rule::by_filter => by = Some(filter_name(filter, &mut by, "`by`")?),
-                    Rule::recipient_filter => {
-                        recipient = Some(filter_name(filter, &mut recipient, "`in`")?)
-                    }
-                    _ => {}
-                }
-            }
+            let [by, recipient] = filters(
+                parts,
+                [(Rule::by_filter, "`by`"), (Rule::recipient_filter, "`in`")],
+            )?;
             Form::Investments { by, recipient }
         }
-        Rule::releases => Form::Releases(match parts.next() {
-            None => None,
-            Some(filter) if filter.as_rule() == Rule::class_in_place => {
-                let mut inner = filter.into_inner().filter(|p| !is_keyword(p.as_rule()));
-                let class = inner.next().map(run);
-                let place = inner.next().map(name);
-                match (class, place) {
-                    (Some(class), Some(place)) => Some(ReleaseFilter::ClassIn { class, place }),
-                    _ => None,
-                }
-            }
-            Some(filter) => Some(ReleaseFilter::By(name(filter))),
-        }),
+        Rule::releases => Form::Releases(parts.next().and_then(release_filter)),
         Rule::cloud_deals => Form::CloudDeals {
             exclusive_only: parts.any(|p| p.as_rule() == Rule::exclusive),
         },
         Rule::concerns => {
-            let (mut raised_by, mut about) = (None, None);
-            for filter in parts {
-                match filter.as_rule() {
-                    Rule::raised_by => {
-                        raised_by = Some(filter_name(filter, &mut raised_by, "`raised by`")?)
-                    }
-                    Rule::about => about = Some(filter_name(filter, &mut about, "`about`")?),
-                    _ => {}
-                }
-            }
+            let [raised_by, about] = filters(
+                parts,
+                [(Rule::raised_by, "`raised by`"), (Rule::about, "`about`")],
+            )?;
             Form::Concerns { raised_by, about }
         }
         Rule::who => Form::Who(run(next("a relation and a name")?)),
@@ -223,6 +173,66 @@ fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
             return Err(ParseError::new(span, "unexpected part of a question"));
         }
     })
+}
+
+/// The names of a form's optional filters, each of the rule given (with how the filter is
+/// written, for errors); a filter given twice is an error, other parts are ignored.
+fn filters<'i, const N: usize>(
+    parts: impl Iterator<Item = Pair<'i, Rule>>,
+    kinds: [(Rule, &str); N],
+) -> Result<[Option<Name>; N], ParseError> {
+    let mut found: [Option<Name>; N] = std::array::from_fn(|_| None);
+    for filter in parts {
+        let rule = filter.as_rule();
+        if let Some(i) = kinds.iter().position(|(kind, _)| *kind == rule) {
+            found[i] = Some(filter_name(filter, &mut found[i], kinds[i].1)?);
+        }
+    }
+    Ok(found)
+}
+
+/// The number of a `top` question: from 1 to the longest top list.
+fn top_limit(limit_pair: &Pair<Rule>) -> Result<u32, ParseError> {
+    /// The longest top list: more is a listing, not a ranking.
+    const MAX_TOP: u32 = 100_000;
+    let limit_span = span_of(limit_pair);
+    let limit = limit_pair
+        .as_str()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= MAX_TOP)
+        .ok_or_else(|| {
+            ParseError::advising(
+                limit_span,
+                &format!(
+                    "`top {}` is more than a top list holds",
+                    limit_pair.as_str()
+                ),
+                format!("give a number from 1 to {MAX_TOP}"),
+            )
+        })?;
+    if limit == 0 {
+        return Err(ParseError::advising(
+            limit_span,
+            "`top 0` asks for nothing",
+            "give a number from 1",
+        ));
+    }
+    Ok(limit)
+}
+
+/// The filter of a `releases` question: a class in a place, or a developer.
+fn release_filter(filter: Pair<Rule>) -> Option<ReleaseFilter> {
+    if filter.as_rule() != Rule::class_in_place {
+        return Some(ReleaseFilter::By(name(filter)));
+    }
+    let mut inner = filter.into_inner().filter(|p| !is_keyword(p.as_rule()));
+    let class = inner.next().map(run);
+    let place = inner.next().map(name);
+    match (class, place) {
+        (Some(class), Some(place)) => Some(ReleaseFilter::ClassIn { class, place }),
+        _ => None,
+    }
 }
 
 fn filter_name(
@@ -444,6 +454,7 @@ mod tests {
         );
     }
 
+    // One assertion per fixed form, side by side: a flat table of cases, so it stays one test.
     #[test]
     fn fixed_forms() {
         assert_eq!(

@@ -177,6 +177,16 @@ fn sample(items: &[String], limit: usize) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_assets(f)?;
+        self.write_organisations(f)?;
+        self.write_dependencies(f)?;
+        self.write_problems(f)
+    }
+}
+
+impl Report {
+    /// The totals and the assets.
+    fn write_assets(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kinds: Vec<String> = self
             .assets_by_type
             .iter()
@@ -212,6 +222,10 @@ impl fmt::Display for Report {
                 sample(&names, 6)
             )?;
         }
+        Ok(())
+    }
+
+    fn write_organisations(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
             "  organisations: {} from {} spellings ({} already in the graph)",
@@ -227,6 +241,10 @@ impl fmt::Display for Report {
                 .collect();
             writeln!(f, "    read as one organisation: {}", sample(&variants, 6))?;
         }
+        Ok(())
+    }
+
+    fn write_dependencies(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  dependency edges: {}", self.dependency_edges)?;
         if !self.dependencies_normalised.is_empty() {
             let pairs: Vec<String> = self
@@ -269,6 +287,11 @@ impl fmt::Display for Report {
                 sample(&self.assets_on_cycles, 10)
             )?;
         }
+        Ok(())
+    }
+
+    /// Skipped records, unreadable files and warnings.
+    fn write_problems(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  records skipped: {}", self.skipped.len())?;
         for problem in &self.skipped {
             writeln!(f, "    {problem}")?;
@@ -439,11 +462,25 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
         existing,
         taken: HashSet::new(),
     };
-    let rdf_type = node(&format!("{RDF}type"));
-    let label = node(&format!("{RDFS}label"));
-    let alt_label = node(&format!("{SKOS}altLabel"));
+    let records = all_records(files, &mut report);
+    let assets = Assets::name(&records, existing, &mut iris, &mut report);
+    let organisations =
+        resolve_organisations(&records, &assets.by_name, existing, &mut iris, &mut report);
+    let import = Import {
+        existing,
+        assets: &assets,
+        organisations: &organisations,
+    };
+    let mut writer = Writer::new(iris, report);
+    describe_document(&mut writer.out, &writer.document, &writer.catalogue);
+    for &(file, asset) in &records {
+        writer.record(&import, file, asset);
+    }
+    writer.finish()
+}
 
-    // Every record, in file and line order.
+/// Every record, in file and line order; the records the reader skipped go to the report.
+fn all_records<'a>(files: &'a [AssetFile], report: &mut Report) -> Vec<(&'a AssetFile, &'a Asset)> {
     let records: Vec<(&AssetFile, &Asset)> = files
         .iter()
         .flat_map(|file| file.assets.iter().map(move |asset| (file, asset)))
@@ -459,81 +496,204 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
             });
         }
     }
+    records
+}
 
-    // Assets by name: records with one name describe one asset.
-    let mut by_name: BTreeMap<&str, Vec<(&AssetFile, &Asset)>> = BTreeMap::new();
-    for &(file, asset) in &records {
-        by_name.entry(&asset.name).or_default().push((file, asset));
+/// The assets of the import: records with one name describe one asset.
+struct Assets<'a> {
+    by_name: BTreeMap<&'a str, Vec<(&'a AssetFile, &'a Asset)>>,
+    iri: HashMap<&'a str, NamedNode>,
+    /// Labels of assets new to the graph; a name the graph already gives to something else
+    /// gets its kind after it ("Deepseek (model)"), so that questions stay unambiguous.
+    new_label: HashMap<&'a str, String>,
+    /// Asset names by loose key, to resolve dependencies written differently.
+    by_loose: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Assets<'a> {
+    /// Groups the records by name and gives each asset its IRI: the graph's, when it
+    /// already has the asset, else a fresh one.
+    fn name(
+        records: &[(&'a AssetFile, &'a Asset)],
+        existing: &Existing,
+        iris: &mut Iris<'_>,
+        report: &mut Report,
+    ) -> Self {
+        let mut by_name: BTreeMap<&str, Vec<(&AssetFile, &Asset)>> = BTreeMap::new();
+        for &(file, asset) in records {
+            by_name.entry(&asset.name).or_default().push((file, asset));
+        }
+        let mut assets = Assets {
+            by_name: BTreeMap::new(),
+            iri: HashMap::new(),
+            new_label: HashMap::new(),
+            by_loose: HashMap::new(),
+        };
+        let mut kinds: BTreeMap<AssetKind, BTreeSet<&str>> = BTreeMap::new();
+        for (name, group) in &by_name {
+            let kind = group.first().map_or(AssetKind::Model, |(_, a)| a.kind);
+            let iri = assets.identify(name, kind, existing, iris, report);
+            assets.iri.insert(name, iri);
+            for (_, asset) in group {
+                kinds.entry(asset.kind).or_default().insert(name);
+            }
+            if group.len() > 1 {
+                report.duplicate_names.push(Duplicate {
+                    name: (*name).to_owned(),
+                    records: group
+                        .iter()
+                        .map(|(file, asset)| format!("{}:{}", file.name, asset.line))
+                        .collect(),
+                });
+            }
+        }
+        report.distinct_assets = by_name.len();
+        report.assets_by_type = kinds
+            .iter()
+            .map(|(kind, names)| (kind.plural().to_owned(), names.len()))
+            .collect();
+        for name in by_name.keys() {
+            assets.by_loose.entry(loose(name)).or_default().push(name);
+        }
+        assets.by_name = by_name;
+        assets
     }
-    let mut asset_iri: HashMap<&str, NamedNode> = HashMap::new();
-    // Labels of assets new to the graph; a name the graph already gives to something else
-    // gets its kind after it ("Deepseek (model)"), so that questions stay unambiguous.
-    let mut new_asset_label: HashMap<&str, String> = HashMap::new();
-    let mut kinds: BTreeMap<AssetKind, BTreeSet<&str>> = BTreeMap::new();
-    for (name, group) in &by_name {
-        let kind = group.first().map_or(AssetKind::Model, |(_, a)| a.kind);
+
+    /// The IRI of the asset named `name`: the graph's, else a fresh one with a new label.
+    fn identify(
+        &mut self,
+        name: &'a str,
+        kind: AssetKind,
+        existing: &Existing,
+        iris: &mut Iris<'_>,
+        report: &mut Report,
+    ) -> NamedNode {
         // An earlier import may have labelled it "Name (kind)".
         let earlier =
             || existing.unique(&format!("{name} ({})", kind.singular()), &existing.products);
-        let iri = match existing.unique(name, &existing.products).or_else(earlier) {
+        match existing.unique(name, &existing.products).or_else(earlier) {
             Some(iri) => {
-                report.assets_linked.push((*name).to_owned());
+                report.assets_linked.push(name.to_owned());
                 iri
             }
             None => {
                 let label = if existing.index.lookup(name).is_empty() {
-                    (*name).to_owned()
+                    name.to_owned()
                 } else {
                     format!("{name} ({})", kind.singular())
                 };
-                new_asset_label.insert(name, label);
+                self.new_label.insert(name, label);
                 iris.fresh(name)
             }
-        };
-        asset_iri.insert(name, iri);
-        for (_, asset) in group {
-            kinds.entry(asset.kind).or_default().insert(name);
         }
-        if group.len() > 1 {
-            report.duplicate_names.push(Duplicate {
-                name: (*name).to_owned(),
-                records: group
-                    .iter()
-                    .map(|(file, asset)| format!("{}:{}", file.name, asset.line))
-                    .collect(),
+    }
+
+    /// The asset a dependency names: by exact name, else ignoring case and spacing (then
+    /// noted in `normalised`).
+    fn named(
+        &self,
+        dependency: &'a str,
+        normalised: &mut BTreeSet<(String, String)>,
+    ) -> Option<&'a str> {
+        if self.by_name.contains_key(dependency) {
+            return Some(dependency);
+        }
+        match self.by_loose.get(&loose(dependency)).map(Vec::as_slice) {
+            Some([one]) => {
+                normalised.insert((dependency.to_owned(), (*one).to_owned()));
+                Some(one)
+            }
+            _ => None,
+        }
+    }
+
+    /// The asset name as the key of `by_name` (the same text), for the dependency graph.
+    fn key(&self, name: &str) -> &'a str {
+        self.by_name.get_key_value(name).map_or("", |(k, _)| *k)
+    }
+}
+
+/// What every record's conversion reads: the graph before the import, the assets and the
+/// organisations.
+struct Import<'a> {
+    existing: &'a Existing,
+    assets: &'a Assets<'a>,
+    organisations: &'a HashMap<String, Organisation>,
+}
+
+/// The quads written so far and what the report gathers across records.
+struct Writer<'a> {
+    iris: Iris<'a>,
+    report: Report,
+    out: Quads,
+    rdf_type: NamedNode,
+    label: NamedNode,
+    alt_label: NamedNode,
+    document: NamedNode,
+    catalogue: NamedNode,
+    passages_taken: HashSet<String>,
+    /// Dependency targets that are not assets of the data set.
+    externals: BTreeMap<String, External>,
+    normalised: BTreeSet<(String, String)>,
+    edges: BTreeSet<(String, String)>,
+    adjacency: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(iris: Iris<'a>, report: Report) -> Self {
+        Self {
+            iris,
+            report,
+            out: Quads {
+                quads: Vec::new(),
+                seen: HashSet::new(),
+            },
+            rdf_type: node(&format!("{RDF}type")),
+            label: node(&format!("{RDFS}label")),
+            alt_label: node(&format!("{SKOS}altLabel")),
+            document: node(DOCUMENT),
+            catalogue: node(vocab::CATALOGUE_GRAPH),
+            passages_taken: HashSet::new(),
+            externals: BTreeMap::new(),
+            normalised: BTreeSet::new(),
+            edges: BTreeSet::new(),
+            adjacency: HashMap::new(),
+        }
+    }
+
+    /// One record: its passage, its warnings, then its asset's description.
+    fn record(&mut self, import: &Import<'a>, file: &AssetFile, asset: &'a Asset) {
+        let g = self.passage(file, asset);
+        for warning in &asset.warnings {
+            self.report.warnings.push(Problem {
+                file: file.name.clone(),
+                line: asset.line,
+                name: Some(asset.name.clone()),
+                message: warning.clone(),
             });
         }
+        let Some(x) = import.assets.iri.get(asset.name.as_str()).cloned() else {
+            return;
+        };
+        self.asset(import, asset, &x, &g);
+        for spelling in asset
+            .organisation
+            .as_deref()
+            .map(organisations::split)
+            .unwrap_or_default()
+        {
+            if let Some(org) = import.organisations.get(&spelling) {
+                self.developer(import.existing, org, &spelling, &x, &g);
+            }
+        }
+        self.properties(asset, &x, &g);
+        for dependency in &asset.dependencies {
+            self.dependency(import, asset, dependency, &x, &g);
+        }
     }
-    report.distinct_assets = by_name.len();
-    report.assets_by_type = kinds
-        .iter()
-        .map(|(kind, names)| (kind.plural().to_owned(), names.len()))
-        .collect();
-    // Asset names by loose key, to resolve dependencies written differently.
-    let mut asset_by_loose: HashMap<String, Vec<&str>> = HashMap::new();
-    for name in by_name.keys() {
-        asset_by_loose.entry(loose(name)).or_default().push(name);
-    }
 
-    let organisations = resolve_organisations(&records, &by_name, existing, &mut iris, &mut report);
-
-    // Dependency targets.
-    let mut externals: BTreeMap<String, External> = BTreeMap::new();
-    let mut normalised: BTreeSet<(String, String)> = BTreeSet::new();
-    let mut edges: BTreeSet<(String, String)> = BTreeSet::new();
-    let mut adjacency: HashMap<&str, Vec<&str>> = HashMap::new();
-
-    let mut out = Quads {
-        quads: Vec::new(),
-        seen: HashSet::new(),
-    };
-    let document = node(DOCUMENT);
-    let catalogue = node(vocab::CATALOGUE_GRAPH);
-    describe_document(&mut out, &document, &catalogue);
-
-    let mut passages_taken: HashSet<String> = HashSet::new();
-    for &(file, asset) in &records {
-        // The record's passage: its named graph and its catalogue entry.
+    /// The record's passage: its named graph and its catalogue entry.
+    fn passage(&mut self, file: &AssetFile, asset: &Asset) -> NamedNode {
         let base = format!(
             "{SRC}ecosystem-graphs/{}/{}",
             slug(file.name.trim_end_matches(".yaml").trim_end_matches(".yml")),
@@ -541,89 +701,94 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
         );
         let mut passage_iri = base.clone();
         let mut n = 1;
-        while !passages_taken.insert(passage_iri.clone()) {
+        while !self.passages_taken.insert(passage_iri.clone()) {
             n += 1;
             passage_iri = format!("{base}-{n}");
         }
         let g = node(&passage_iri);
-        out.add(&g, rdf_type.clone(), cat("Passage"), &catalogue);
-        out.add(&g, cat("inDocument"), document.clone(), &catalogue);
-        out.add(&g, cat("locatorKind"), Literal::from("record"), &catalogue);
+        let catalogue = &self.catalogue;
+        let out = &mut self.out;
+        out.add(&g, self.rdf_type.clone(), cat("Passage"), catalogue);
+        out.add(&g, cat("inDocument"), self.document.clone(), catalogue);
+        out.add(&g, cat("locatorKind"), Literal::from("record"), catalogue);
         let locator = format!("{}: {} (line {})", file.name, asset.name, asset.line);
         out.add(
             &g,
             cat("locator"),
             Literal::from(locator.as_str()),
-            &catalogue,
+            catalogue,
         );
         out.add(
             &g,
-            label.clone(),
+            self.label.clone(),
             english(&format!("Ecosystem Graphs, {locator}")),
-            &catalogue,
+            catalogue,
         );
+        g
+    }
 
-        for warning in &asset.warnings {
-            report.warnings.push(Problem {
-                file: file.name.clone(),
-                line: asset.line,
-                name: Some(asset.name.clone()),
-                message: warning.clone(),
-            });
-        }
-
-        let Some(x) = asset_iri.get(asset.name.as_str()).cloned() else {
-            continue;
-        };
+    /// The asset's class and, for a new asset its label, for a known one its name as an
+    /// alias when the graph does not give it yet.
+    fn asset(&mut self, import: &Import<'a>, asset: &Asset, x: &NamedNode, g: &NamedNode) {
         let class = match asset.kind {
             AssetKind::Model => "FoundationModel",
             AssetKind::Dataset => "Dataset",
             AssetKind::Application => "Application",
         };
-        out.add(&x, rdf_type.clone(), cat(class), &g);
-        if let Some(asset_label) = new_asset_label.get(asset.name.as_str()) {
-            out.add(&x, label.clone(), english(asset_label), &g);
-        } else if let Some(entity) = existing.index.by_iri(x.as_str())
+        self.out.add(x, self.rdf_type.clone(), cat(class), g);
+        if let Some(asset_label) = import.assets.new_label.get(asset.name.as_str()) {
+            self.out.add(x, self.label.clone(), english(asset_label), g);
+        } else if let Some(entity) = import.existing.index.by_iri(x.as_str())
             && !names_cover(&entity.names, &asset.name)
         {
-            out.add(&x, alt_label.clone(), english(&asset.name), &g);
+            self.out
+                .add(x, self.alt_label.clone(), english(&asset.name), g);
         }
-        for spelling in asset
-            .organisation
-            .as_deref()
-            .map(organisations::split)
-            .unwrap_or_default()
-        {
-            let Some(org) = organisations.get(&spelling) else {
-                continue;
-            };
-            out.add(&org.iri, cat("develops"), x.clone(), &g);
-            match &org.new_label {
-                Some(org_label) => {
-                    // Only new organisations get a type: the graph's own already have one.
-                    let class = if org.research_body {
-                        "ResearchBody"
-                    } else {
-                        "Organisation"
-                    };
-                    out.add(&org.iri, rdf_type.clone(), cat(class), &g);
-                    out.add(&org.iri, label.clone(), english(org_label), &g);
-                    if org.alias && org_label.trim_end_matches(" (organisation)") != spelling {
-                        out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
-                    }
+    }
+
+    /// That `org` (written `spelling`) develops the asset, with the organisation's own
+    /// description when it is new, or the spelling as an alias.
+    fn developer(
+        &mut self,
+        existing: &Existing,
+        org: &Organisation,
+        spelling: &str,
+        x: &NamedNode,
+        g: &NamedNode,
+    ) {
+        self.out.add(&org.iri, cat("develops"), x.clone(), g);
+        match &org.new_label {
+            Some(org_label) => {
+                // Only new organisations get a type: the graph's own already have one.
+                let class = if org.research_body {
+                    "ResearchBody"
+                } else {
+                    "Organisation"
+                };
+                self.out.add(&org.iri, self.rdf_type.clone(), cat(class), g);
+                self.out
+                    .add(&org.iri, self.label.clone(), english(org_label), g);
+                if org.alias && org_label.trim_end_matches(" (organisation)") != spelling {
+                    self.out
+                        .add(&org.iri, self.alt_label.clone(), english(spelling), g);
                 }
-                None => {
-                    if let Some(entity) = existing.index.by_iri(org.iri.as_str())
-                        && org.alias
-                        && !names_cover(&entity.names, &spelling)
-                    {
-                        out.add(&org.iri, alt_label.clone(), english(&spelling), &g);
-                    }
+            }
+            None => {
+                if let Some(entity) = existing.index.by_iri(org.iri.as_str())
+                    && org.alias
+                    && !names_cover(&entity.names, spelling)
+                {
+                    self.out
+                        .add(&org.iri, self.alt_label.clone(), english(spelling), g);
                 }
             }
         }
+    }
+
+    /// The asset's date, access level, licence, modality, size and URL, where given.
+    fn properties(&mut self, asset: &Asset, x: &NamedNode, g: &NamedNode) {
         if let Some(date) = asset.created {
-            out.add(&x, cat("date"), date_literal(date), &g);
+            self.out.add(x, cat("date"), date_literal(date), g);
         }
         if let Some(access) = asset.access {
             let level = match access {
@@ -631,7 +796,7 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
                 Access::Limited => "LimitedAccess",
                 Access::Closed => "ClosedAccess",
             };
-            out.add(&x, cat("accessLevel"), cat(level), &g);
+            self.out.add(x, cat("accessLevel"), cat(level), g);
         }
         for (property, value) in [
             ("licence", &asset.licence),
@@ -639,129 +804,157 @@ pub fn build(files: &[AssetFile], existing: &Existing) -> (Vec<Quad>, Report) {
             ("size", &asset.size),
         ] {
             if let Some(value) = value {
-                out.add(&x, cat(property), Literal::from(value.as_str()), &g);
+                self.out
+                    .add(x, cat(property), Literal::from(value.as_str()), g);
             }
         }
         if let Some(url) = &asset.url {
-            out.add(
-                &x,
+            self.out.add(
+                x,
                 cat("url"),
                 Literal::new_typed_literal(url, node(&format!("{XSD}anyURI"))),
-                &g,
+                g,
             );
         }
+    }
 
-        for dependency in &asset.dependencies {
-            // An asset of the data set: by exact name, else ignoring case and spacing.
-            let target_name: Option<&str> = if by_name.contains_key(dependency.as_str()) {
-                Some(dependency.as_str())
-            } else {
-                match asset_by_loose.get(&loose(dependency)).map(Vec::as_slice) {
-                    Some([one]) => {
-                        normalised.insert((dependency.clone(), (*one).to_owned()));
-                        Some(one)
-                    }
-                    _ => None,
+    /// One dependency of the asset `x`: an edge to an asset of the data set or to an
+    /// external asset; a dependency on itself is only reported.
+    fn dependency(
+        &mut self,
+        import: &Import<'a>,
+        asset: &'a Asset,
+        dependency: &'a str,
+        x: &NamedNode,
+        g: &NamedNode,
+    ) {
+        let assets = import.assets;
+        let target = match assets.named(dependency, &mut self.normalised) {
+            Some(target_name) => {
+                if target_name == asset.name {
+                    self.self_dependency(asset);
+                    return;
                 }
-            };
-            let target = match target_name {
-                Some(target_name) => {
-                    if target_name == asset.name {
-                        if !report.self_dependencies.contains(&asset.name) {
-                            report.self_dependencies.push(asset.name.clone());
-                        }
-                        continue;
-                    }
-                    adjacency
-                        .entry(
-                            by_name
-                                .get_key_value(asset.name.as_str())
-                                .map_or("", |(k, _)| k),
-                        )
-                        .or_default()
-                        .push(by_name.get_key_value(target_name).map_or("", |(k, _)| k));
-                    match asset_iri.get(target_name) {
-                        Some(iri) => iri.clone(),
-                        None => continue,
-                    }
+                self.adjacency
+                    .entry(assets.key(&asset.name))
+                    .or_default()
+                    .push(assets.key(target_name));
+                match assets.iri.get(target_name) {
+                    Some(iri) => iri.clone(),
+                    None => return,
                 }
-                None => {
-                    let key = loose(dependency);
-                    let key = if key.is_empty() {
-                        dependency.clone()
-                    } else {
-                        key
-                    };
-                    let external = externals.entry(key).or_insert_with(|| {
-                        let actors: HashSet<String> = existing
-                            .products
-                            .union(&existing.organisations)
-                            .cloned()
-                            .collect();
-                        let found = existing.unique(dependency, &actors).or_else(|| {
-                            existing.unique(&format!("{dependency} (external asset)"), &actors)
-                        });
-                        match found {
-                            Some(iri) => External {
-                                linked: existing
-                                    .index
-                                    .by_iri(iri.as_str())
-                                    .map(|e| e.label.clone()),
-                                iri,
-                                label: dependency.clone(),
-                                mentions: 0,
-                            },
-                            None => External {
-                                iri: iris.fresh(dependency),
-                                label: if existing.index.lookup(dependency).is_empty() {
-                                    dependency.clone()
-                                } else {
-                                    format!("{dependency} (external asset)")
-                                },
-                                linked: None,
-                                mentions: 0,
-                            },
-                        }
-                    });
-                    external.mentions += 1;
-                    let written = external.label.trim_end_matches(" (external asset)");
-                    if external.linked.is_none() {
-                        out.add(&external.iri, rdf_type.clone(), cat("ExternalAsset"), &g);
-                        out.add(&external.iri, label.clone(), english(&external.label), &g);
-                        if written != dependency && external.label == written {
-                            out.add(&external.iri, alt_label.clone(), english(dependency), &g);
-                        }
-                    }
-                    external.iri.clone()
-                }
-            };
-            if target == x {
-                if !report.self_dependencies.contains(&asset.name) {
-                    report.self_dependencies.push(asset.name.clone());
-                }
-                continue;
             }
-            edges.insert((x.as_str().to_owned(), target.as_str().to_owned()));
-            out.add(&x, cat("dependsOn"), target, &g);
+            None => self.external(import.existing, dependency, g),
+        };
+        if target == *x {
+            self.self_dependency(asset);
+            return;
+        }
+        self.edges
+            .insert((x.as_str().to_owned(), target.as_str().to_owned()));
+        self.out.add(x, cat("dependsOn"), target, g);
+    }
+
+    fn self_dependency(&mut self, asset: &Asset) {
+        if !self.report.self_dependencies.contains(&asset.name) {
+            self.report.self_dependencies.push(asset.name.clone());
         }
     }
-    report.dependency_edges = edges.len();
-    report.dependencies_normalised = normalised.into_iter().collect();
-    report.unresolved_dependencies = externals
-        .into_values()
-        .map(|e| Unresolved {
-            name: e.label,
-            mentions: e.mentions,
-            linked_to: e.linked,
-        })
+
+    /// The external asset a dependency names, described in `g` when new to the graph.
+    fn external(&mut self, existing: &Existing, dependency: &str, g: &NamedNode) -> NamedNode {
+        let key = loose(dependency);
+        let key = if key.is_empty() {
+            dependency.to_owned()
+        } else {
+            key
+        };
+        let iris = &mut self.iris;
+        let external = self
+            .externals
+            .entry(key)
+            .or_insert_with(|| new_external(existing, iris, dependency));
+        external.mentions += 1;
+        let written = external.label.trim_end_matches(" (external asset)");
+        if external.linked.is_none() {
+            let out = &mut self.out;
+            out.add(
+                &external.iri,
+                self.rdf_type.clone(),
+                cat("ExternalAsset"),
+                g,
+            );
+            out.add(
+                &external.iri,
+                self.label.clone(),
+                english(&external.label),
+                g,
+            );
+            if written != dependency && external.label == written {
+                out.add(
+                    &external.iri,
+                    self.alt_label.clone(),
+                    english(dependency),
+                    g,
+                );
+            }
+        }
+        external.iri.clone()
+    }
+
+    /// The quads and the report, with what was gathered across records.
+    fn finish(self) -> (Vec<Quad>, Report) {
+        let mut report = self.report;
+        report.dependency_edges = self.edges.len();
+        report.dependencies_normalised = self.normalised.into_iter().collect();
+        report.unresolved_dependencies = self
+            .externals
+            .into_values()
+            .map(|e| Unresolved {
+                name: e.label,
+                mentions: e.mentions,
+                linked_to: e.linked,
+            })
+            .collect();
+        report.unresolved_dependencies.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        report.assets_on_cycles = on_cycles(&self.adjacency);
+        (self.out.quads, report)
+    }
+}
+
+/// A dependency target met for the first time: an actor of the graph with that name, else
+/// a fresh external asset.
+fn new_external(existing: &Existing, iris: &mut Iris<'_>, dependency: &str) -> External {
+    let actors: HashSet<String> = existing
+        .products
+        .union(&existing.organisations)
+        .cloned()
         .collect();
-    report.unresolved_dependencies.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    report.assets_on_cycles = on_cycles(&adjacency);
-    (out.quads, report)
+    let found = existing
+        .unique(dependency, &actors)
+        .or_else(|| existing.unique(&format!("{dependency} (external asset)"), &actors));
+    match found {
+        Some(iri) => External {
+            linked: existing.index.by_iri(iri.as_str()).map(|e| e.label.clone()),
+            iri,
+            label: dependency.to_owned(),
+            mentions: 0,
+        },
+        None => External {
+            iri: iris.fresh(dependency),
+            label: if existing.index.lookup(dependency).is_empty() {
+                dependency.to_owned()
+            } else {
+                format!("{dependency} (external asset)")
+            },
+            linked: None,
+            mentions: 0,
+        },
+    }
 }
 
 /// The catalogue entry of the data set itself.
@@ -814,65 +1007,16 @@ fn resolve_organisations(
     iris: &mut Iris<'_>,
     report: &mut Report,
 ) -> HashMap<String, Organisation> {
-    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, asset) in records {
-        for spelling in asset
-            .organisation
-            .as_deref()
-            .map(organisations::split)
-            .unwrap_or_default()
-        {
-            *spellings.entry(spelling).or_default() += 1;
-        }
-    }
+    let spellings = spelling_counts(records);
     report.organisation_spellings = spellings.len();
-
-    // Names the import gives to assets and dependencies: an organisation named the same
-    // ("ChatGLM", "LAION") gets a distinct label.
-    let taken_names: HashSet<String> = assets
-        .keys()
-        .map(|n| loose(n))
-        .chain(
-            records
-                .iter()
-                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
-        )
-        .collect();
-
-    // Keys of the graph's organisations; a key shared by two of them is no use.
-    let mut known_full: HashMap<String, Option<NamedNode>> = HashMap::new();
-    let mut known_short: HashMap<String, Option<NamedNode>> = HashMap::new();
-    for entity in &existing.index.entities {
-        if !existing.organisations.contains(entity.iri.as_str()) {
-            continue;
-        }
-        for name in &entity.names {
-            let (full, short) = organisations::keys(name);
-            for (map, key) in [(&mut known_full, full), (&mut known_short, short)] {
-                if key.is_empty() {
-                    continue;
-                }
-                map.entry(key)
-                    .and_modify(|slot| {
-                        if slot.as_ref() != Some(&entity.iri) {
-                            *slot = None;
-                        }
-                    })
-                    .or_insert_with(|| Some(entity.iri.clone()));
-            }
-        }
-    }
+    let taken_names = names_taken(records, assets);
+    let known = KnownOrganisations::of(existing);
 
     let mut result: HashMap<String, Organisation> = HashMap::new();
     let mut linked: BTreeSet<String> = BTreeSet::new();
     let mut fresh: Vec<&str> = Vec::new();
     for spelling in spellings.keys() {
-        let (full, short) = organisations::keys(spelling);
-        let found = existing
-            .unique(spelling, &existing.organisations)
-            .or_else(|| known_full.get(&full).cloned().flatten())
-            .or_else(|| known_short.get(&short).cloned().flatten());
-        match found {
+        match known.find(existing, spelling) {
             Some(iri) => {
                 if let Some(entity) = existing.index.by_iri(iri.as_str()) {
                     linked.insert(entity.label.clone());
@@ -901,7 +1045,121 @@ fn resolve_organisations(
         }
     }
 
-    // New organisations: spellings with a key in common are one (union-find).
+    let mut count = linked.len();
+    for members in grouped_by_key(&fresh) {
+        // The most used spelling names the organisation (ties: the first in order).
+        let Some(best) = members
+            .iter()
+            .max_by(|a, b| {
+                spellings
+                    .get(**a)
+                    .cmp(&spellings.get(**b))
+                    .then_with(|| b.cmp(a))
+            })
+            .copied()
+        else {
+            continue;
+        };
+        add_new_organisation(
+            &members,
+            best,
+            &taken_names,
+            existing,
+            iris,
+            report,
+            &mut result,
+        );
+        count += 1;
+    }
+    report.organisations = count;
+    report.organisations_linked = linked.into_iter().collect();
+    report.organisation_variants.sort();
+    result
+}
+
+/// How many records write each organisation spelling.
+fn spelling_counts(records: &[(&AssetFile, &Asset)]) -> BTreeMap<String, usize> {
+    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, asset) in records {
+        for spelling in asset
+            .organisation
+            .as_deref()
+            .map(organisations::split)
+            .unwrap_or_default()
+        {
+            *spellings.entry(spelling).or_default() += 1;
+        }
+    }
+    spellings
+}
+
+/// Names the import gives to assets and dependencies (loose keys): an organisation named
+/// the same ("ChatGLM", "LAION") gets a distinct label.
+fn names_taken(
+    records: &[(&AssetFile, &Asset)],
+    assets: &BTreeMap<&str, Vec<(&AssetFile, &Asset)>>,
+) -> HashSet<String> {
+    assets
+        .keys()
+        .map(|n| loose(n))
+        .chain(
+            records
+                .iter()
+                .flat_map(|(_, a)| a.dependencies.iter().map(|d| loose(d))),
+        )
+        .collect()
+}
+
+/// The graph's organisations by the keys of their names; a key shared by two of them is
+/// `None`, since it is no use.
+struct KnownOrganisations {
+    full: HashMap<String, Option<NamedNode>>,
+    short: HashMap<String, Option<NamedNode>>,
+}
+
+impl KnownOrganisations {
+    fn of(existing: &Existing) -> Self {
+        let mut known = Self {
+            full: HashMap::new(),
+            short: HashMap::new(),
+        };
+        for entity in &existing.index.entities {
+            if !existing.organisations.contains(entity.iri.as_str()) {
+                continue;
+            }
+            for name in &entity.names {
+                let (full, short) = organisations::keys(name);
+                for (map, key) in [(&mut known.full, full), (&mut known.short, short)] {
+                    if key.is_empty() {
+                        continue;
+                    }
+                    map.entry(key)
+                        .and_modify(|slot| {
+                            if slot.as_ref() != Some(&entity.iri) {
+                                *slot = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(entity.iri.clone()));
+                }
+            }
+        }
+        known
+    }
+
+    /// The graph's organisation a spelling names: by name, else by full key, else by
+    /// short key.
+    fn find(&self, existing: &Existing, spelling: &str) -> Option<NamedNode> {
+        let (full, short) = organisations::keys(spelling);
+        existing
+            .unique(spelling, &existing.organisations)
+            .or_else(|| self.full.get(&full).cloned().flatten())
+            .or_else(|| self.short.get(&short).cloned().flatten())
+    }
+}
+
+/// New organisations: spellings with a key in common are one (union-find), in the order of
+/// their first spelling.
+fn grouped_by_key<'a>(fresh: &[&'a str]) -> Vec<Vec<&'a str>> {
     let mut parent: Vec<usize> = (0..fresh.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -930,51 +1188,42 @@ fn resolve_organisations(
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(spelling);
     }
+    groups.into_values().collect()
+}
 
-    let mut count = linked.len();
-    for members in groups.values() {
-        // The most used spelling names the organisation (ties: the first in order).
-        let Some(best) = members
-            .iter()
-            .max_by(|a, b| {
-                spellings
-                    .get(**a)
-                    .cmp(&spellings.get(**b))
-                    .then_with(|| b.cmp(a))
-            })
-            .copied()
-        else {
-            continue;
-        };
-        let mut org_label = best.to_owned();
-        // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
-        // the asset's name stays unambiguous in questions.
-        if taken_names.contains(&loose(best)) || !existing.index.lookup(best).is_empty() {
-            org_label.push_str(" (organisation)");
-        }
-        let iri = iris.fresh(&org_label);
-        for member in members {
-            if *member != best {
-                report
-                    .organisation_variants
-                    .push(((*member).to_owned(), org_label.clone()));
-            }
-            result.insert(
-                (*member).to_owned(),
-                Organisation {
-                    iri: iri.clone(),
-                    new_label: Some(org_label.clone()),
-                    research_body: organisations::is_research_body(best),
-                    alias: !taken_names.contains(&loose(member)),
-                },
-            );
-        }
-        count += 1;
+/// One new organisation, named by its `best` spelling, for all its `members`.
+fn add_new_organisation(
+    members: &[&str],
+    best: &str,
+    taken_names: &HashSet<String>,
+    existing: &Existing,
+    iris: &mut Iris<'_>,
+    report: &mut Report,
+    result: &mut HashMap<String, Organisation>,
+) {
+    let mut org_label = best.to_owned();
+    // An organisation named like an asset ("ChatGLM") gets a distinct label, so that
+    // the asset's name stays unambiguous in questions.
+    if taken_names.contains(&loose(best)) || !existing.index.lookup(best).is_empty() {
+        org_label.push_str(" (organisation)");
     }
-    report.organisations = count;
-    report.organisations_linked = linked.into_iter().collect();
-    report.organisation_variants.sort();
-    result
+    let iri = iris.fresh(&org_label);
+    for member in members {
+        if *member != best {
+            report
+                .organisation_variants
+                .push(((*member).to_owned(), org_label.clone()));
+        }
+        result.insert(
+            (*member).to_owned(),
+            Organisation {
+                iri: iri.clone(),
+                new_label: Some(org_label.clone()),
+                research_body: organisations::is_research_body(best),
+                alias: !taken_names.contains(&loose(member)),
+            },
+        );
+    }
 }
 
 /// Assets that depend on themselves through others (strongly connected components of more

@@ -103,36 +103,10 @@ pub fn read(record: &Located) -> Result<Asset, Skipped> {
             format!("a record must be a mapping of fields, not {}", node.shape()),
         ));
     }
-    let name = match node.get("name").and_then(value) {
-        Some(Node::Scalar { text, .. }) if !text.trim().is_empty() => {
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        }
-        Some(other) if !other.is_null() => {
-            return Err(skip(
-                None,
-                format!("`name` must be a single value, not {}", other.shape()),
-            ));
-        }
-        _ => return Err(skip(None, "the record has no `name`".to_owned())),
-    };
-    let kind = match node.get("type").and_then(value).and_then(Node::as_text) {
-        Some(text) => match text.trim().to_lowercase().as_str() {
-            "model" | "models" => AssetKind::Model,
-            "dataset" | "datasets" => AssetKind::Dataset,
-            "application" | "applications" | "app" => AssetKind::Application,
-            other => {
-                return Err(skip(
-                    Some(name),
-                    format!("unknown type `{other}`: expected model, dataset or application"),
-                ));
-            }
-        },
-        None => {
-            return Err(skip(
-                Some(name),
-                "the record has no `type` (model, dataset or application)".to_owned(),
-            ));
-        }
+    let name = record_name(node).map_err(|reason| skip(None, reason))?;
+    let kind = match record_kind(node) {
+        Ok(kind) => kind,
+        Err(reason) => return Err(skip(Some(name), reason)),
     };
     let mut warnings: Vec<String> = record
         .repeated_keys
@@ -150,36 +124,11 @@ pub fn read(record: &Located) -> Result<Asset, Skipped> {
     let created = node
         .get("created_date")
         .and_then(|field| created_date(field, &mut warnings));
-    let access = node.get("access").and_then(value).and_then(|v| {
-        let text = v.as_text()?.trim().to_lowercase();
-        match text.as_str() {
-            "open" => Some(Access::Open),
-            "limited" => Some(Access::Limited),
-            "closed" => Some(Access::Closed),
-            "unknown" | "" => None,
-            _ => {
-                warnings.push(format!(
-                    "access `{text}` is not open, limited or closed; left out"
-                ));
-                None
-            }
-        }
-    });
-    let text_field = |key: &str| {
-        node.get(key)
-            .and_then(value)
-            .and_then(Node::as_text)
-            .and_then(known)
-    };
-    let url = text_field("url").and_then(|url| {
-        let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && !url.contains(char::is_whitespace)
-            && oxigraph::model::NamedNode::new(&url).is_ok();
-        if !ok {
-            warnings.push(format!("`url` {url:?} is not a web address; left out"));
-        }
-        ok.then_some(url)
-    });
+    let access = node
+        .get("access")
+        .and_then(value)
+        .and_then(|v| access_level(v, &mut warnings));
+    let url = text_field(node, "url").and_then(|url| web_address(url, &mut warnings));
     let dependencies = node
         .get("dependencies")
         .map(|field| dependencies(field, &mut warnings))
@@ -191,13 +140,78 @@ pub fn read(record: &Located) -> Result<Asset, Skipped> {
         organisation,
         created,
         access,
-        licence: text_field("license"),
-        modality: text_field("modality"),
-        size: text_field("size"),
+        licence: text_field(node, "license"),
+        modality: text_field(node, "modality"),
+        size: text_field(node, "size"),
         url,
         dependencies,
         warnings,
     })
+}
+
+/// The record's `name`, its spacing tidied; else why the record is skipped.
+fn record_name(node: &Node) -> Result<String, String> {
+    match node.get("name").and_then(value) {
+        Some(Node::Scalar { text, .. }) if !text.trim().is_empty() => {
+            Ok(text.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        Some(other) if !other.is_null() => Err(format!(
+            "`name` must be a single value, not {}",
+            other.shape()
+        )),
+        _ => Err("the record has no `name`".to_owned()),
+    }
+}
+
+/// The record's `type`; else why the record is skipped.
+fn record_kind(node: &Node) -> Result<AssetKind, String> {
+    let Some(text) = node.get("type").and_then(value).and_then(Node::as_text) else {
+        return Err("the record has no `type` (model, dataset or application)".to_owned());
+    };
+    match text.trim().to_lowercase().as_str() {
+        "model" | "models" => Ok(AssetKind::Model),
+        "dataset" | "datasets" => Ok(AssetKind::Dataset),
+        "application" | "applications" | "app" => Ok(AssetKind::Application),
+        other => Err(format!(
+            "unknown type `{other}`: expected model, dataset or application"
+        )),
+    }
+}
+
+/// A text field's known value.
+fn text_field(node: &Node, key: &str) -> Option<String> {
+    node.get(key)
+        .and_then(value)
+        .and_then(Node::as_text)
+        .and_then(known)
+}
+
+/// The `access` level; an unknown one is left out with a warning.
+fn access_level(field: &Node, warnings: &mut Vec<String>) -> Option<Access> {
+    let text = field.as_text()?.trim().to_lowercase();
+    match text.as_str() {
+        "open" => Some(Access::Open),
+        "limited" => Some(Access::Limited),
+        "closed" => Some(Access::Closed),
+        "unknown" | "" => None,
+        _ => {
+            warnings.push(format!(
+                "access `{text}` is not open, limited or closed; left out"
+            ));
+            None
+        }
+    }
+}
+
+/// The `url` if it is a web address; else left out with a warning.
+fn web_address(url: String, warnings: &mut Vec<String>) -> Option<String> {
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+        && oxigraph::model::NamedNode::new(&url).is_ok();
+    if !ok {
+        warnings.push(format!("`url` {url:?} is not a web address; left out"));
+    }
+    ok.then_some(url)
 }
 
 /// The value of a field given bare or as `{value: …, explanation: …}`; `None` when the
