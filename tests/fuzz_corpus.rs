@@ -4,6 +4,9 @@
 //! fuzz/README.md for running the fuzzers themselves.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use catena_language::vocabulary::Vocabulary;
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
@@ -39,9 +42,18 @@ fn replay(target: &str, entry: fn(&[u8]), at_least: usize) {
     }
 }
 
+/// Through the engine (the answer is run on the embedded graph) and through the language
+/// alone over the shipped lexicon, as the `question` fuzz target drives it.
 #[test]
 fn question_corpus() {
     replay("question", catena::fuzzing::question, 50);
+    replay("question", language_question, 50);
+}
+
+fn language_question(data: &[u8]) {
+    static LEXICON: OnceLock<Vocabulary> = OnceLock::new();
+    let lexicon = LEXICON.get_or_init(catena::graph::embedded_vocabulary);
+    catena_language::fuzzing::question(data, lexicon);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! graph without parsing Turtle: a question answered cold pays only for the store.
 //!
 //! The shipped graph's vocabulary (relation phrases, class plurals, entity names…) is computed
-//! here too, with the crate's own src/vocabulary.rs, and embedded as JSON: a session on the
+//! here too, with catena-language's `Vocabulary::from_dataset`, and embedded as JSON: a session on the
 //! shipped graph starts without reading it from the store.
 
 use std::collections::{HashMap, HashSet};
@@ -14,11 +14,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use oxrdf::{GraphName, NamedNode, Quad, Term, Triple};
+use oxrdf::{GraphName, NamedNode, Quad, Term};
 use oxttl::{NQuadsParser, TriGParser};
 
 use catena_language::vocabulary;
-use catena_vocab::{self as vocab, ONTOLOGY_GRAPH};
+use catena_vocab::ONTOLOGY_GRAPH;
 
 const EMBEDDED_DIRS: &[&str] = &["ontology", "data"];
 const RDF_EXTENSIONS: &[&str] = &["ttl", "trig", "nt", "nq"];
@@ -74,38 +74,15 @@ fn main() {
         distinct.len().to_string(),
     )
     .expect("OUT_DIR is writable");
-    println!("cargo:rerun-if-changed=src/vocab.rs");
-    println!("cargo:rerun-if-changed=src/vocabulary.rs");
-    let vocabulary =
-        serde_json::to_string(&shipped_vocabulary(&quads)).expect("the vocabulary serialises");
+    // The vocabulary is computed by the language crate (a build dependency: a change to it
+    // reruns this script), as a store holding these quads would give it.
+    let vocabulary = serde_json::to_string(&vocabulary::Vocabulary::from_dataset(
+        &quads,
+        ONTOLOGY_GRAPH,
+    ))
+    .expect("the vocabulary serialises");
     fs::write(Path::new(&out_dir).join("vocabulary.json"), vocabulary)
         .expect("OUT_DIR is writable");
-}
-
-/// The vocabulary `lexicon::vocabulary_of` reads from the shipped graph's in-memory store.
-/// That store keeps each distinct quad once and iterates the quads of a pattern newest first,
-/// so the triples are given in that order (which decides phrase order and label choice).
-fn shipped_vocabulary(quads: &[Quad]) -> vocabulary::Vocabulary {
-    let mut seen = HashSet::new();
-    let mut in_store_order: Vec<&Quad> = quads.iter().filter(|q| seen.insert(*q)).collect();
-    in_store_order.reverse();
-    let ontology = in_store_order
-        .iter()
-        .filter(
-            |q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == ONTOLOGY_GRAPH),
-        )
-        .map(|q| Triple::from((*q).clone()));
-    // The entity index reads the labels, then the aliases, each newest first.
-    let named_by = |predicate: String| {
-        in_store_order
-            .iter()
-            .filter(move |q| q.predicate.as_str() == predicate)
-            .map(|q| Triple::from((*q).clone()))
-    };
-    let names = named_by(format!("{}label", vocab::RDFS))
-        .chain(named_by(format!("{}altLabel", vocab::SKOS)));
-    vocabulary::Vocabulary::from_ontology_triples(ontology)
-        .with_entities(vocabulary::EntityIndex::from_name_triples(names))
 }
 
 /// The quads of one file; default-graph triples of the ontology go to its graph. A syntax

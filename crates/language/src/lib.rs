@@ -9,6 +9,8 @@ pub mod ast;
 pub mod compile;
 pub mod diagnostic;
 pub mod forms;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod parse;
 pub mod query;
 pub mod resolve;

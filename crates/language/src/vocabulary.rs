@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
+use oxrdf::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::{self, OWL, RDF, RDFS, SKOS, XSD};
@@ -313,6 +313,32 @@ impl Vocabulary {
             entities: EntityIndex::default(),
             term_labels,
         }
+    }
+
+    /// The vocabulary of a dataset given as the quads a store is loaded with, in load order
+    /// (duplicates included): the ontology from the quads of `ontology_graph`, the entities
+    /// from labels and aliases in any graph. It is the vocabulary read back from oxigraph's
+    /// in-memory store holding those quads, which keeps each distinct quad once and iterates
+    /// a pattern's quads newest first; that order decides phrase order and label choice.
+    pub fn from_dataset(quads: &[Quad], ontology_graph: &str) -> Self {
+        let mut seen = HashSet::new();
+        let mut in_store_order: Vec<&Quad> = quads.iter().filter(|q| seen.insert(*q)).collect();
+        in_store_order.reverse();
+        let ontology = in_store_order
+            .iter()
+            .filter(
+                |q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == ontology_graph),
+            )
+            .map(|q| Triple::from((*q).clone()));
+        // The entity index reads the labels, then the aliases, each newest first.
+        let named_by = |predicate: String| {
+            in_store_order
+                .iter()
+                .filter(move |q| q.predicate.as_str() == predicate)
+                .map(|q| Triple::from((*q).clone()))
+        };
+        let names = named_by(format!("{RDFS}label")).chain(named_by(format!("{SKOS}altLabel")));
+        Self::from_ontology_triples(ontology).with_entities(EntityIndex::from_name_triples(names))
     }
 
     /// This vocabulary with `entities` as its entity index.
