@@ -34,7 +34,7 @@ pub fn question(data: &[u8], lexicon: &Vocabulary) {
 }
 
 /// A diagnostic must point inside its question, on character boundaries, and render.
-fn check_diagnostic(error: &Diagnostic, text: &str) {
+pub fn check_diagnostic(error: &Diagnostic, text: &str) {
     let span = error.span;
     assert!(
         span.start <= span.end && span.end <= text.len(),
