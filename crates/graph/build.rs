@@ -14,14 +14,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use oxrdf::{GraphName, NamedNode, Quad, Term};
-use oxttl::{NQuadsParser, TriGParser};
+use oxrdf::{GraphName, Quad, Term};
 
 use catena_language::vocabulary;
-use catena_vocab::ONTOLOGY_GRAPH;
-
-const EMBEDDED_DIRS: &[&str] = &["ontology", "data"];
-const RDF_EXTENSIONS: &[&str] = &["ttl", "trig", "nt", "nq"];
+use catena_vocab::{ONTOLOGY_GRAPH, embedded};
 
 fn main() {
     let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -29,35 +25,14 @@ fn main() {
     let root = Path::new(&manifest_dir).join("../..");
     let mut generated = String::from("&[\n");
     let mut quads: Vec<Quad> = Vec::new();
-    for dir in EMBEDDED_DIRS {
-        println!("cargo:rerun-if-changed={}", root.join(dir).display());
-        let mut names: Vec<String> = fs::read_dir(root.join(dir))
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                    .filter(|name| {
-                        Path::new(name)
-                            .extension()
-                            .is_some_and(|ext| RDF_EXTENSIONS.iter().any(|known| ext == *known))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        // A stable order makes load order, and so error messages, reproducible.
-        names.sort();
-        for name in names {
-            let path = format!("{dir}/{name}");
-            println!("cargo:rerun-if-changed={}", root.join(&path).display());
-            writeln!(
-                generated,
-                "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../{path}\"))),"
-            )
-            .expect("writing to a String cannot fail");
-            let text = fs::read_to_string(root.join(&path))
-                .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-            quads.extend(parse(&path, &text, *dir == "ontology"));
-        }
+    for file in embedded::read(&root) {
+        let path = &file.path;
+        writeln!(
+            generated,
+            "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../{path}\"))),"
+        )
+        .expect("writing to a String cannot fail");
+        quads.extend(file.quads());
     }
     generated.push_str("]\n");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -83,35 +58,6 @@ fn main() {
     .expect("the vocabulary serialises");
     fs::write(Path::new(&out_dir).join("vocabulary.json"), vocabulary)
         .expect("OUT_DIR is writable");
-}
-
-/// The quads of one file; default-graph triples of the ontology go to its graph. A syntax
-/// error fails the build with its position (`catena check` gives the same message).
-fn parse(path: &str, text: &str, ontology: bool) -> Vec<Quad> {
-    let default_graph = if ontology {
-        GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH))
-    } else {
-        GraphName::DefaultGraph
-    };
-    let fix = |mut quad: Quad| {
-        if quad.graph_name.is_default_graph() {
-            quad.graph_name = default_graph.clone();
-        }
-        quad
-    };
-    let bytes = text.as_bytes();
-    let parsed: Result<Vec<Quad>, String> = if path.ends_with(".nt") || path.ends_with(".nq") {
-        NQuadsParser::new()
-            .for_slice(bytes)
-            .map(|q| q.map(fix).map_err(|e| e.to_string()))
-            .collect()
-    } else {
-        TriGParser::new()
-            .for_slice(bytes)
-            .map(|q| q.map(fix).map_err(|e| e.to_string()))
-            .collect()
-    };
-    parsed.unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Rust source for `(TERMS, QUADS)`: each distinct term once, quads as indices into it.

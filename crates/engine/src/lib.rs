@@ -12,5 +12,5 @@ pub mod stats;
 #[cfg(test)]
 use catena_graph::check;
 use catena_graph::{formats, graph, lexicon, remote, sparql, store};
-use catena_language::{ast, compile, diagnostic, parse, query, resolve, vocabulary};
+use catena_language::{ast, compile, diagnostic, forms, parse, query, resolve, vocabulary};
 use catena_vocab as vocab;

@@ -111,7 +111,7 @@ impl QuestionError {
 /// question (`None` for other questions).
 fn sparql_of(question: &str) -> Option<(usize, &str)> {
     let parsed = parse::parse(question).ok()?;
-    let crate::ast::Form::Sparql(query) = &parsed.form else {
+    let crate::ast::Form::Sparql(crate::forms::sparql::Sparql(query)) = &parsed.form else {
         return None;
     };
     let offset = question.len().checked_sub(query.len())?;
@@ -267,7 +267,7 @@ impl Session {
         self.engine.is_remote()
     }
 
-    pub fn vocabulary(&self) -> &Vocabulary {
+    pub fn vocabulary(&self) -> Arc<Vocabulary> {
         self.engine.vocabulary()
     }
 

@@ -217,13 +217,7 @@ fn unknown_prefix(query: &str, line: usize, column: usize) -> Option<String> {
 
 /// A parser that knows catena's prefixes.
 fn parser() -> SparqlParser {
-    vocab::PREFIXES
-        .iter()
-        .fold(SparqlParser::new(), |parser, (prefix, iri)| {
-            parser
-                .with_prefix(*prefix, *iri)
-                .expect("the predefined prefix IRIs are valid")
-        })
+    vocab::sparql_parser()
 }
 
 /// An evaluator for what [`parser`] parsed, stopped when `cancellation` is cancelled.

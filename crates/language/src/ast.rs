@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+/// The forms of the language: each form's node lives with the form, in [`crate::forms`].
+pub use crate::forms::Form;
+
 /// A byte range in the question text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
@@ -89,61 +92,6 @@ pub struct Modifiers {
     pub time: Option<(TimeFilter, Span)>,
     pub with_sources: bool,
     pub transitive: Option<Span>,
-}
-
-/// How releases are narrowed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReleaseFilter {
-    /// `by DeepSeek`
-    By(Name),
-    /// `by companies in China`
-    ClassIn { class: Run, place: Name },
-}
-
-/// The forms of the language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Form {
-    /// `sparql SELECT …`
-    Sparql(String),
-    /// `describe NVIDIA`
-    Describe(Name),
-    /// `path from OpenAI to TSMC`
-    Path { from: Name, to: Name },
-    /// `list companies in France`, `list models by Google`
-    List {
-        class: Run,
-        by: Option<Name>,
-        place: Option<Name>,
-    },
-    /// `count models by developer`
-    Count { class: Run, group: Option<Run> },
-    /// `top 3 chatbots by traffic share`
-    Top {
-        limit: u32,
-        limit_span: Span,
-        class: Run,
-        measure: Run,
-    },
-    /// `investments by Microsoft`, `investments in OpenAI`
-    Investments {
-        by: Option<Name>,
-        recipient: Option<Name>,
-    },
-    /// `open-source releases [by …]`
-    Releases(Option<ReleaseFilter>),
-    /// `exclusive cloud deals`, `cloud deals`
-    CloudDeals { exclusive_only: bool },
-    /// `concerns raised by FTC`, `concerns about Microsoft`
-    Concerns {
-        raised_by: Option<Name>,
-        about: Option<Name>,
-    },
-    /// `who ‹relation phrase› X`
-    Who(Run),
-    /// `what does X ‹relation phrase›`
-    What(Run),
-    /// Everything else: Italian inverse forms and attributes, told apart by the resolver.
-    Free(Run),
 }
 
 /// A parsed question.

@@ -8,7 +8,6 @@
 use spargebra::SparqlParser;
 
 use crate::diagnostic::Diagnostic;
-use crate::vocab;
 use crate::vocabulary::Vocabulary;
 use crate::{Untranslatable, translate};
 
@@ -57,15 +56,9 @@ fn check_parses(text: &str, sparql: &str) {
     }
 }
 
-/// A parser that knows catena's prefixes (the graph crate's `sparql` predefines the same).
+/// A parser that knows catena's prefixes, as the graph crate's `sparql` parses.
 fn parser() -> SparqlParser {
-    vocab::PREFIXES
-        .iter()
-        .fold(SparqlParser::new(), |parser, (prefix, iri)| {
-            parser
-                .with_prefix(*prefix, *iri)
-                .expect("the predefined prefix IRIs are valid")
-        })
+    crate::vocab::sparql_parser()
 }
 
 #[cfg(test)]
@@ -74,7 +67,7 @@ mod tests {
 
     use super::*;
     use crate::ast::Span;
-    use crate::vocab::{OWL, RDF, RDFS};
+    use crate::vocab::{self, OWL, RDF, RDFS};
 
     fn quad(subject: &str, predicate: &str, object: oxrdf::Term, graph: &GraphName) -> Quad {
         Quad::new(

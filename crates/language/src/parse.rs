@@ -1,9 +1,13 @@
 //! Parsing: question text → typed [`Question`], with pest and `grammar/question.pest`.
 
-use pest::Parser as _;
-use pest::iterators::Pair;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
-use crate::ast::{Form, Modifiers, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
+use pest::Parser as _;
+pub(crate) use pest::iterators::Pair;
+use pest::iterators::Pairs;
+
+use crate::ast::{Form, Modifiers, Name, Question, Run, Span, TimeFilter, Word};
 use crate::diagnostic::Diagnostic;
 
 #[derive(pest_derive::Parser)]
@@ -45,7 +49,7 @@ pub fn parse(text: &str) -> Result<Question, ParseError> {
     build_question(question)
 }
 
-fn span_of(pair: &Pair<Rule>) -> Span {
+pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
     Span::new(pair.as_span().start(), pair.as_span().end())
 }
 
@@ -92,7 +96,7 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
                 modifiers.transitive = Some(span);
             }
             Rule::EOI => {}
-            _ => form = Some(build_form(item)?),
+            _ => form = Some(Form::build(item)?),
         }
     }
     let form = form.ok_or_else(|| expected(Span::default(), "a question"))?;
@@ -103,81 +107,52 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
     })
 }
 
-fn repeated(span: Span, what: &str) -> ParseError {
+pub(crate) fn repeated(span: Span, what: &str) -> ParseError {
     ParseError::new(span, format!("{what} is given more than once"))
 }
 
 /// `expected …`, with what was expected kept as data.
-fn expected(span: Span, what: &str) -> ParseError {
+pub(crate) fn expected(span: Span, what: &str) -> ParseError {
     ParseError::new(span, format!("expected {what}")).with_expected(vec![what.to_owned()])
 }
 
-fn build_form(pair: Pair<Rule>) -> Result<Form, ParseError> {
-    let rule = pair.as_rule();
-    let span = span_of(&pair);
-    let mut parts = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
-    let mut next = |what: &str| parts.next().ok_or_else(|| expected(span, what));
-    // One case per form of the grammar: a flat table, each case a line or a call.
-    Ok(match rule {
-        Rule::sparql => Form::Sparql(next("a SPARQL query")?.as_str().to_owned()),
-        Rule::describe => Form::Describe(name(next("a name")?)),
-        Rule::path => Form::Path {
-            from: name(next("a name")?),
-            to: name(next("a name")?),
-        },
-        Rule::list => {
-            let class = run(next("what to list")?);
-            let [by, place] = filters(
-                parts,
-                [(Rule::by_filter, "`by`"), (Rule::place_filter, "`in`")],
-            )?;
-            Form::List { class, by, place }
+/// The pairs inside a form's pair, keywords left out: what its node is built from.
+pub(crate) struct Parts<'i> {
+    span: Span,
+    pairs: Pairs<'i, Rule>,
+}
+
+impl<'i> Parts<'i> {
+    pub(crate) fn of(pair: Pair<'i, Rule>) -> Self {
+        Self {
+            span: span_of(&pair),
+            pairs: pair.into_inner(),
         }
-        Rule::count => Form::Count {
-            class: run(next("what to count")?),
-            group: parts.next().map(run),
-        },
-        Rule::top => {
-            let limit_pair = next("a number")?;
-            let limit_span = span_of(&limit_pair);
-            let limit = top_limit(&limit_pair)?;
-            Form::Top {
-                limit,
-                limit_span,
-                class: run(next("what to rank")?),
-                measure: run(next("a measure")?),
-            }
-        }
-        Rule::investments => {
-            let [by, recipient] = filters(
-                parts,
-                [(Rule::by_filter, "`by`"), (Rule::recipient_filter, "`in`")],
-            )?;
-            Form::Investments { by, recipient }
-        }
-        Rule::releases => Form::Releases(parts.next().and_then(release_filter)),
-        Rule::cloud_deals => Form::CloudDeals {
-            exclusive_only: parts.any(|p| p.as_rule() == Rule::exclusive),
-        },
-        Rule::concerns => {
-            let [raised_by, about] = filters(
-                parts,
-                [(Rule::raised_by, "`raised by`"), (Rule::about, "`about`")],
-            )?;
-            Form::Concerns { raised_by, about }
-        }
-        Rule::who => Form::Who(run(next("a relation and a name")?)),
-        Rule::what => Form::What(run(next("a name and a relation")?)),
-        Rule::free => Form::Free(run(next("a question")?)),
-        _ => {
-            return Err(ParseError::new(span, "unexpected part of a question"));
-        }
-    })
+    }
+
+    /// The span of the whole form.
+    pub(crate) fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The next part, which the grammar guarantees; an error names it if it is missing.
+    pub(crate) fn required(&mut self, what: &str) -> Result<Pair<'i, Rule>, ParseError> {
+        let span = self.span;
+        self.next().ok_or_else(|| expected(span, what))
+    }
+}
+
+impl<'i> Iterator for Parts<'i> {
+    type Item = Pair<'i, Rule>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.pairs.find(|pair| !is_keyword(pair.as_rule()))
+    }
 }
 
 /// The names of a form's optional filters, each of the rule given (with how the filter is
 /// written, for errors); a filter given twice is an error, other parts are ignored.
-fn filters<'i, const N: usize>(
+pub(crate) fn filters<'i, const N: usize>(
     parts: impl Iterator<Item = Pair<'i, Rule>>,
     kinds: [(Rule, &str); N],
 ) -> Result<[Option<Name>; N], ParseError> {
@@ -189,50 +164,6 @@ fn filters<'i, const N: usize>(
         }
     }
     Ok(found)
-}
-
-/// The number of a `top` question: from 1 to the longest top list.
-fn top_limit(limit_pair: &Pair<Rule>) -> Result<u32, ParseError> {
-    /// The longest top list: more is a listing, not a ranking.
-    const MAX_TOP: u32 = 100_000;
-    let limit_span = span_of(limit_pair);
-    let limit = limit_pair
-        .as_str()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| *n <= MAX_TOP)
-        .ok_or_else(|| {
-            ParseError::advising(
-                limit_span,
-                &format!(
-                    "`top {}` is more than a top list holds",
-                    limit_pair.as_str()
-                ),
-                format!("give a number from 1 to {MAX_TOP}"),
-            )
-        })?;
-    if limit == 0 {
-        return Err(ParseError::advising(
-            limit_span,
-            "`top 0` asks for nothing",
-            "give a number from 1",
-        ));
-    }
-    Ok(limit)
-}
-
-/// The filter of a `releases` question: a class in a place, or a developer.
-fn release_filter(filter: Pair<Rule>) -> Option<ReleaseFilter> {
-    if filter.as_rule() != Rule::class_in_place {
-        return Some(ReleaseFilter::By(name(filter)));
-    }
-    let mut inner = filter.into_inner().filter(|p| !is_keyword(p.as_rule()));
-    let class = inner.next().map(run);
-    let place = inner.next().map(name);
-    match (class, place) {
-        (Some(class), Some(place)) => Some(ReleaseFilter::ClassIn { class, place }),
-        _ => None,
-    }
 }
 
 fn filter_name(
@@ -250,39 +181,22 @@ fn filter_name(
         .ok_or_else(|| expected(span, &format!("a name after {what}")))
 }
 
+/// The grammar's keyword rules, by the grammar's convention: their names start with `kw_`.
+static KEYWORD_RULES: LazyLock<HashSet<Rule>> = LazyLock::new(|| {
+    Rule::all_rules()
+        .iter()
+        .copied()
+        .filter(|rule| format!("{rule:?}").starts_with("kw_"))
+        .collect()
+});
+
 fn is_keyword(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::kw_explain
-            | Rule::kw_sparql
-            | Rule::kw_describe
-            | Rule::kw_path
-            | Rule::kw_from
-            | Rule::kw_to
-            | Rule::kw_list
-            | Rule::kw_count
-            | Rule::kw_top
-            | Rule::kw_by
-            | Rule::kw_per
-            | Rule::kw_in
-            | Rule::kw_who
-            | Rule::kw_what_does
-            | Rule::kw_investments
-            | Rule::kw_open_source
-            | Rule::kw_releases
-            | Rule::kw_rilasci
-            | Rule::kw_exclusive
-            | Rule::kw_cloud
-            | Rule::kw_deals
-            | Rule::kw_concerns
-            | Rule::kw_raised_by
-            | Rule::kw_about
-    )
+    KEYWORD_RULES.contains(&rule)
 }
 
 /// A run of words from a rule made of `word`s (directly or through a nested run); a quoted
 /// name in a run is one word holding the text between the quotes.
-fn run(pair: Pair<Rule>) -> Run {
+pub(crate) fn run(pair: Pair<Rule>) -> Run {
     Run {
         words: pair
             .into_inner()
@@ -310,7 +224,7 @@ fn run(pair: Pair<Rule>) -> Run {
 }
 
 /// A name from a `name*` rule: the quoted text, or the words joined by single spaces.
-fn name(pair: Pair<Rule>) -> Name {
+pub(crate) fn name(pair: Pair<Rule>) -> Name {
     let quoted = pair
         .clone()
         .into_inner()
@@ -407,6 +321,18 @@ fn describe_rule(rule: Rule) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::{
+        cloud_deals::CloudDeals,
+        concerns::Concerns,
+        free::Free,
+        list::List,
+        path::Path,
+        releases::{ReleaseFilter, Releases},
+        sparql::Sparql,
+        top::Top,
+        what::What,
+        who::Who,
+    };
 
     fn form(text: &str) -> Form {
         parse(text).unwrap_or_else(|e| panic!("{text}: {e}")).form
@@ -419,15 +345,15 @@ mod tests {
     #[test]
     fn who_and_what_keep_their_word_runs() {
         match form("who depends on NVIDIA") {
-            Form::Who(run) => assert_eq!(words(&run), "depends on NVIDIA"),
+            Form::Who(Who(run)) => assert_eq!(words(&run), "depends on NVIDIA"),
             other => panic!("{other:?}"),
         }
         match form("What does NVIDIA depend on") {
-            Form::What(run) => assert_eq!(words(&run), "NVIDIA depend on"),
+            Form::What(What(run)) => assert_eq!(words(&run), "NVIDIA depend on"),
             other => panic!("{other:?}"),
         }
         match form("chi dipende da NVIDIA") {
-            Form::Who(run) => assert_eq!(words(&run), "dipende da NVIDIA"),
+            Form::Who(Who(run)) => assert_eq!(words(&run), "dipende da NVIDIA"),
             other => panic!("{other:?}"),
         }
     }
@@ -441,7 +367,7 @@ mod tests {
         );
         assert!(question.modifiers.with_sources);
         match question.form {
-            Form::Who(run) => assert_eq!(words(&run), "invested in OpenAI"),
+            Form::Who(Who(run)) => assert_eq!(words(&run), "invested in OpenAI"),
             other => panic!("{other:?}"),
         }
         let question = parse("chi dipende da TSMC transitivamente con fonti").expect("parses");
@@ -459,7 +385,7 @@ mod tests {
     fn fixed_forms() {
         assert_eq!(
             form("path from OpenAI to TSMC"),
-            Form::Path {
+            Form::Path(Path {
                 from: Name {
                     text: "OpenAI".into(),
                     span: Span::new(10, 16),
@@ -470,66 +396,68 @@ mod tests {
                     span: Span::new(20, 24),
                     quoted: false
                 },
-            }
+            })
         );
         match form("list companies in France") {
-            Form::List {
+            Form::List(List {
                 class,
                 by: None,
                 place: Some(place),
-            } => {
+            }) => {
                 assert_eq!(words(&class), "companies");
                 assert_eq!(place.text, "France");
             }
             other => panic!("{other:?}"),
         }
         match form("list models by \"Mistral AI\"") {
-            Form::List { by: Some(by), .. } => {
+            Form::List(List { by: Some(by), .. }) => {
                 assert_eq!(by.text, "Mistral AI");
                 assert!(by.quoted);
             }
             other => panic!("{other:?}"),
         }
         match form("top 3 chatbots by traffic share") {
-            Form::Top {
+            Form::Top(Top {
                 limit: 3,
                 class,
                 measure,
                 ..
-            } => {
+            }) => {
                 assert_eq!(words(&class), "chatbots");
                 assert_eq!(words(&measure), "traffic share");
             }
             other => panic!("{other:?}"),
         }
         match form("open-source releases by companies in China") {
-            Form::Releases(Some(ReleaseFilter::ClassIn { class, place })) => {
+            Form::Releases(Releases(Some(ReleaseFilter::ClassIn { class, place }))) => {
                 assert_eq!(words(&class), "companies");
                 assert_eq!(place.text, "China");
             }
             other => panic!("{other:?}"),
         }
         match form("rilasci open source di DeepSeek") {
-            Form::Releases(Some(ReleaseFilter::By(name))) => assert_eq!(name.text, "DeepSeek"),
+            Form::Releases(Releases(Some(ReleaseFilter::By(name)))) => {
+                assert_eq!(name.text, "DeepSeek")
+            }
             other => panic!("{other:?}"),
         }
         assert_eq!(
             form("exclusive cloud deals"),
-            Form::CloudDeals {
+            Form::CloudDeals(CloudDeals {
                 exclusive_only: true
-            }
+            })
         );
         assert_eq!(
             form("accordi cloud esclusivi"),
-            Form::CloudDeals {
+            Form::CloudDeals(CloudDeals {
                 exclusive_only: true
-            }
+            })
         );
         match form("preoccupazioni sollevate da FTC") {
-            Form::Concerns {
+            Form::Concerns(Concerns {
                 raised_by: Some(name),
                 about: None,
-            } => assert_eq!(name.text, "FTC"),
+            }) => assert_eq!(name.text, "FTC"),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
@@ -543,18 +471,18 @@ mod tests {
         );
         assert_eq!(
             form("sparql SELECT * WHERE { ?s ?p ?o }"),
-            Form::Sparql("SELECT * WHERE { ?s ?p ?o }".into())
+            Form::Sparql(Sparql("SELECT * WHERE { ?s ?p ?o }".into()))
         );
     }
 
     #[test]
     fn free_runs_are_left_to_the_resolver() {
         match form("traffic share of ChatGPT") {
-            Form::Free(run) => assert_eq!(words(&run), "traffic share of ChatGPT"),
+            Form::Free(Free(run)) => assert_eq!(words(&run), "traffic share of ChatGPT"),
             other => panic!("{other:?}"),
         }
         match form("da cosa dipende NVIDIA?") {
-            Form::Free(run) => assert_eq!(words(&run), "da cosa dipende NVIDIA"),
+            Form::Free(Free(run)) => assert_eq!(words(&run), "da cosa dipende NVIDIA"),
             other => panic!("{other:?}"),
         }
     }

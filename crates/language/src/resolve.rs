@@ -3,7 +3,7 @@
 
 use oxrdf::NamedNode;
 
-use crate::ast::{Form, Name, Question, ReleaseFilter, Run, Span, TimeFilter, Word};
+use crate::ast::{Name, Question, Run, Span, TimeFilter, Word};
 use crate::diagnostic::Diagnostic;
 use crate::suggest;
 use crate::vocabulary::{
@@ -99,18 +99,6 @@ pub struct Resolved {
     pub with_sources: bool,
 }
 
-/// Words that introduce the developer in a list without `list` (`open models by Google`).
-const BY_WORDS: &[&str] = &[
-    "by", "di", "da", "del", "della", "dello", "dei", "degli", "delle",
-];
-/// Words that introduce the place in a list without `list` (`models in France`).
-const IN_WORDS: &[&str] = &["in", "nel", "nella", "negli", "nei"];
-
-/// Words that join a measure to its entity in attribute questions.
-const OF_WORDS: &[&str] = &[
-    "of", "di", "del", "della", "dello", "dei", "degli", "delle", "for", "per",
-];
-
 fn error(span: Span, message: impl Into<String>) -> ResolveError {
     ResolveError::new(span, message)
 }
@@ -125,7 +113,7 @@ fn name_missing(span: Span) -> ResolveError {
 pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved, ResolveError> {
     let resolver = Resolver { vocabulary };
     let transitive = question.modifiers.transitive;
-    let plan = resolver.plan(&question.form, transitive.is_some())?;
+    let plan = question.form.plan(&resolver, transitive.is_some())?;
     if let Some(span) = transitive
         && !matches!(plan, Plan::Related { .. })
     {
@@ -169,161 +157,26 @@ fn is_dated(plan: &Plan) -> bool {
     }
 }
 
-struct Resolver<'a> {
+/// Names and word runs → terms of the lexicon: what the forms resolve their nodes with
+/// ([`crate::forms`]).
+pub(crate) struct Resolver<'a> {
     vocabulary: &'a Vocabulary,
 }
 
 impl Resolver<'_> {
-    fn plan(&self, form: &Form, transitive: bool) -> Result<Plan, ResolveError> {
-        Ok(match form {
-            Form::Sparql(text) => Plan::Sparql(text.clone()),
-            Form::Describe(name) => Plan::Describe(self.entity(name)?),
-            Form::Path { from, to } => Plan::Path {
-                from: self.entity(from)?,
-                to: self.entity(to)?,
-            },
-            Form::List { class, by, place } => {
-                let (class, qualifiers) = self.qualified_class(class)?;
-                Plan::List {
-                    class,
-                    qualifiers,
-                    developer: by.as_ref().map(|n| self.entity(n)).transpose()?,
-                    place: place.as_ref().map(|n| self.entity(n)).transpose()?,
-                }
-            }
-            Form::Count { class, group } => {
-                let (class, qualifiers) = self.qualified_class(class)?;
-                Plan::Count {
-                    class,
-                    qualifiers,
-                    group: group.as_ref().map(|g| self.grouping(g)).transpose()?,
-                }
-            }
-            Form::Top {
-                limit,
-                class,
-                measure,
-                ..
-            } => Plan::Top {
-                limit: *limit,
-                class: self.class(class)?,
-                measure: self.measure(measure)?,
-            },
-            Form::Investments { by, recipient } => Plan::Investments {
-                investor: by.as_ref().map(|n| self.entity(n)).transpose()?,
-                recipient: recipient.as_ref().map(|n| self.entity(n)).transpose()?,
-            },
-            Form::Releases(filter) => match filter {
-                None => Plan::Releases {
-                    by: None,
-                    class_in: None,
-                },
-                Some(ReleaseFilter::By(name)) => Plan::Releases {
-                    by: Some(self.entity(name)?),
-                    class_in: None,
-                },
-                Some(ReleaseFilter::ClassIn { class, place }) => Plan::Releases {
-                    by: None,
-                    class_in: Some((self.class(class)?, self.entity(place)?)),
-                },
-            },
-            Form::CloudDeals { exclusive_only } => Plan::CloudDeals {
-                exclusive_only: *exclusive_only,
-            },
-            Form::Concerns { raised_by, about } => Plan::Concerns {
-                raised_by: raised_by.as_ref().map(|n| self.entity(n)).transpose()?,
-                about: about.as_ref().map(|n| self.entity(n)).transpose()?,
-            },
-            Form::Who(run) => {
-                let (relation, rest) = self.leading_phrase(&run.words, Phrases::Direct)?;
-                Plan::Related {
-                    relation,
-                    entity: self.entity_words(rest, run)?,
-                    direction: Direction::Subjects,
-                    transitive,
-                }
-            }
-            Form::What(run) => {
-                let (relation, rest) = self.trailing_inverse_phrase(run)?;
-                Plan::Related {
-                    relation,
-                    entity: self.entity_words(rest, run)?,
-                    direction: Direction::Objects,
-                    transitive,
-                }
-            }
-            Form::Free(run) => self.free(run, transitive)?,
-        })
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary
     }
 
-    /// An Italian inverse form (`da cosa dipende NVIDIA`) or an attribute (`revenue of NVIDIA`).
-    fn free(&self, run: &Run, transitive: bool) -> Result<Plan, ResolveError> {
-        if let Some((relation, rest)) = self.find_leading_phrase(&run.words, Phrases::Inverse) {
-            return Ok(Plan::Related {
-                relation,
-                entity: self.entity_words(rest, run)?,
-                direction: Direction::Objects,
-                transitive,
-            });
-        }
-        // A list without `list`: "open models by Google", "modelli aperti di Google".
-        if let Some(plan) = self.bare_list(run)? {
-            return Ok(plan);
-        }
-        // The longest measure before an "of": "quota di traffico di ChatGPT" splits at the
-        // second "di".
-        let mut first_failed = None;
-        for split in (1..run.words.len()).rev() {
-            if !OF_WORDS.contains(&run.words[split].text.to_lowercase().as_str()) {
-                continue;
-            }
-            let measure_words = Run {
-                words: run.words[..split].to_vec(),
-            };
-            match self.find_measure(&measure_words) {
-                Some(measure) => {
-                    let entity = self.entity_words(&run.words[split + 1..], run)?;
-                    return Ok(Plan::Attribute { measure, entity });
-                }
-                None => {
-                    first_failed.get_or_insert(measure_words);
-                }
-            }
-        }
-        // The error (with its suggestions) only once no reading is left.
-        if let Some(measure_words) = first_failed {
-            return Err(self.unknown_measure(&measure_words));
-        }
-        // Nothing fits: suggest from everything a question may start with.
-        let first = &run.words[0];
-        let starts: Vec<String> = crate::parse::LEADING_KEYWORDS
-            .iter()
-            .map(|k| k.to_string())
-            .chain(self.all_phrases(Phrases::Inverse).map(|p| p.text.clone()))
-            .chain(
-                self.vocabulary
-                    .measures
-                    .iter()
-                    .flat_map(|m| m.phrases.iter().map(|p| p.text.clone())),
-            )
-            .collect();
-        let first_words: Vec<&str> = starts
-            .iter()
-            .filter_map(|s| s.split_whitespace().next())
-            .collect();
-        Err(ResolveError::new(
-            first.span,
-            format!(
-                "I don't understand `{}`: a question starts with who, what does, list, count, top, \
-                 describe, path from, investments, open-source releases, cloud deals, concerns, \
-                 a measure (`revenue of NVIDIA`) or sparql",
-                first.text
-            ),
-        )
-        .with_suggestions(suggest::closest(&first.text, first_words, 3)))
+    /// An entity for an optional name.
+    pub(crate) fn optional_entity(
+        &self,
+        name: Option<&Name>,
+    ) -> Result<Option<Entity>, ResolveError> {
+        name.map(|n| self.entity(n)).transpose()
     }
 
-    fn all_phrases(&self, kind: Phrases) -> impl Iterator<Item = &Phrase> {
+    pub(crate) fn all_phrases(&self, kind: Phrases) -> impl Iterator<Item = &Phrase> {
         self.vocabulary
             .relations
             .iter()
@@ -335,7 +188,7 @@ impl Resolver<'_> {
 
     /// The longest relation phrase at the start of `words`, and the words after it; else an
     /// error that says where the phrase goes wrong.
-    fn leading_phrase<'w>(
+    pub(crate) fn leading_phrase<'w>(
         &self,
         words: &'w [Word],
         kind: Phrases,
@@ -346,7 +199,7 @@ impl Resolver<'_> {
 
     /// [`Self::leading_phrase`] without the error, for trying one reading among others: the
     /// error's suggestions cost more than the search.
-    fn find_leading_phrase<'w>(
+    pub(crate) fn find_leading_phrase<'w>(
         &self,
         words: &'w [Word],
         kind: Phrases,
@@ -370,7 +223,7 @@ impl Resolver<'_> {
     }
 
     /// English `what does X ‹inverse phrase›`: the phrase is at the end.
-    fn trailing_inverse_phrase<'w>(
+    pub(crate) fn trailing_inverse_phrase<'w>(
         &self,
         run: &'w Run,
     ) -> Result<(Relation, &'w [Word]), ResolveError> {
@@ -473,7 +326,7 @@ impl Resolver<'_> {
     }
 
     /// An entity from the words left after a phrase.
-    fn entity_words(&self, words: &[Word], whole: &Run) -> Result<Entity, ResolveError> {
+    pub(crate) fn entity_words(&self, words: &[Word], whole: &Run) -> Result<Entity, ResolveError> {
         if words.is_empty() {
             let end = whole.span().end;
             return Err(name_missing(Span::new(end, end)));
@@ -488,7 +341,7 @@ impl Resolver<'_> {
     }
 
     /// An entity by one of its names or aliases.
-    fn entity(&self, name: &Name) -> Result<Entity, ResolveError> {
+    pub(crate) fn entity(&self, name: &Name) -> Result<Entity, ResolveError> {
         let hits = self.vocabulary.entities.lookup(&name.text);
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
@@ -530,7 +383,7 @@ impl Resolver<'_> {
             .cloned()
     }
 
-    fn class(&self, run: &Run) -> Result<Class, ResolveError> {
+    pub(crate) fn class(&self, run: &Run) -> Result<Class, ResolveError> {
         let typed = normalise(&run.text());
         self.find_class(run).ok_or_else(|| {
             ResolveError::new(
@@ -550,7 +403,10 @@ impl Resolver<'_> {
 
     /// A class with adjectives before it (`open models`) or after it (`modelli aperti`),
     /// taken from the ontology's qualifier phrases.
-    fn qualified_class(&self, run: &Run) -> Result<(Class, Vec<Qualifier>), ResolveError> {
+    pub(crate) fn qualified_class(
+        &self,
+        run: &Run,
+    ) -> Result<(Class, Vec<Qualifier>), ResolveError> {
         if let Some(found) = self.find_qualified_class(run) {
             return Ok(found);
         }
@@ -566,7 +422,7 @@ impl Resolver<'_> {
     }
 
     /// [`Self::qualified_class`] without the error, for trying one reading among others.
-    fn find_qualified_class(&self, run: &Run) -> Option<(Class, Vec<Qualifier>)> {
+    pub(crate) fn find_qualified_class(&self, run: &Run) -> Option<(Class, Vec<Qualifier>)> {
         if let Some(class) = self.find_class(run) {
             return Some((class, vec![]));
         }
@@ -597,7 +453,7 @@ impl Resolver<'_> {
     }
 
     /// The longest qualifier phrase at the start (or end) of `words` that leaves a word.
-    fn qualifier(&self, words: &[Word], at_start: bool) -> Option<(Qualifier, usize)> {
+    pub(crate) fn qualifier(&self, words: &[Word], at_start: bool) -> Option<(Qualifier, usize)> {
         for used in (1..words.len()).rev() {
             let part = if at_start {
                 &words[..used]
@@ -620,60 +476,8 @@ impl Resolver<'_> {
         None
     }
 
-    /// `open models by Google`, `models in France`: a (qualified) class, then `by` a
-    /// developer and `in` a place. `None` when the words before `by`/`in` are no class.
-    fn bare_list(&self, run: &Run) -> Result<Option<Plan>, ResolveError> {
-        let is = |word: &Word, set: &[&str]| {
-            !word.quoted && set.contains(&word.text.to_lowercase().as_str())
-        };
-        let words = &run.words;
-        let class_end = words
-            .iter()
-            .skip(1)
-            .position(|w| is(w, BY_WORDS) || is(w, IN_WORDS))
-            .map_or(words.len(), |i| i + 1);
-        let class_words = &words[..class_end];
-        let class_run = Run {
-            words: class_words.to_vec(),
-        };
-        let (class, qualifiers) = match self.find_qualified_class(&class_run) {
-            Some(found) => found,
-            // "open modles": the adjective says a list was meant, so the class is the error.
-            None if self.qualifier(class_words, true).is_some() => {
-                return self.qualified_class(&class_run).map(|_| None);
-            }
-            None => return Ok(None),
-        };
-        let (mut developer, mut place) = (None, None);
-        let mut at = class_end;
-        while at < words.len() {
-            let by = is(&words[at], BY_WORDS);
-            let stop: &[&str] = if by { IN_WORDS } else { BY_WORDS };
-            let end = words[at + 1..]
-                .iter()
-                .position(|w| is(w, stop))
-                .map_or(words.len(), |i| at + 1 + i);
-            let entity = self.entity_words(&words[at + 1..end], run)?;
-            let slot = if by { &mut developer } else { &mut place };
-            if slot.is_some() {
-                return Err(error(
-                    words[at].span,
-                    format!("`{}` is given twice", words[at].text),
-                ));
-            }
-            *slot = Some(entity);
-            at = end;
-        }
-        Ok(Some(Plan::List {
-            class,
-            qualifiers,
-            developer,
-            place,
-        }))
-    }
-
     /// The measure a phrase names (`traffic share`), if any.
-    fn find_measure(&self, run: &Run) -> Option<Measure> {
+    pub(crate) fn find_measure(&self, run: &Run) -> Option<Measure> {
         let typed = normalise(&run.text());
         self.vocabulary
             .measures
@@ -682,12 +486,12 @@ impl Resolver<'_> {
             .cloned()
     }
 
-    fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {
+    pub(crate) fn measure(&self, run: &Run) -> Result<Measure, ResolveError> {
         self.find_measure(run)
             .ok_or_else(|| self.unknown_measure(run))
     }
 
-    fn unknown_measure(&self, run: &Run) -> ResolveError {
+    pub(crate) fn unknown_measure(&self, run: &Run) -> ResolveError {
         let typed = normalise(&run.text());
         ResolveError::new(run.span(), format!("unknown measure `{}`", run.text())).with_suggestions(
             suggest::closest(
@@ -719,7 +523,7 @@ impl Resolver<'_> {
             .map(|class| class.iri.clone())
     }
 
-    fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
+    pub(crate) fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
         let typed = normalise(&run.text());
         for relation in &self.vocabulary.relations {
             if relation
@@ -759,8 +563,10 @@ impl Resolver<'_> {
     }
 }
 
+/// Which phrases of a relation: the direct ones (`depends on`) or the inverse ones (`depend
+/// on` after `what does`, `da cosa dipende`).
 #[derive(Clone, Copy)]
-enum Phrases {
+pub(crate) enum Phrases {
     Direct,
     Inverse,
 }

@@ -13,6 +13,21 @@ pub mod cat {
 
 pub use oxrdf::vocab::{rdf, rdfs, xsd};
 
+#[cfg(feature = "embedded")]
+pub mod embedded;
+
+/// A SPARQL parser that knows catena's [`PREFIXES`], as every query catena runs is parsed.
+#[cfg(feature = "sparql")]
+pub fn sparql_parser() -> spargebra::SparqlParser {
+    PREFIXES
+        .iter()
+        .fold(spargebra::SparqlParser::new(), |parser, (prefix, iri)| {
+            parser
+                .with_prefix(*prefix, *iri)
+                .expect("the predefined prefix IRIs are valid")
+        })
+}
+
 /// catena's ontology: classes, properties, measures, concern themes.
 pub const CAT: &str = "https://w3id.org/catena/ontology#";
 /// Named things of the value chain: organisations, places, products, initiatives…

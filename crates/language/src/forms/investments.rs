@@ -1,0 +1,57 @@
+//! `investments by Microsoft`, `investments in OpenAI`, `investimenti di Microsoft`.
+
+use super::{Kind, QuestionForm, Syntax, both, words};
+use crate::ast::Name;
+use crate::parse::{ParseError, Parts, Rule, filters};
+use crate::resolve::{Plan, ResolveError, Resolver};
+
+pub const FORM: QuestionForm = QuestionForm {
+    name: "investments",
+    kind: Kind::Body,
+    help: "investments, by investor (`by`) or recipient (`in`)",
+    english: words(&["investments"], &["investments", "by", "in"]),
+    italian: words(
+        &["investimenti"],
+        &[
+            "investimenti",
+            "di",
+            "da",
+            "del",
+            "della",
+            "in",
+            "nel",
+            "nella",
+        ],
+    ),
+    examples: &[both(
+        "investments by Microsoft",
+        "investimenti di Microsoft",
+    )],
+    listed: true,
+};
+
+/// Investments, by investor and by recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Investments {
+    pub by: Option<Name>,
+    pub recipient: Option<Name>,
+}
+
+impl Syntax for Investments {
+    const RULE: Rule = Rule::investments;
+
+    fn build(parts: Parts<'_>) -> Result<Self, ParseError> {
+        let [by, recipient] = filters(
+            parts,
+            [(Rule::by_filter, "`by`"), (Rule::recipient_filter, "`in`")],
+        )?;
+        Ok(Self { by, recipient })
+    }
+
+    fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
+        Ok(Plan::Investments {
+            investor: resolver.optional_entity(self.by.as_ref())?,
+            recipient: resolver.optional_entity(self.recipient.as_ref())?,
+        })
+    }
+}
