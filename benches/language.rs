@@ -60,7 +60,7 @@ fn stages(c: &mut Criterion, session: &Session) {
         .collect();
     let resolved: Vec<_> = parsed
         .iter()
-        .map(|p| resolve::resolve(p, session.vocabulary()).expect("every form resolves"))
+        .map(|p| resolve::resolve(p, &session.vocabulary()).expect("every form resolves"))
         .collect();
 
     let mut group = c.benchmark_group("stages");
@@ -74,14 +74,14 @@ fn stages(c: &mut Criterion, session: &Session) {
     group.bench_function("resolve_all", |b| {
         b.iter(|| {
             for question in &parsed {
-                black_box(resolve::resolve(black_box(question), session.vocabulary()).ok());
+                black_box(resolve::resolve(black_box(question), &session.vocabulary()).ok());
             }
         })
     });
     group.bench_function("compile_all", |b| {
         b.iter(|| {
             for question in &resolved {
-                black_box(compile::compile(black_box(question), session.vocabulary()));
+                black_box(compile::compile(black_box(question), &session.vocabulary()));
             }
         })
     });

@@ -712,7 +712,8 @@ fn updates_run_when_allowed() {
         address,
         "/sparql",
         "application/sparql-update",
-        "INSERT DATA { GRAPH src:test { ent:ServeTest cat:dependsOn ent:TSMC } }",
+        "INSERT DATA { GRAPH src:test { ent:ServeTest cat:dependsOn ent:TSMC ; \
+         rdfs:label \"Serve Test Labs\"@en } }",
     );
     assert_eq!(insert.status, 200, "{}", insert.body);
     let ask = query(
@@ -721,6 +722,14 @@ fn updates_run_when_allowed() {
         None,
     );
     assert_eq!(ask.json()["boolean"], true);
+    // The question language knows the new name at once: the vocabulary follows the update.
+    let answer = get(
+        address,
+        "/ask?q=what+does+Serve+Test+Labs+depend+on&format=csv",
+        None,
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert!(answer.body.contains("TSMC"), "{}", answer.body);
     let delete = post(
         address,
         "/sparql",
@@ -733,6 +742,9 @@ fn updates_run_when_allowed() {
     assert_eq!(delete.status, 200, "{}", delete.body);
     let ask = query(address, "ASK { ent:ServeTest ?p ?o }", None);
     assert_eq!(ask.json()["boolean"], false);
+    let gone = get(address, "/ask?q=what+does+Serve+Test+Labs+depend+on", None);
+    assert_eq!(gone.status, 400, "{}", gone.body);
+    assert!(gone.body.contains("unknown entity"), "{}", gone.body);
     let bad = post(
         address,
         "/sparql",

@@ -346,3 +346,100 @@ fn a_load_killed_midway_leaves_a_store_that_opens_with_all_or_nothing_of_it() {
         .success();
     assert_eq!(quads(&bulk), before + triples);
 }
+
+/// The store's kept lexicon, as JSON (the first line names the catena that wrote it).
+fn kept_lexicon(store: &Path) -> (String, serde_json::Value) {
+    let text = std::fs::read_to_string(store.join("catena-lexicon.json")).expect("a kept lexicon");
+    let (header, json) = text.split_once('\n').expect("a header line");
+    (
+        header.to_owned(),
+        serde_json::from_str(json).expect("the kept lexicon is JSON"),
+    )
+}
+
+fn question(store: &Path, question: &str) -> assert_cmd::assert::Assert {
+    catena()
+        .args(["--store", &store_arg(store), "-e", question])
+        .assert()
+}
+
+#[test]
+fn the_store_keeps_its_lexicon_and_every_change_through_catena_renews_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("kg");
+    quads(&store);
+    let (header, mut lexicon) = kept_lexicon(&store);
+    assert!(header.starts_with("catena-lexicon "), "{header}");
+
+    // Questions resolve with the kept lexicon, not with names read again from the store: a
+    // name given to NVIDIA in the kept file alone is understood.
+    let nvidia = lexicon["entities"]
+        .as_array_mut()
+        .expect("entities")
+        .iter_mut()
+        .find(|e| e["label"] == "NVIDIA")
+        .expect("NVIDIA is kept");
+    nvidia["names"]
+        .as_array_mut()
+        .expect("names")
+        .push("Zzyzx Chips".into());
+    std::fs::write(
+        store.join("catena-lexicon.json"),
+        format!("{header}\n{lexicon}"),
+    )
+    .expect("writes");
+    question(&store, "what does Zzyzx Chips depend on")
+        .success()
+        .stdout(predicate::str::contains("TSMC"));
+
+    // A load renews it from the store: the new entity is known, the planted name is gone.
+    let file = dir.path().join("acme.ttl");
+    std::fs::write(
+        &file,
+        "@prefix ent: <https://w3id.org/catena/entity/> .\n\
+         @prefix cat: <https://w3id.org/catena/ontology#> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         ent:AcmeFoundry a cat:Company ; rdfs:label \"Acme Foundry\"@en .\n\
+         ent:NVIDIA cat:dependsOn ent:AcmeFoundry .\n",
+    )
+    .expect("writes");
+    catena()
+        .args(["--store", &store_arg(&store), "load"])
+        .arg(&file)
+        .assert()
+        .success();
+    let (_, renewed) = kept_lexicon(&store);
+    assert!(!renewed.to_string().contains("Zzyzx"));
+    assert!(renewed.to_string().contains("Acme Foundry"));
+    question(&store, "who depends on Acme Foundry")
+        .success()
+        .stdout(predicate::str::contains("NVIDIA"));
+    question(&store, "what does Zzyzx Chips depend on")
+        .code(1)
+        .stderr(predicate::str::contains("unknown entity"));
+
+    // An update renews it too.
+    catena()
+        .args([
+            "--store",
+            &store_arg(&store),
+            "sparql",
+            "--allow-update",
+            "INSERT DATA { GRAPH <http://example.org/notes> { ent:AcmeFoundry skos:altLabel \"Acme\"@en } }",
+        ])
+        .assert()
+        .success();
+    assert!(kept_lexicon(&store).1.to_string().contains("\"Acme\""));
+    question(&store, "who depends on Acme")
+        .success()
+        .stdout(predicate::str::contains("NVIDIA"));
+
+    // A lexicon another catena wrote, or a damaged one, is read again from the store and kept.
+    for stale in ["catena-lexicon 0.0.0\n{}", "catena-lexicon\nnot json"] {
+        std::fs::write(store.join("catena-lexicon.json"), stale).expect("writes");
+        question(&store, "who depends on Acme Foundry")
+            .success()
+            .stdout(predicate::str::contains("NVIDIA"));
+        assert!(kept_lexicon(&store).1.to_string().contains("Acme Foundry"));
+    }
+}

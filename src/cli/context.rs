@@ -60,7 +60,7 @@ impl Context {
             ));
         }
         match &args.store {
-            Some(dir) => Ok(KnowledgeGraph::from_store(catena::store::open(dir)?.0)),
+            Some(dir) => Ok(KnowledgeGraph::open_store(dir)?.0),
             // The shipped graph comes pre-parsed; files given by the user are parsed now.
             None if args.data.is_empty() && args.ontology.is_empty() => {
                 Ok(KnowledgeGraph::embedded()?)

@@ -33,7 +33,7 @@ pub fn ecosystem_graphs(
     if let Some(path) = &output {
         eg::write_quads(path, &quads).map_err(output_failure)?;
     }
-    eg::commit(graph.store(), &mut report, &quads).map_err(import_failure)?;
+    graph.change(|store| eg::commit(store, &mut report, &quads).map_err(import_failure))?;
     context::flush(graph.store())?;
     // Answers follow on standard output when questions do; the summary steps aside.
     let questions_follow = !context.questions.is_empty()

@@ -58,8 +58,10 @@ pub fn run(
 
 /// Runs an update and writes it to disk; the new size goes to standard error.
 fn update(graph: &KnowledgeGraph, update: &str) -> Result<(), CliError> {
-    sparql::update_with_limits(graph.store(), update, &sparql::Limits::default())
-        .map_err(|e| query_failure(&e, update))?;
+    graph.change(|store| {
+        sparql::update_with_limits(store, update, &sparql::Limits::default())
+            .map_err(|e| query_failure(&e, update))
+    })?;
     context::flush(graph.store())?;
     eprintln!(
         "update done: the store now holds {} quads",

@@ -12,8 +12,7 @@ use crate::cli::error::CliError;
 
 /// `catena store init DIR`: a store holding the shipped graph (an existing one is kept).
 pub fn init(dir: &Path) -> Result<(), CliError> {
-    let (store, created) = catena::store::open(dir)?;
-    let graph = KnowledgeGraph::from_store(store);
+    let (graph, created) = KnowledgeGraph::open_store(dir)?;
     let quads = context::store_len(&graph)?;
     if created {
         println!(
@@ -42,19 +41,21 @@ pub fn load(
             "catena load needs --store DIR: the in-memory graph lives only for one command",
         ));
     };
-    let (store, _) = catena::store::open(dir)?;
+    let (store, _) = KnowledgeGraph::open_store(dir)?;
     let options = LoadOptions {
         format: rdf_format,
         graph,
         bulk,
         progress: true,
     };
-    for file in files {
-        let report = catena::store::load_file(&store, file, &options)?;
-        println!("{report}");
-    }
-    context::flush(&store)?;
-    let graph = KnowledgeGraph::from_store(store);
+    store.change(|quads| {
+        for file in files {
+            let report = catena::store::load_file(quads, file, &options)?;
+            println!("{report}");
+        }
+        Ok::<_, CliError>(())
+    })?;
+    let graph = store;
     println!("the store now holds {} quads", context::store_len(&graph)?);
     Ok(())
 }

@@ -4,7 +4,7 @@
 pub mod serve;
 
 use catena_engine::{engine, session};
-use catena_graph::{formats, sparql};
+use catena_graph::{formats, sparql, store};
 // Named in the documentation of the endpoint's limits.
 #[allow(unused_imports)]
 use catena_graph::query_cost;

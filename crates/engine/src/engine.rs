@@ -7,7 +7,10 @@
 //! both, with no limits. What an answer depends on besides the question is in [`Options`];
 //! the engine knows nothing of a shell's settings or of HTTP.
 
+use std::sync::{Arc, RwLock};
+
 use oxigraph::sparql::CancellationToken;
+use oxigraph::store::Store;
 
 use crate::answer::{self, Answer};
 use catena_language::Untranslatable;
@@ -18,6 +21,7 @@ use crate::remote::Endpoint;
 use crate::resolve::{Plan, Resolved};
 use crate::session::{QuestionError, RemoteSessionError, explanation};
 use crate::sparql::{self, Limits, QueryError, QueryOutput, Scope};
+use crate::store::StoreError;
 use crate::vocabulary::Vocabulary;
 
 /// What an answer depends on besides the question's text.
@@ -57,7 +61,9 @@ pub struct Engine {
     /// The graph questions run on; with an endpoint, only the ontology and the remote
     /// entities' names, kept locally to resolve questions.
     graph: KnowledgeGraph,
-    vocabulary: Vocabulary,
+    /// Replaced whole when the graph changes through [`Engine::change`]: a question resolves
+    /// against the vocabulary of the moment it started.
+    vocabulary: RwLock<Arc<Vocabulary>>,
     /// Where queries run when not on `graph`.
     endpoint: Option<Endpoint>,
 }
@@ -75,7 +81,7 @@ impl Engine {
     fn with_vocabulary(graph: KnowledgeGraph, vocabulary: Vocabulary) -> Self {
         Self {
             graph,
-            vocabulary,
+            vocabulary: RwLock::new(Arc::new(vocabulary)),
             endpoint: None,
         }
     }
@@ -122,8 +128,27 @@ impl Engine {
         Ok(engine)
     }
 
-    pub fn vocabulary(&self) -> &Vocabulary {
-        &self.vocabulary
+    /// The vocabulary questions resolve against now.
+    pub fn vocabulary(&self) -> Arc<Vocabulary> {
+        // A poisoned lock still holds a whole vocabulary: it is only ever replaced whole.
+        let current = self.vocabulary.read().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(&current)
+    }
+
+    /// Changes the local graph with `write` (an update, a load), then reads the vocabulary
+    /// anew, so that the names and terms the change added can be asked about at once; a
+    /// persistent store keeps its lexicon ([`KnowledgeGraph::change`]).
+    pub fn change<T, E>(&self, write: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let written = self.graph.change(write);
+        let vocabulary = self
+            .graph
+            .vocabulary()
+            .map_err(|e| E::from(StoreError::from(e)))?;
+        *self.vocabulary.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(vocabulary);
+        written
     }
 
     pub fn graph(&self) -> &KnowledgeGraph {
@@ -186,12 +211,12 @@ impl Engine {
         question: &str,
         options: &Options,
     ) -> Result<(Resolved, Compiled), QuestionError> {
-        catena_language::translate(question, &self.vocabulary, options.sources).map_err(|failure| {
-            match failure {
+        catena_language::translate(question, &self.vocabulary(), options.sources).map_err(
+            |failure| match failure {
                 Untranslatable::Parse(e) => QuestionError::Parse(e),
                 Untranslatable::Resolve(e) => QuestionError::Resolve(e),
-            }
-        })
+            },
+        )
     }
 
     /// Makes a question ready to run, refusing a malformed one (its words or its SPARQL)
@@ -235,7 +260,7 @@ impl Engine {
             },
             Prepared::Compiled { compiled, scope } => answer::run(
                 &|text| self.run_sparql(text, limits, &scope),
-                &self.vocabulary,
+                &self.vocabulary(),
                 &compiled,
             )
             .map_err(QuestionError::Query)?,

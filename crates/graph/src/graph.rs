@@ -9,7 +9,9 @@ use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store};
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
 
+use crate::lexicon::KeptLexicon;
 use crate::sparql::{QueryError, QueryOutput, Scope};
+use crate::store::StoreError;
 use crate::vocab;
 use crate::vocabulary::Vocabulary;
 
@@ -373,6 +375,8 @@ pub struct KnowledgeGraph {
     /// For the shipped graph, the number of quads it was loaded with: while the store still
     /// holds that many, its vocabulary is the one computed at build time.
     shipped_len: Option<usize>,
+    /// For a persistent store, its lexicon kept beside it.
+    kept_lexicon: Option<KeptLexicon>,
 }
 
 impl KnowledgeGraph {
@@ -384,19 +388,56 @@ impl KnowledgeGraph {
         Ok(Self {
             store,
             shipped_len: Some(EMBEDDED_LEN),
+            kept_lexicon: None,
         })
     }
 
     /// The graph's vocabulary: the one computed at build time while this is the shipped graph
     /// as loaded, else read from the store. Nothing writes to the shipped graph before a
     /// session starts but an import, which only adds quads: a changed length tells it.
+    ///
+    /// A persistent store's vocabulary is the one kept beside it; when there is none (a new
+    /// store, a crash during a change, another catena version), it is read from the store and
+    /// kept for the next command, if the folder can be written.
     pub fn vocabulary(&self) -> Result<Vocabulary, StorageError> {
         if let Some(len) = self.shipped_len
             && self.store.len()? == len
         {
             return Ok(embedded_vocabulary());
         }
+        if let Some(kept) = &self.kept_lexicon {
+            if let Some(vocabulary) = kept.read() {
+                return Ok(vocabulary);
+            }
+            let vocabulary = crate::lexicon::vocabulary_of(&self.store)?;
+            // A store in a read-only folder still answers: its lexicon is read each time.
+            let _ = kept.write(&vocabulary);
+            return Ok(vocabulary);
+        }
         crate::lexicon::vocabulary_of(&self.store)
+    }
+
+    /// Changes the graph with `write`, keeping a persistent store's lexicon true: it is
+    /// forgotten before the change and written anew after it, whether the change succeeded or
+    /// not (a failed load or update may still have written part of a bulk load). The store
+    /// is flushed before the lexicon is written.
+    pub fn change<T, E>(&self, write: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let Some(kept) = &self.kept_lexicon else {
+            return write(&self.store);
+        };
+        let io = |error| StoreError::KeepLexicon {
+            path: kept.path().to_owned(),
+            error,
+        };
+        kept.forget().map_err(io)?;
+        let written = write(&self.store);
+        crate::store::flush(&self.store).map_err(StoreError::from)?;
+        let vocabulary = crate::lexicon::vocabulary_of(&self.store).map_err(StoreError::from)?;
+        kept.write(&vocabulary).map_err(io)?;
+        written
     }
 
     /// Parses all sources first, then loads them in one go: a bad file loads nothing.
@@ -419,7 +460,24 @@ impl KnowledgeGraph {
         Self {
             store,
             shipped_len: None,
+            kept_lexicon: None,
         }
+    }
+
+    /// The persistent store in `dir` (created with the shipped graph when the folder is new
+    /// or empty), with its lexicon kept beside it. Returns the graph and whether the store
+    /// was created.
+    pub fn open_store(dir: &Path) -> Result<(Self, bool), StoreError> {
+        let (store, created) = crate::store::open(dir)?;
+        let graph = Self {
+            store,
+            shipped_len: None,
+            kept_lexicon: Some(KeptLexicon::in_store(dir)),
+        };
+        if created {
+            graph.change(|_| Ok::<_, StoreError>(()))?;
+        }
+        Ok((graph, created))
     }
 
     pub fn store(&self) -> &Store {

@@ -1,5 +1,10 @@
 //! Reading a graph's vocabulary ([`crate::vocabulary`]) from the store that holds the graph:
-//! the store's triples, in the store's order, given to the vocabulary's pure functions.
+//! the store's triples, in the store's order, given to the vocabulary's pure functions; and
+//! keeping a persistent store's vocabulary beside it ([`KeptLexicon`]), so that a command
+//! need not read every name of a large store before its first question.
+
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
 
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Triple};
 use oxigraph::store::{StorageError, Store};
@@ -33,6 +38,62 @@ pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
         }
     }
     Ok(EntityIndex::from_name_triples(triples))
+}
+
+/// The file, in a persistent store's folder, that keeps the store's lexicon.
+pub const KEPT_LEXICON_FILE: &str = "catena-lexicon.json";
+
+/// The first line of a kept lexicon: which catena wrote it. A lexicon another version wrote is
+/// read again from the store, since the vocabulary's shape may differ.
+const KEPT_LEXICON_HEADER: &str = concat!("catena-lexicon ", env!("CARGO_PKG_VERSION"), "\n");
+
+/// A persistent store's lexicon, kept in a file in the store's folder. Whoever changes the
+/// store through catena forgets it before the change and writes it anew after
+/// ([`crate::graph::KnowledgeGraph::change`]), so a crash in between leaves no stale lexicon,
+/// only a missing one, which the next command reads from the store again.
+#[derive(Debug, Clone)]
+pub struct KeptLexicon {
+    path: PathBuf,
+}
+
+impl KeptLexicon {
+    /// The lexicon kept in the store folder `dir`.
+    pub fn in_store(dir: &Path) -> Self {
+        Self {
+            path: dir.join(KEPT_LEXICON_FILE),
+        }
+    }
+
+    /// Where the lexicon is kept.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The kept lexicon, when there is one this catena wrote; `None` tells the caller to read
+    /// it from the store.
+    pub fn read(&self) -> Option<Vocabulary> {
+        let text = std::fs::read_to_string(&self.path).ok()?;
+        let json = text.strip_prefix(KEPT_LEXICON_HEADER)?;
+        serde_json::from_str(json).ok()
+    }
+
+    /// Keeps `vocabulary`, replacing the file whole (written aside, then renamed over it).
+    pub fn write(&self, vocabulary: &Vocabulary) -> io::Result<()> {
+        let aside = self.path.with_extension("json.new");
+        let mut file = io::BufWriter::new(std::fs::File::create(&aside)?);
+        file.write_all(KEPT_LEXICON_HEADER.as_bytes())?;
+        serde_json::to_writer(&mut file, vocabulary)?;
+        file.into_inner().map_err(io::Error::other)?.sync_all()?;
+        std::fs::rename(&aside, &self.path)
+    }
+
+    /// Drops the kept lexicon before the store changes.
+    pub fn forget(&self) -> io::Result<()> {
+        match std::fs::remove_file(&self.path) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
+            _ => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -124,5 +185,30 @@ mod tests {
                 .map(|p| p.as_str().to_owned()),
             Some(vocab::cat("exclusiveCloud"))
         );
+    }
+
+    #[test]
+    fn a_kept_lexicon_is_read_back_only_when_this_catena_wrote_it_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kept = KeptLexicon::in_store(dir.path());
+        assert!(kept.read().is_none(), "nothing is kept yet");
+        let vocabulary = crate::graph::embedded_vocabulary();
+        kept.write(&vocabulary).expect("writes");
+        assert_eq!(kept.read(), Some(vocabulary));
+        assert!(!dir.path().join("catena-lexicon.json.new").exists());
+
+        let text = std::fs::read_to_string(kept.path()).expect("reads");
+        let other_version = text.replacen(env!("CARGO_PKG_VERSION"), "0.0.0-other", 1);
+        std::fs::write(kept.path(), other_version).expect("writes");
+        assert!(
+            kept.read().is_none(),
+            "another catena's lexicon is not read"
+        );
+        std::fs::write(kept.path(), &text[..text.len() / 2]).expect("writes");
+        assert!(kept.read().is_none(), "a cut lexicon is not read");
+
+        kept.forget().expect("forgets");
+        assert!(!kept.path().exists());
+        kept.forget().expect("forgetting twice is no error");
     }
 }

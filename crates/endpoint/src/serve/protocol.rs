@@ -11,6 +11,7 @@ use super::http::{Reply, Request};
 use super::negotiation::{acceptable_for_some_shape, media_type, result_reply};
 use super::slots::{execute, timed_out};
 use crate::sparql::{self, QueryError};
+use crate::store::StoreError;
 
 /// What a protocol request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,9 +197,13 @@ pub(super) fn sparql_endpoint(
                 Ok(prepared) => prepared,
                 Err(error) => return query_error_reply(&error, config),
             };
-            match execute(state, token, move |_| prepared.run(engine.graph().store())) {
-                Ok(Ok(())) => Reply::text(200, "update applied"),
-                Ok(Err(error)) => query_error_reply(&error, config),
+            // Through the engine's `change`: its vocabulary, and a store's kept lexicon, follow.
+            let update =
+                move |_: &_| engine.change(|store| Ok::<_, StoreError>(prepared.run(store)));
+            match execute(state, token, update) {
+                Ok(Ok(Ok(()))) => Reply::text(200, "update applied"),
+                Ok(Ok(Err(error))) => query_error_reply(&error, config),
+                Ok(Err(error)) => Reply::text(500, error.to_string()),
                 Err(reply) => reply,
             }
         }

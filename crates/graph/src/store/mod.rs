@@ -13,8 +13,6 @@ use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
 use oxigraph::store::{StorageError, Store};
 
-#[cfg(feature = "rocksdb")]
-use crate::graph;
 use crate::graph::LoadError;
 
 /// The file that marks a folder as a catena store, so that catena never writes RocksDB files
@@ -36,6 +34,11 @@ pub enum StoreError {
     /// The format of a file could not be told from its name.
     UnknownFormat(PathBuf),
     Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// The store's lexicon could not be written beside it.
+    KeepLexicon {
         path: PathBuf,
         error: std::io::Error,
     },
@@ -66,6 +69,11 @@ impl fmt::Display for StoreError {
                 path.display()
             ),
             Self::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+            Self::KeepLexicon { path, error } => write!(
+                f,
+                "cannot keep the store's lexicon in {}: {error} (the store is changed; the next command reads its names again)",
+                path.display()
+            ),
             Self::Load(error) => error.fmt(f),
             Self::Storage(error) => write!(f, "storage error: {error}"),
         }
@@ -75,7 +83,7 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Io { error, .. } => Some(error),
+            Self::Io { error, .. } | Self::KeepLexicon { error, .. } => Some(error),
             // The message is the load error's own: so is its cause.
             Self::Load(error) => error.source(),
             Self::Storage(error) => Some(error),
@@ -98,69 +106,12 @@ impl From<LoadError> for StoreError {
     }
 }
 
-/// Opens the persistent store in `dir`, creating it (with the shipped graph loaded) when the
-/// folder is new or empty. Returns the store and whether it was created.
-#[cfg(feature = "rocksdb")]
-pub fn open(dir: &Path) -> Result<(Store, bool), StoreError> {
-    let io = |error| StoreError::Io {
-        path: dir.to_owned(),
-        error,
-    };
-    let is_new = match std::fs::read_dir(dir) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
-        Err(error) => return Err(io(error)),
-    };
-    if !is_new && !dir.join(MARKER).is_file() {
-        return Err(StoreError::NotAStore(dir.to_owned()));
-    }
-    let store = Store::open(dir).map_err(|error| open_error(dir, error))?;
-    if is_new {
-        let parsed = graph::parse_all(&graph::embedded_sources())?;
-        store.extend(
-            parsed
-                .iter()
-                .flat_map(|source| source.quads.iter().cloned()),
-        )?;
-        store.flush()?;
-        // The marker goes last: a folder without it was never a complete store.
-        std::fs::write(
-            dir.join(MARKER),
-            "catena store: an oxigraph RocksDB database holding catena's graph\n",
-        )
-        .map_err(io)?;
-    }
-    Ok((store, is_new))
-}
+// The persistent store, or its absence: one backend or the other, whole, by the feature.
+#[cfg_attr(feature = "rocksdb", path = "rocksdb.rs")]
+#[cfg_attr(not(feature = "rocksdb"), path = "memory.rs")]
+mod backend;
 
-#[cfg(not(feature = "rocksdb"))]
-pub fn open(_dir: &Path) -> Result<(Store, bool), StoreError> {
-    Err(StoreError::Unsupported)
-}
-
-/// RocksDB reports a held lock as an I/O error on the LOCK file.
-#[cfg(feature = "rocksdb")]
-fn open_error(dir: &Path, error: StorageError) -> StoreError {
-    let text = error.to_string();
-    if text.contains("LOCK") || text.contains("lock") {
-        StoreError::InUse(dir.to_owned())
-    } else {
-        StoreError::Storage(error)
-    }
-}
-
-/// Makes writes durable on a persistent store; an in-memory store has nothing to do.
-pub fn flush(store: &Store) -> Result<(), StorageError> {
-    #[cfg(feature = "rocksdb")]
-    {
-        store.flush()
-    }
-    #[cfg(not(feature = "rocksdb"))]
-    {
-        let _ = store;
-        Ok(())
-    }
-}
+pub use backend::{flush, open};
 
 /// The `--format` names of `catena load`.
 pub fn format_by_name(name: &str) -> Option<RdfFormat> {
