@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use catena::graph::{self, KnowledgeGraph, RdfSource, SourceKind};
 use catena::session::{Session, Settings};
-use oxigraph::store::Store;
 
 use crate::Cli;
 use crate::cli::args::{Command, GraphArgs};
@@ -131,9 +130,4 @@ pub fn store_len(graph: &KnowledgeGraph) -> Result<usize, CliError> {
         .store()
         .len()
         .map_err(|e| CliError::input(format!("storage error: {e}")))
-}
-
-/// Writes what a command changed in a persistent store to disk.
-pub fn flush(store: &Store) -> Result<(), CliError> {
-    catena::store::flush(store).map_err(|e| CliError::input(format!("storage error: {e}")))
 }

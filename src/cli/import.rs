@@ -9,7 +9,7 @@ use catena::render::Format;
 use catena::session::Session;
 
 use crate::cli::ask;
-use crate::cli::context::{self, Context};
+use crate::cli::context::Context;
 use crate::cli::error::CliError;
 
 pub fn ecosystem_graphs(
@@ -33,8 +33,8 @@ pub fn ecosystem_graphs(
     if let Some(path) = &output {
         eg::write_quads(path, &quads).map_err(output_failure)?;
     }
+    // `change` writes a persistent store to disk and renews its kept lexicon.
     graph.change(|store| eg::commit(store, &mut report, &quads).map_err(import_failure))?;
-    context::flush(graph.store())?;
     // Answers follow on standard output when questions do; the summary steps aside.
     let questions_follow = !context.questions.is_empty()
         || (context.graph_args.store.is_none() && io::stdin().is_terminal());

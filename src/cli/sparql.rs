@@ -56,13 +56,13 @@ pub fn run(
     Ok(())
 }
 
-/// Runs an update and writes it to disk; the new size goes to standard error.
+/// Runs an update, written to disk by the graph's `change`; the new size goes to standard
+/// error.
 fn update(graph: &KnowledgeGraph, update: &str) -> Result<(), CliError> {
     graph.change(|store| {
         sparql::update_with_limits(store, update, &sparql::Limits::default())
             .map_err(|e| query_failure(&e, update))
     })?;
-    context::flush(graph.store())?;
     eprintln!(
         "update done: the store now holds {} quads",
         context::store_len(graph)?

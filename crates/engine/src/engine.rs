@@ -135,18 +135,26 @@ impl Engine {
         Arc::clone(&current)
     }
 
-    /// Changes the local graph with `write` (an update, a load), then reads the vocabulary
-    /// anew, so that the names and terms the change added can be asked about at once; a
-    /// persistent store keeps its lexicon ([`KnowledgeGraph::change`]).
+    /// Changes the local graph with `write` (an update, a load), then takes the vocabulary
+    /// anew, so that the names and terms the change added can be asked about at once: the
+    /// one a persistent store's kept lexicon was just renewed with
+    /// ([`KnowledgeGraph::change_renewing`]), else read from the graph. After a failed
+    /// change too, which may have written part of a bulk load.
     pub fn change<T, E>(&self, write: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
-        let written = self.graph.change(write);
-        let vocabulary = self
-            .graph
-            .vocabulary()
-            .map_err(|e| E::from(StoreError::from(e)))?;
+        let (written, renewed) = match self.graph.change_renewing(write) {
+            Ok((written, renewed)) => (Ok(written), renewed),
+            Err(error) => (Err(error), None),
+        };
+        let vocabulary = match renewed {
+            Some(vocabulary) => vocabulary,
+            None => self
+                .graph
+                .vocabulary()
+                .map_err(|e| E::from(StoreError::from(e)))?,
+        };
         *self.vocabulary.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(vocabulary);
         written
     }

@@ -425,8 +425,20 @@ impl KnowledgeGraph {
     where
         E: From<StoreError>,
     {
+        self.change_renewing(write).map(|(written, _)| written)
+    }
+
+    /// [`Self::change`], also giving the vocabulary the kept lexicon was renewed with (`None`
+    /// for a graph that keeps none), so that a caller who needs it does not read it again.
+    pub fn change_renewing<T, E>(
+        &self,
+        write: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<(T, Option<Vocabulary>), E>
+    where
+        E: From<StoreError>,
+    {
         let Some(kept) = &self.kept_lexicon else {
-            return write(&self.store);
+            return write(&self.store).map(|written| (written, None));
         };
         let io = |error| StoreError::KeepLexicon {
             path: kept.path().to_owned(),
@@ -437,7 +449,7 @@ impl KnowledgeGraph {
         crate::store::flush(&self.store).map_err(StoreError::from)?;
         let vocabulary = crate::lexicon::vocabulary_of(&self.store).map_err(StoreError::from)?;
         kept.write(&vocabulary).map_err(io)?;
-        written
+        written.map(|written| (written, Some(vocabulary)))
     }
 
     /// Parses all sources first, then loads them in one go: a bad file loads nothing.
