@@ -9,6 +9,7 @@
 use oxrdf::NamedNode;
 
 use crate::ast::TimeFilter;
+use crate::noun_phrase::{Link, NounPhrase};
 use crate::query::{
     Comparison, Expr, Function, GraphName, Group, OrderKey, Path, Pattern, Projection, Query,
     Select, Term, Triples, Var, Verb,
@@ -313,6 +314,59 @@ fn qualifier_patterns(x: &Var, qualifiers: &[Qualifier]) -> Vec<Pattern> {
         .collect()
 }
 
+/// What makes `?x` a thing of the noun phrase: its class, its adjectives, then each
+/// restriction — a link, a UNION of the links any of which holds, or a FILTER NOT EXISTS
+/// around them when negated.
+fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var) -> Vec<Pattern> {
+    let mut patterns = vec![instance_of(x, &var("type"), &phrase.class.iri)];
+    patterns.extend(qualifier_patterns(x, &phrase.qualifiers));
+    for restriction in &phrase.restrictions {
+        let mut links: Vec<Pattern> = restriction
+            .any_of
+            .iter()
+            .map(|link| link_pattern(link, x))
+            .collect();
+        let held = if links.len() == 1 {
+            links.remove(0)
+        } else {
+            Pattern::Union(
+                links
+                    .into_iter()
+                    .map(|link| Group::inline(vec![link]))
+                    .collect(),
+            )
+        };
+        patterns.push(if restriction.negated {
+            Pattern::Filter(Expr::NotExists(Group::inline(vec![held])))
+        } else {
+            held
+        });
+    }
+    patterns
+}
+
+/// One link of a noun phrase's thing `?x` to a named entity.
+fn link_pattern(link: &Link, x: &Var) -> Pattern {
+    match link {
+        Link::Developer(developer) => Pattern::triple(&developer.iri, cat_node("develops"), x),
+        Link::Place(place) => Pattern::triple(x, in_place_path(), &place.iri),
+        Link::Related {
+            relation,
+            direction,
+            entity,
+        } => {
+            let mut path = property_path(relation);
+            if let Some(nest) = &relation.nests_by {
+                path = path.then(Path::from(nest).zero_or_more());
+            }
+            match direction {
+                Direction::Subjects => Pattern::triple(x, path, &entity.iri),
+                Direction::Objects => Pattern::triple(&entity.iri, path, x),
+            }
+        }
+    }
+}
+
 /// A filter on the year of `?var` (a date, year-month or year).
 fn time_filter(var: &Var, filter: Option<TimeFilter>) -> Option<Pattern> {
     let year = Expr::Cast(
@@ -476,24 +530,8 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
                 to: to.iri.clone(),
             },
         ),
-        Plan::List {
-            class,
-            qualifiers,
-            developer,
-            place,
-        } => list(
-            class,
-            qualifiers,
-            developer.as_ref(),
-            place.as_ref(),
-            time,
-            with_sources,
-        ),
-        Plan::Count {
-            class,
-            qualifiers,
-            group,
-        } => count(class, qualifiers, group.as_ref()),
+        Plan::List(phrase) => list(phrase, time, with_sources),
+        Plan::Count { phrase, group } => count(phrase, group.as_ref()),
         Plan::Top {
             limit,
             class,
@@ -519,26 +557,12 @@ fn transitive(relation: &Relation, entity: &Entity, direction: Direction) -> Com
 }
 
 /// `list companies in France`, `open models by Google in 2024`.
-fn list(
-    class: &Class,
-    qualifiers: &[Qualifier],
-    developer: Option<&Entity>,
-    place: Option<&Entity>,
-    time: Option<TimeFilter>,
-    with_sources: bool,
-) -> Compiled {
+fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Compiled {
     let (x, date, based_in, access) = (var("x"), var("date"), var("based_in"), var("access"));
     let mut columns = vec![Column::named("name", x.clone())];
     let mut body = Group::block();
-    body.line(instance_of(&x, &var("type"), &class.iri));
-    for pattern in qualifier_patterns(&x, qualifiers) {
+    for pattern in noun_phrase_patterns(phrase, &x) {
         body.line(pattern);
-    }
-    if let Some(developer) = developer {
-        body.line(Pattern::triple(&developer.iri, cat_node("develops"), &x));
-    }
-    if let Some(place) = place {
-        body.line(Pattern::triple(&x, in_place_path(), &place.iri));
     }
     body.line(optional_labelled(&x, cat_node("basedIn"), &based_in));
     columns.push(Column::entity("based in", based_in));
@@ -568,7 +592,7 @@ fn list(
     body.line(optional_labelled(&x, cat_node("accessLevel"), &access));
     columns.push(Column::entity("access", access));
     if with_sources {
-        match place {
+        match phrase.place() {
             // The place may be reached through facts of other passages (a city's
             // country, from the reference layer): each is cited, and says which.
             Some(place) => {
@@ -1286,12 +1310,11 @@ fn grouping_pattern(grouping: &Grouping, x: &Var, group: &Var) -> Vec<Pattern> {
 }
 
 /// `count models by developer`.
-fn count(class: &Class, qualifiers: &[Qualifier], grouping: Option<&Grouping>) -> Compiled {
+fn count(phrase: &NounPhrase, grouping: Option<&Grouping>) -> Compiled {
     let (x, count, group) = (var("x"), var("count"), var("group"));
     let mut pattern = Group::block();
-    pattern.line(instance_of(&x, &var("type"), &class.iri));
-    for qualifier in qualifier_patterns(&x, qualifiers) {
-        pattern.line(qualifier);
+    for line in noun_phrase_patterns(phrase, &x) {
+        pattern.line(line);
     }
     let counted = Projection::Expr(
         Expr::Count {

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod forms;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+pub mod noun_phrase;
 pub mod parse;
 pub mod query;
 pub mod resolve;

@@ -201,13 +201,9 @@ pub(crate) fn run(pair: Pair<Rule>) -> Run {
         words: pair
             .into_inner()
             .flatten()
-            .filter_map(|p| match p.as_rule() {
-                Rule::word => Some(Word {
-                    text: p.as_str().to_owned(),
-                    span: span_of(&p),
-                    quoted: false,
-                }),
-                Rule::quoted => Some(Word {
+            .flat_map(|p| match p.as_rule() {
+                Rule::word => split_elision(p.as_str(), span_of(&p)),
+                Rule::quoted => vec![Word {
                     text: p
                         .clone()
                         .into_inner()
@@ -216,11 +212,31 @@ pub(crate) fn run(pair: Pair<Rule>) -> Run {
                         .unwrap_or_default(),
                     span: span_of(&p),
                     quoted: true,
-                }),
-                _ => None,
+                }],
+                _ => vec![],
             })
             .collect(),
     }
+}
+
+/// A word, or an elided Italian preposition and the word it is joined to (`dell'UE` →
+/// `dell'`, `UE`), so that phrases meet it word by word.
+fn split_elision(text: &str, span: Span) -> Vec<Word> {
+    let word = |text: &str, start: usize, end: usize| Word {
+        text: text.to_owned(),
+        span: Span::new(start, end),
+        quoted: false,
+    };
+    if let Some((at, apostrophe)) = text.char_indices().find(|(_, c)| matches!(c, '\'' | '’')) {
+        let cut = at + apostrophe.len_utf8();
+        if cut < text.len() && crate::vocabulary::simple_preposition(&text[..cut]).is_some() {
+            return vec![
+                word(&text[..cut], span.start, span.start + cut),
+                word(&text[cut..], span.start + cut, span.end),
+            ];
+        }
+    }
+    vec![word(text, span.start, span.end)]
 }
 
 /// A name from a `name*` rule: the quoted text, or the words joined by single spaces.
@@ -345,7 +361,7 @@ mod tests {
     #[test]
     fn who_and_what_keep_their_word_runs() {
         match form("who depends on NVIDIA") {
-            Form::Who(Who(run)) => assert_eq!(words(&run), "depends on NVIDIA"),
+            Form::Who(Who { run, .. }) => assert_eq!(words(&run), "depends on NVIDIA"),
             other => panic!("{other:?}"),
         }
         match form("What does NVIDIA depend on") {
@@ -353,7 +369,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match form("chi dipende da NVIDIA") {
-            Form::Who(Who(run)) => assert_eq!(words(&run), "dipende da NVIDIA"),
+            Form::Who(Who { run, .. }) => assert_eq!(words(&run), "dipende da NVIDIA"),
             other => panic!("{other:?}"),
         }
     }
@@ -367,7 +383,7 @@ mod tests {
         );
         assert!(question.modifiers.with_sources);
         match question.form {
-            Form::Who(Who(run)) => assert_eq!(words(&run), "invested in OpenAI"),
+            Form::Who(Who { run, .. }) => assert_eq!(words(&run), "invested in OpenAI"),
             other => panic!("{other:?}"),
         }
         let question = parse("chi dipende da TSMC transitivamente con fonti").expect("parses");
@@ -399,21 +415,19 @@ mod tests {
             })
         );
         match form("list companies in France") {
-            Form::List(List {
-                class,
-                by: None,
-                place: Some(place),
-            }) => {
-                assert_eq!(words(&class), "companies");
-                assert_eq!(place.text, "France");
-            }
+            Form::List(List(run)) => assert_eq!(words(&run), "companies in France"),
             other => panic!("{other:?}"),
         }
         match form("list models by \"Mistral AI\"") {
-            Form::List(List { by: Some(by), .. }) => {
-                assert_eq!(by.text, "Mistral AI");
-                assert!(by.quoted);
+            Form::List(List(run)) => {
+                let last = run.words.last().expect("a word");
+                assert_eq!(last.text, "Mistral AI");
+                assert!(last.quoted);
             }
+            other => panic!("{other:?}"),
+        }
+        match form("membri dell'UE") {
+            Form::Free(Free(run)) => assert_eq!(words(&run), "membri dell' UE"),
             other => panic!("{other:?}"),
         }
         match form("top 3 chatbots by traffic share") {

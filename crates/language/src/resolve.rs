@@ -5,9 +5,10 @@ use oxrdf::NamedNode;
 
 use crate::ast::{Name, Question, Run, Span, TimeFilter, Word};
 use crate::diagnostic::Diagnostic;
+use crate::noun_phrase::NounPhrase;
 use crate::suggest;
 use crate::vocabulary::{
-    Class, Entity, Lang, Measure, Phrase, Qualifier, Relation, Vocabulary, normalise,
+    Class, Entity, Lang, Measure, Phrase, Qualifier, Relation, Vocabulary, phrase_key,
 };
 
 /// Why a question does not resolve: a [`Diagnostic`] with its place in the question.
@@ -52,16 +53,11 @@ pub enum Plan {
         from: Entity,
         to: Entity,
     },
-    List {
-        class: Class,
-        /// Adjectives that narrow the class (`open` models).
-        qualifiers: Vec<Qualifier>,
-        developer: Option<Entity>,
-        place: Option<Entity>,
-    },
+    /// The things a noun phrase names: `list companies in France`, `which companies depend
+    /// on NVIDIA`.
+    List(NounPhrase),
     Count {
-        class: Class,
-        qualifiers: Vec<Qualifier>,
+        phrase: NounPhrase,
         group: Option<Grouping>,
     },
     Top {
@@ -180,10 +176,7 @@ impl Resolver<'_> {
         self.vocabulary
             .relations
             .iter()
-            .flat_map(move |r| match kind {
-                Phrases::Direct => r.phrases.iter(),
-                Phrases::Inverse => r.inverse_phrases.iter(),
-            })
+            .flat_map(move |r| kind.of(r).iter())
     }
 
     /// The longest relation phrase at the start of `words`, and the words after it; else an
@@ -208,13 +201,9 @@ impl Resolver<'_> {
             if words[..end].iter().any(|w| w.quoted) {
                 continue;
             }
-            let typed = normalise(&join(&words[..end]));
+            let typed = phrase_key(&join(&words[..end]));
             for relation in &self.vocabulary.relations {
-                let phrases = match kind {
-                    Phrases::Direct => &relation.phrases,
-                    Phrases::Inverse => &relation.inverse_phrases,
-                };
-                if phrases.iter().any(|p| p.text == typed) {
+                if kind.of(relation).iter().any(|p| p.key == typed) {
                     return Some((relation.clone(), &words[end..]));
                 }
             }
@@ -232,9 +221,9 @@ impl Resolver<'_> {
             if words[start..].iter().any(|w| w.quoted) {
                 continue;
             }
-            let typed = normalise(&join(&words[start..]));
+            let typed = phrase_key(&join(&words[start..]));
             for relation in &self.vocabulary.relations {
-                if relation.inverse_phrases.iter().any(|p| p.text == typed) {
+                if relation.inverse_phrases.iter().any(|p| p.key == typed) {
                     return Ok((relation.clone(), &words[..start]));
                 }
             }
@@ -273,7 +262,7 @@ impl Resolver<'_> {
     fn phrase_error(&self, words: &[Word], kind: Phrases) -> ResolveError {
         let phrases: Vec<(Vec<String>, Lang)> = self
             .all_phrases(kind)
-            .map(|p| (p.text.split(' ').map(str::to_owned).collect(), p.lang))
+            .map(|p| (p.key.split(' ').map(str::to_owned).collect(), p.lang))
             .collect();
         let mut alive: Vec<&(Vec<String>, Lang)> = phrases.iter().collect();
         let language = |alive: &[&(Vec<String>, Lang)]| {
@@ -284,7 +273,7 @@ impl Resolver<'_> {
                 .then_some(first)
         };
         for (i, word) in words.iter().enumerate() {
-            let typed = normalise(&word.text);
+            let typed = phrase_key(&word.text);
             let next: Vec<&(Vec<String>, Lang)> = alive
                 .iter()
                 .copied()
@@ -375,16 +364,22 @@ impl Resolver<'_> {
 
     /// The class a plural names (`models`, `modelli`).
     fn find_class(&self, run: &Run) -> Option<Class> {
-        let typed = normalise(&run.text());
+        let typed = phrase_key(&run.text());
         self.vocabulary
             .classes
             .iter()
-            .find(|c| c.plurals.iter().any(|p| p.text == typed))
+            .find(|c| c.plurals.iter().any(|p| p.key == typed))
+            .or_else(|| {
+                self.vocabulary
+                    .classes
+                    .iter()
+                    .find(|c| c.singulars.iter().any(|p| p.key == typed))
+            })
             .cloned()
     }
 
     pub(crate) fn class(&self, run: &Run) -> Result<Class, ResolveError> {
-        let typed = normalise(&run.text());
+        let typed = phrase_key(&run.text());
         self.find_class(run).ok_or_else(|| {
             ResolveError::new(
                 run.span(),
@@ -463,12 +458,12 @@ impl Resolver<'_> {
             if part.iter().any(|w| w.quoted) {
                 continue;
             }
-            let text = normalise(&join(part));
+            let text = phrase_key(&join(part));
             if let Some(qualifier) = self
                 .vocabulary
                 .qualifiers
                 .iter()
-                .find(|q| q.phrases.iter().any(|p| p.text == text))
+                .find(|q| q.phrases.iter().any(|p| p.key == text))
             {
                 return Some((qualifier.clone(), used));
             }
@@ -478,11 +473,11 @@ impl Resolver<'_> {
 
     /// The measure a phrase names (`traffic share`), if any.
     pub(crate) fn find_measure(&self, run: &Run) -> Option<Measure> {
-        let typed = normalise(&run.text());
+        let typed = phrase_key(&run.text());
         self.vocabulary
             .measures
             .iter()
-            .find(|m| m.phrases.iter().any(|p| p.text == typed))
+            .find(|m| m.phrases.iter().any(|p| p.key == typed))
             .cloned()
     }
 
@@ -492,7 +487,7 @@ impl Resolver<'_> {
     }
 
     pub(crate) fn unknown_measure(&self, run: &Run) -> ResolveError {
-        let typed = normalise(&run.text());
+        let typed = phrase_key(&run.text());
         ResolveError::new(run.span(), format!("unknown measure `{}`", run.text())).with_suggestions(
             suggest::closest(
                 &typed,
@@ -513,23 +508,20 @@ impl Resolver<'_> {
             .iter()
             .find(|class| {
                 phrases.iter().any(|phrase| {
-                    normalise(&class.label) == phrase.text
-                        || class
-                            .plurals
-                            .iter()
-                            .any(|plural| plural.text == phrase.text)
+                    phrase_key(&class.label) == phrase.key
+                        || class.plurals.iter().any(|plural| plural.key == phrase.key)
                 })
             })
             .map(|class| class.iri.clone())
     }
 
     pub(crate) fn grouping(&self, run: &Run) -> Result<Grouping, ResolveError> {
-        let typed = normalise(&run.text());
+        let typed = phrase_key(&run.text());
         for relation in &self.vocabulary.relations {
             if relation
                 .inverse_group_phrases
                 .iter()
-                .any(|p| p.text == typed)
+                .any(|p| p.key == typed)
             {
                 return Ok(Grouping {
                     relation: relation.clone(),
@@ -538,7 +530,7 @@ impl Resolver<'_> {
                     class: self.class_named_by(&relation.inverse_group_phrases),
                 });
             }
-            if relation.group_phrases.iter().any(|p| p.text == typed) {
+            if relation.group_phrases.iter().any(|p| p.key == typed) {
                 return Ok(Grouping {
                     relation: relation.clone(),
                     by_subject: false,
@@ -563,12 +555,28 @@ impl Resolver<'_> {
     }
 }
 
-/// Which phrases of a relation: the direct ones (`depends on`) or the inverse ones (`depend
-/// on` after `what does`, `da cosa dipende`).
-#[derive(Clone, Copy)]
+/// Which phrases of a relation: the direct ones (`depends on`), the inverse ones (`depend
+/// on` after `what does`, `da cosa dipende`), the plural ones (`dipendono da`) or its nouns
+/// (`investors in`, `products of`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Phrases {
     Direct,
     Inverse,
+    Plural,
+    SubjectNoun,
+    ObjectNoun,
+}
+
+impl Phrases {
+    pub(crate) fn of(self, relation: &Relation) -> &[Phrase] {
+        match self {
+            Self::Direct => &relation.phrases,
+            Self::Inverse => &relation.inverse_phrases,
+            Self::Plural => &relation.plural_phrases,
+            Self::SubjectNoun => &relation.subject_nouns,
+            Self::ObjectNoun => &relation.object_nouns,
+        }
+    }
 }
 
 fn join(words: &[Word]) -> String {

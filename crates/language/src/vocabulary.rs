@@ -24,9 +24,21 @@ pub enum Lang {
 /// A phrase of the language and its language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phrase {
-    /// Lower-case words, single-spaced.
+    /// Lower-case words, single-spaced, as the ontology writes them: what suggestions show.
     pub text: String,
+    /// What typed words are matched by ([`phrase_key`]).
+    pub key: String,
     pub lang: Lang,
+}
+
+impl Phrase {
+    pub fn new(text: &str, lang: Lang) -> Self {
+        Self {
+            text: normalise(text),
+            key: phrase_key(text),
+            lang,
+        }
+    }
 }
 
 /// How a relation is recorded as an n-ary statement with attributes (an investment for
@@ -108,6 +120,20 @@ pub struct Relation {
     /// based in Italy` also finds what is based in Milan, Milan being located in Italy.
     #[serde(with = "iri::option")]
     pub nests_by: Option<NamedNode>,
+    /// Phrases agreeing with a plural subject (`depend on`, `dipendono da`): relative clauses
+    /// and which-questions after a plural kind.
+    pub plural_phrases: Vec<Phrase>,
+    /// Nouns naming the subjects given the object, ending in their preposition (`investors
+    /// in`, `membri di`).
+    pub subject_nouns: Vec<Phrase>,
+    /// Nouns naming the objects given the subject (`products of`, `sede di`).
+    pub object_nouns: Vec<Phrase>,
+    /// The classes of the subjects (`rdfs:domain`, a union read out); empty when open.
+    #[serde(with = "iri::list")]
+    pub domain: Vec<NamedNode>,
+    /// The classes of the objects (`rdfs:range`).
+    #[serde(with = "iri::list")]
+    pub range: Vec<NamedNode>,
 }
 
 /// A class that list and count questions can name by its plural.
@@ -117,6 +143,29 @@ pub struct Class {
     pub iri: NamedNode,
     pub label: String,
     pub plurals: Vec<Phrase>,
+    /// Its labels, in both languages: the kind in the singular (`which company`, `quale
+    /// azienda`).
+    pub singulars: Vec<Phrase>,
+    /// The class and every class above it (`rdfs:subClassOf`, transitively), nearest first.
+    #[serde(with = "iri::list")]
+    pub ancestors: Vec<NamedNode>,
+}
+
+impl Class {
+    /// Whether the members of this class may be members of one of `classes` (an empty list
+    /// constrains nothing).
+    pub fn fits(&self, classes: &[NamedNode]) -> bool {
+        self.distance_to(classes).is_some()
+    }
+
+    /// How many `rdfs:subClassOf` steps up the nearest of `classes` is (0: this class; an
+    /// empty list is reached at once, but less closely than any class named).
+    pub fn distance_to(&self, classes: &[NamedNode]) -> Option<usize> {
+        if classes.is_empty() {
+            return Some(usize::MAX);
+        }
+        self.ancestors.iter().position(|a| classes.contains(a))
+    }
 }
 
 /// A measure of observations (`traffic share`).
@@ -172,6 +221,78 @@ pub fn normalise(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Italian articulated prepositions and their simple forms: phrases are matched by the simple
+/// form, so that "membri della" meets the ontology's "membri di". ("ai" is left out: in
+/// English it is "AI".)
+const ARTICULATED: &[(&str, &str)] = &[
+    ("del", "di"),
+    ("dello", "di"),
+    ("della", "di"),
+    ("dei", "di"),
+    ("degli", "di"),
+    ("delle", "di"),
+    ("dell'", "di"),
+    ("al", "a"),
+    ("allo", "a"),
+    ("alla", "a"),
+    ("agli", "a"),
+    ("alle", "a"),
+    ("all'", "a"),
+    ("dal", "da"),
+    ("dallo", "da"),
+    ("dalla", "da"),
+    ("dai", "da"),
+    ("dagli", "da"),
+    ("dalle", "da"),
+    ("dall'", "da"),
+    ("nel", "in"),
+    ("nello", "in"),
+    ("nella", "in"),
+    ("nei", "in"),
+    ("negli", "in"),
+    ("nelle", "in"),
+    ("nell'", "in"),
+    ("sul", "su"),
+    ("sullo", "su"),
+    ("sulla", "su"),
+    ("sui", "su"),
+    ("sugli", "su"),
+    ("sulle", "su"),
+    ("sull'", "su"),
+    ("col", "con"),
+    ("coi", "con"),
+];
+
+/// The simple preposition an Italian articulated one stands for (`della` → `di`).
+pub fn simple_preposition(word: &str) -> Option<&'static str> {
+    let word = normalise(word);
+    ARTICULATED
+        .iter()
+        .find(|(articulated, _)| *articulated == word)
+        .map(|(_, simple)| *simple)
+}
+
+/// The key phrases are matched by: [`normalise`]d, each articulated preposition as its simple
+/// form, an elided one (`dell'UE`) split off first.
+pub fn phrase_key(text: &str) -> String {
+    let text = normalise(text);
+    let mut words: Vec<&str> = Vec::new();
+    for word in text.split(' ') {
+        match word.find('\'') {
+            Some(at) if at + 1 < word.len() && simple_preposition(&word[..=at]).is_some() => {
+                words.push(&word[..=at]);
+                words.push(&word[at + 1..]);
+            }
+            _ => words.push(word),
+        }
+    }
+    words
+        .into_iter()
+        .map(|w| simple_preposition(w).unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Letters and digits only: "DeepSeek-V3" and "deepseek v3" meet at "deepseekv3".
@@ -290,6 +411,8 @@ impl Vocabulary {
                 let plurals = facts.phrases(subject, &vocab::cat("plural"));
                 if !plurals.is_empty() {
                     classes.push(Class {
+                        singulars: facts.phrases(subject, &format!("{RDFS}label")),
+                        ancestors: facts.ancestors(node),
                         iri: node.clone(),
                         label,
                         plurals,
@@ -402,14 +525,14 @@ impl Facts {
     fn phrases(&self, subject: &NamedOrBlankNode, predicate: &str) -> Vec<Phrase> {
         self.values(subject, predicate)
             .filter_map(|term| match term {
-                Term::Literal(literal) => Some(Phrase {
-                    text: normalise(literal.value()),
-                    lang: if literal.language() == Some("it") {
+                Term::Literal(literal) => Some(Phrase::new(
+                    literal.value(),
+                    if literal.language() == Some("it") {
                         Lang::It
                     } else {
                         Lang::En
                     },
-                }),
+                )),
                 _ => None,
             })
             .collect()
@@ -478,6 +601,11 @@ impl Facts {
             group_phrases: self.phrases(&subject, &vocab::cat("groupPhrase")),
             inverse_group_phrases: self.phrases(&subject, &vocab::cat("inverseGroupPhrase")),
             nests_by: self.first_iri(&subject, &vocab::cat("nestsBy")),
+            plural_phrases: self.phrases(&subject, &vocab::cat("pluralPhrase")),
+            subject_nouns: self.phrases(&subject, &vocab::cat("subjectNoun")),
+            object_nouns: self.phrases(&subject, &vocab::cat("objectNoun")),
+            domain: self.classes_of(&subject, &format!("{RDFS}domain")),
+            range: self.classes_of(&subject, &format!("{RDFS}range")),
             statement: self.statement_link(&subject),
             iri: node.clone(),
             label,
@@ -657,6 +785,50 @@ impl Facts {
     }
 
     /// Members of an RDF list, in order.
+    /// The classes a relation's `rdfs:domain` or `rdfs:range` names: a class, or the members
+    /// of an `owl:unionOf`.
+    fn classes_of(&self, relation: &NamedOrBlankNode, predicate: &str) -> Vec<NamedNode> {
+        let union_of = format!("{OWL}unionOf");
+        let mut classes = Vec::new();
+        for value in self.values(relation, predicate) {
+            match value {
+                Term::NamedNode(class) => classes.push(class.clone()),
+                Term::BlankNode(node) => {
+                    let node = NamedOrBlankNode::BlankNode(node.clone());
+                    for head in self.values(&node, &union_of) {
+                        classes.extend(self.list(head));
+                    }
+                }
+                _ => {}
+            }
+        }
+        classes
+    }
+
+    /// A class and every class above it, by `rdfs:subClassOf`.
+    fn ancestors(&self, class: &NamedNode) -> Vec<NamedNode> {
+        let sub_class_of = format!("{RDFS}subClassOf");
+        let mut found = vec![class.clone()];
+        let mut at = 0;
+        while at < found.len() {
+            let subject = NamedOrBlankNode::NamedNode(found[at].clone());
+            let parents: Vec<NamedNode> = self
+                .values(&subject, &sub_class_of)
+                .filter_map(|t| match t {
+                    Term::NamedNode(n) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect();
+            for parent in parents {
+                if !found.contains(&parent) {
+                    found.push(parent);
+                }
+            }
+            at += 1;
+        }
+        found
+    }
+
     fn list(&self, head: &Term) -> Vec<NamedNode> {
         let (nil, first, rest) = (
             format!("{RDF}nil"),

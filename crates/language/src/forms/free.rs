@@ -1,6 +1,6 @@
-//! Everything else: an Italian inverse form (`da cosa dipende NVIDIA`), a list without `list`
-//! (`open models by Google`) or a measure of a name (`traffic share of ChatGPT`), told apart
-//! here by the lexicon.
+//! Everything else: an Italian inverse form (`da cosa dipende NVIDIA`), a relation's noun
+//! (`the investors in OpenAI`), a list without `list` (`open models by Google`) or a measure
+//! of a name (`traffic share of ChatGPT`), told apart here by the lexicon.
 
 use super::{Kind, QuestionForm, Syntax, both, english, words};
 use crate::ast::{Run, Word};
@@ -21,13 +21,6 @@ pub const FORM: QuestionForm = QuestionForm {
     ],
     listed: true,
 };
-
-/// Words that introduce the developer in a list without `list` (`open models by Google`).
-const BY_WORDS: &[&str] = &[
-    "by", "di", "da", "del", "della", "dello", "dei", "degli", "delle",
-];
-/// Words that introduce the place in a list without `list` (`models in France`).
-const IN_WORDS: &[&str] = &["in", "nel", "nella", "negli", "nei"];
 
 /// Words that join a measure to its entity in attribute questions.
 const OF_WORDS: &[&str] = &[
@@ -55,69 +48,15 @@ impl Syntax for Free {
                 transitive,
             });
         }
-        // A list without `list`: "open models by Google", "modelli aperti di Google".
-        if let Some(plan) = bare_list(resolver, run)? {
-            return Ok(plan);
-        }
-        attribute(resolver, run)
+        // A relation's noun (`the investors in OpenAI`), a list without `list` (`open models
+        // by Google`, `companies that depend on NVIDIA`) or a measure of a name.
+        super::which::noun_reading(resolver, run, transitive)
     }
-}
-
-/// `open models by Google`, `models in France`: a (qualified) class, then `by` a developer
-/// and `in` a place. `None` when the words before `by`/`in` are no class.
-fn bare_list(resolver: &Resolver<'_>, run: &Run) -> Result<Option<Plan>, ResolveError> {
-    let is = |word: &Word, set: &[&str]| {
-        !word.quoted && set.contains(&word.text.to_lowercase().as_str())
-    };
-    let words = &run.words;
-    let class_end = words
-        .iter()
-        .skip(1)
-        .position(|w| is(w, BY_WORDS) || is(w, IN_WORDS))
-        .map_or(words.len(), |i| i + 1);
-    let class_words = &words[..class_end];
-    let class_run = Run {
-        words: class_words.to_vec(),
-    };
-    let (class, qualifiers) = match resolver.find_qualified_class(&class_run) {
-        Some(found) => found,
-        // "open modles": the adjective says a list was meant, so the class is the error.
-        None if resolver.qualifier(class_words, true).is_some() => {
-            return resolver.qualified_class(&class_run).map(|_| None);
-        }
-        None => return Ok(None),
-    };
-    let (mut developer, mut place) = (None, None);
-    let mut at = class_end;
-    while at < words.len() {
-        let by = is(&words[at], BY_WORDS);
-        let stop: &[&str] = if by { IN_WORDS } else { BY_WORDS };
-        let end = words[at + 1..]
-            .iter()
-            .position(|w| is(w, stop))
-            .map_or(words.len(), |i| at + 1 + i);
-        let entity = resolver.entity_words(&words[at + 1..end], run)?;
-        let slot = if by { &mut developer } else { &mut place };
-        if slot.is_some() {
-            return Err(ResolveError::new(
-                words[at].span,
-                format!("`{}` is given twice", words[at].text),
-            ));
-        }
-        *slot = Some(entity);
-        at = end;
-    }
-    Ok(Some(Plan::List {
-        class,
-        qualifiers,
-        developer,
-        place,
-    }))
 }
 
 /// A measure of a name (`revenue of NVIDIA`); else the error of the first measure tried, or,
 /// when no reading is left, an error that suggests what a question may start with.
-fn attribute(resolver: &Resolver<'_>, run: &Run) -> Result<Plan, ResolveError> {
+pub(super) fn attribute(resolver: &Resolver<'_>, run: &Run) -> Result<Plan, ResolveError> {
     // The longest measure before an "of": "quota di traffico di ChatGPT" splits at the
     // second "di".
     let mut first_failed = None;
@@ -166,9 +105,10 @@ fn not_understood(resolver: &Resolver<'_>, first: &Word) -> ResolveError {
     ResolveError::new(
         first.span,
         format!(
-            "I don't understand `{}`: a question starts with who, what does, list, count, top, \
-             describe, path from, investments, open-source releases, cloud deals, concerns, \
-             a measure (`revenue of NVIDIA`) or sparql",
+            "I don't understand `{}`: a question starts with who, what does, which, how many, \
+             list, count, top, describe, path from, investments, open-source releases, cloud \
+             deals, concerns, a kind (`companies that depend on NVIDIA`), a measure (`revenue \
+             of NVIDIA`) or sparql",
             first.text
         ),
     )

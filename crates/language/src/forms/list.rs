@@ -1,15 +1,17 @@
-//! `list companies in France`, `list models by Google`, `elenca aziende in Francia`; without
-//! `list`, the same reading is tried on a free run ([`super::free`]).
+//! `list companies in France`, `list models by Google`, `list companies that depend on NVIDIA
+//! but not on TSMC`, `elenca aziende in Francia`: the things a noun phrase names
+//! ([`crate::noun_phrase`]); without `list`, the same reading is tried on a free run
+//! ([`super::free`]).
 
 use super::{Kind, QuestionForm, Syntax, both, words};
-use crate::ast::{Name, Run};
-use crate::parse::{ParseError, Parts, Rule, filters, run};
+use crate::ast::Run;
+use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
     name: "list",
     kind: Kind::Body,
-    help: "the members of a class, by whom (`by`) and where (`in`); `list` may be left out",
+    help: "the things of a kind, narrowed by adjectives, `by`, `in` and relative clauses; `list` may be left out",
     english: words(&["list"], &["list", "by", "in"]),
     italian: words(
         &["elenca"],
@@ -22,37 +24,26 @@ pub const FORM: QuestionForm = QuestionForm {
             "open models by Google in 2024",
             "modelli aperti di Meta nel 2023",
         ),
+        both(
+            "firms that depend on NVIDIA but not TSMC",
+            "aziende che dipendono da NVIDIA ma non da TSMC",
+        ),
     ],
     listed: true,
 };
 
-/// The members of a class, by whom and where.
+/// The words after `list`: a noun phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct List {
-    pub class: Run,
-    pub by: Option<Name>,
-    pub place: Option<Name>,
-}
+pub struct List(pub Run);
 
 impl Syntax for List {
     const RULE: Rule = Rule::list;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let class = run(parts.required("what to list")?);
-        let [by, place] = filters(
-            parts,
-            [(Rule::by_filter, "`by`"), (Rule::place_filter, "`in`")],
-        )?;
-        Ok(Self { class, by, place })
+        Ok(Self(run(parts.required("what to list")?)))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
-        let (class, qualifiers) = resolver.qualified_class(&self.class)?;
-        Ok(Plan::List {
-            class,
-            qualifiers,
-            developer: resolver.optional_entity(self.by.as_ref())?,
-            place: resolver.optional_entity(self.place.as_ref())?,
-        })
+        Ok(Plan::List(resolver.required_noun_phrase(&self.0)?))
     }
 }

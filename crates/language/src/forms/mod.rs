@@ -73,6 +73,8 @@ forms! {
     list::List,
     /// `count models by developer`
     count::Count,
+    /// `how many companies depend on NVIDIA`
+    how_many::HowMany,
     /// `top 3 chatbots by traffic share`
     top::Top,
     /// `investments by Microsoft`, `investments in OpenAI`
@@ -87,6 +89,8 @@ forms! {
     who::Who,
     /// `what does X ‹relation phrase›`
     what::What,
+    /// `which companies depend on NVIDIA`, `what is the revenue of NVIDIA`
+    which::Which,
     /// Everything else: Italian inverse forms, lists without `list`, attributes.
     free::Free,
 }
@@ -160,6 +164,8 @@ pub(crate) const fn english(english: &'static str) -> Example {
 pub const FORMS: &[QuestionForm] = &[
     who::FORM,
     what::FORM,
+    which::FORM,
+    how_many::FORM,
     TRANSITIVELY,
     investments::FORM,
     releases::FORM,

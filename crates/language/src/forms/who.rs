@@ -2,8 +2,8 @@
 //! dipende da NVIDIA`); the phrases come from the ontology.
 
 use super::{Kind, QuestionForm, Syntax, both, english, words};
-use crate::ast::Run;
-use crate::parse::{ParseError, Parts, Rule, run};
+use crate::ast::{Run, Word};
+use crate::parse::{ParseError, Parts, Rule, run, span_of};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
@@ -19,28 +19,68 @@ pub const FORM: QuestionForm = QuestionForm {
             "who is the cloud provider of OpenAI",
             "chi è il fornitore cloud di OpenAI",
         ),
+        both(
+            "who are the investors in OpenAI",
+            "chi sono gli investitori di OpenAI",
+        ),
         english("who raised concerns about Microsoft"),
         english("who is member of UALink"),
     ],
     listed: true,
 };
 
-/// The words after `who`: a relation phrase and a name.
+/// The question word as typed (`who`, `chi`) and the words after it: a relation phrase and a
+/// name, or a copula and a relation's noun (`who are the members of GAMMA`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Who(pub Run);
+pub struct Who {
+    pub asker: Word,
+    pub run: Run,
+}
 
 impl Syntax for Who {
     const RULE: Rule = Rule::who;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("a relation and a name")?)))
+        let asker = parts.required("`who`")?;
+        let asker = Word {
+            text: asker.as_str().to_owned(),
+            span: span_of(&asker),
+            quoted: false,
+        };
+        Ok(Self {
+            asker,
+            run: run(parts.required("a relation and a name")?),
+        })
     }
 
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
-        let (relation, rest) = resolver.leading_phrase(&self.0.words, Phrases::Direct)?;
+        let words = &self.run.words;
+        if let Some((relation, rest)) = resolver.find_leading_phrase(words, Phrases::Direct) {
+            return Ok(Plan::Related {
+                relation,
+                entity: resolver.entity_words(rest, &self.run)?,
+                direction: Direction::Subjects,
+                transitive,
+            });
+        }
+        // Italian inverse leads that start with the question word: `chi ha fondato Mistral AI`.
+        let mut asked = vec![self.asker.clone()];
+        asked.extend_from_slice(words);
+        if let Some((relation, rest)) = resolver.find_leading_phrase(&asked, Phrases::Inverse) {
+            return Ok(Plan::Related {
+                relation,
+                entity: resolver.entity_words(rest, &self.run)?,
+                direction: Direction::Objects,
+                transitive,
+            });
+        }
+        if let Some(plan) = super::which::copula_reading(resolver, &self.run, transitive)? {
+            return Ok(plan);
+        }
+        let (relation, rest) = resolver.leading_phrase(words, Phrases::Direct)?;
         Ok(Plan::Related {
             relation,
-            entity: resolver.entity_words(rest, &self.0)?,
+            entity: resolver.entity_words(rest, &self.run)?,
             direction: Direction::Subjects,
             transitive,
         })

@@ -1,0 +1,114 @@
+//! Question words before a kind or a copula: `which companies depend on NVIDIA`, `quali
+//! modelli ha sviluppato Google`, `what is the revenue of NVIDIA`, `qual è la quota di
+//! traffico di ChatGPT`, `what are the products of NVIDIA`. The kind's noun phrase
+//! ([`crate::noun_phrase`]) and the relations' nouns come from the ontology.
+
+use super::{Kind, QuestionForm, Syntax, both, words};
+use crate::ast::{Run, Word};
+use crate::parse::{ParseError, Parts, Rule, run};
+use crate::resolve::{Plan, ResolveError, Resolver};
+
+pub const FORM: QuestionForm = QuestionForm {
+    name: "which",
+    kind: Kind::Body,
+    help: "which things of a kind (with restrictions), or what a name's relation or measure is",
+    english: words(&["which", "what"], &["which", "what"]),
+    italian: words(&["quali", "quale", "qual"], &["quali", "quale", "qual"]),
+    examples: &[
+        both(
+            "which companies depend on NVIDIA",
+            "quali aziende dipendono da NVIDIA",
+        ),
+        both(
+            "which models did Google develop",
+            "quali modelli ha sviluppato Google",
+        ),
+        both(
+            "what is the traffic share of ChatGPT",
+            "qual è la quota di traffico di ChatGPT",
+        ),
+    ],
+    listed: true,
+};
+
+/// Copulas after a question word (`what is`, `chi sono`), longest first where they share words.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "è", "e'", "sono", "era", "erano",
+];
+
+/// The words after `which`/`what`/`quali`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Which(pub Run);
+
+impl Syntax for Which {
+    const RULE: Rule = Rule::which;
+
+    fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
+        Ok(Self(run(parts.required("a kind, or `is` and what to ask")?)))
+    }
+
+    fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
+        if let Some(plan) = copula_reading(resolver, &self.0, transitive)? {
+            return Ok(plan);
+        }
+        Ok(Plan::List(resolver.required_noun_phrase(&self.0)?))
+    }
+}
+
+/// The words after a copula (`is the revenue of NVIDIA` → `the revenue of NVIDIA`), if the
+/// run starts with one and has words after it.
+fn after_copula(run: &Run) -> Option<Run> {
+    let first: &Word = run.words.first()?;
+    let typed = first.text.to_lowercase().replace('’', "'");
+    (!first.quoted && COPULAS.contains(&typed.as_str()) && run.words.len() > 1).then(|| Run {
+        words: run.words[1..].to_vec(),
+    })
+}
+
+/// `is the revenue of NVIDIA`, `are the members of GAMMA`, `sono i partner di Stargate`,
+/// `are the open models by Meta`: a copula, then a measure of a name, a relation's noun and a
+/// name, or a noun phrase. `None` when the run starts with no copula.
+pub(super) fn copula_reading(
+    resolver: &Resolver<'_>,
+    run: &Run,
+    transitive: bool,
+) -> Result<Option<Plan>, ResolveError> {
+    let Some(rest) = after_copula(run) else {
+        return Ok(None);
+    };
+    noun_reading(resolver, &rest, transitive).map(Some)
+}
+
+/// A relation's noun and a name (`the investors in OpenAI`), a noun phrase (`the open models
+/// by Meta`) or a measure of a name (`the revenue of NVIDIA`), in that order.
+pub(super) fn noun_reading(
+    resolver: &Resolver<'_>,
+    run: &Run,
+    transitive: bool,
+) -> Result<Plan, ResolveError> {
+    if let Some((relation, direction, entity)) = resolver.relation_noun(run)? {
+        return Ok(Plan::Related {
+            relation,
+            entity,
+            direction,
+            transitive,
+        });
+    }
+    if let Some(phrase) = resolver.noun_phrase(run)? {
+        return Ok(Plan::List(phrase));
+    }
+    // `open modles`: the adjective says a kind was meant, so the kind is the error.
+    let skip = crate::noun_phrase::article_words(&run.words);
+    if resolver.qualifier(&run.words[skip..], true).is_some() {
+        return resolver.required_noun_phrase(run).map(Plan::List);
+    }
+    super::free::attribute(resolver, &without_article(run))
+}
+
+/// The run without its leading article (`the revenue of NVIDIA` → `revenue of NVIDIA`).
+fn without_article(run: &Run) -> Run {
+    let skip = crate::noun_phrase::article_words(&run.words);
+    Run {
+        words: run.words[skip.min(run.words.len().saturating_sub(1))..].to_vec(),
+    }
+}

@@ -1,0 +1,594 @@
+//! Noun phrases: a kind with its adjectives and any number of restrictions — `by` (`di`) a
+//! developer, `in` a place, and relative clauses on any relation (`that depend on NVIDIA`,
+//! `che dipendono da NVIDIA`) — joined by and/but/or (e/ma/o) and negated with not/non:
+//! `companies that depend on NVIDIA but not on TSMC`, `modelli aperti di Meta o di Google`.
+//!
+//! The grammar leaves a noun phrase as a run of words, since its kinds, adjectives and
+//! relation phrases are the ontology's; this module reads the run with the lexicon. The
+//! words that join its parts (articles, prepositions, pronouns, conjunctions, negation) are
+//! the closed class of the language, listed once here.
+
+use crate::ast::{Run, Span, Word};
+use crate::resolve::{Direction, Phrases, ResolveError, Resolver};
+use crate::vocabulary::{Class, Entity, Qualifier, Relation, phrase_key, simple_preposition};
+
+/// A kind of thing, narrowed.
+#[derive(Debug, Clone)]
+pub struct NounPhrase {
+    pub class: Class,
+    /// Adjectives from the ontology (`open` models).
+    pub qualifiers: Vec<Qualifier>,
+    /// Every restriction holds (they are joined by `and`, `but`).
+    pub restrictions: Vec<Restriction>,
+}
+
+impl NounPhrase {
+    /// The place of the phrase's first `in` restriction (`companies in France`): its answers
+    /// cite the facts that put each thing there.
+    pub fn place(&self) -> Option<&Entity> {
+        self.restrictions.iter().find_map(|restriction| {
+            match (restriction.negated, restriction.any_of.as_slice()) {
+                (false, [Link::Place(place)]) => Some(place),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// One restriction: any of its links holds (they are joined by `or`), or, negated, none.
+#[derive(Debug, Clone)]
+pub struct Restriction {
+    pub negated: bool,
+    pub any_of: Vec<Link>,
+}
+
+/// How a thing of the phrase is tied to a named entity.
+#[derive(Debug, Clone)]
+pub enum Link {
+    /// `that depend on NVIDIA` (the thing is the relation's subject: [`Direction::Subjects`])
+    /// or `that Google develops` (its object: [`Direction::Objects`]).
+    Related {
+        relation: Box<Relation>,
+        direction: Direction,
+        entity: Entity,
+    },
+    /// `by Google`, `di Google`: developed by.
+    Developer(Entity),
+    /// `in France`: based or located in the place, or in a place inside it.
+    Place(Entity),
+}
+
+/// The kind of link a clause makes, before its entity is known: a conjunction carries it to
+/// the next name (`that depend on NVIDIA or AMD`).
+#[derive(Debug, Clone)]
+enum LinkKind {
+    Related {
+        relation: Box<Relation>,
+        direction: Direction,
+    },
+    Developer,
+    Place,
+}
+
+impl LinkKind {
+    fn to(&self, entity: Entity) -> Link {
+        match self {
+            Self::Related {
+                relation,
+                direction,
+            } => Link::Related {
+                relation: relation.clone(),
+                direction: *direction,
+                entity,
+            },
+            Self::Developer => Link::Developer(entity),
+            Self::Place => Link::Place(entity),
+        }
+    }
+}
+
+/// A clause read up to its name.
+struct Clause {
+    kind: LinkKind,
+    negated: bool,
+    name: NameAt,
+}
+
+/// Where a clause's name is: from a word on, or already read (`that Google develops`).
+enum NameAt {
+    From(usize),
+    /// The entity, and where the clause ends.
+    Known(Entity, usize),
+}
+
+impl Clause {
+    fn named_from(kind: LinkKind, negated: bool, at: usize) -> Self {
+        Self {
+            kind,
+            negated,
+            name: NameAt::From(at),
+        }
+    }
+}
+
+/// Articles a noun phrase may start with.
+pub(crate) const ARTICLES: &[&str] = &[
+    "the", "a", "an", "il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'",
+];
+/// Words that introduce the developer (`by Google`, `di Google`, `della Cina`…).
+pub(crate) const BY_WORDS: &[&str] = &["by", "di", "da"];
+/// Words that introduce a place (`in France`, `nei Paesi Bassi`).
+pub(crate) const IN_WORDS: &[&str] = &["in"];
+/// Relative pronouns (`that`, `che`, `i quali`).
+const RELATIVE: &[&str] = &[
+    "that", "which", "who", "che", "il quale", "la quale", "i quali", "le quali",
+];
+/// Conjunctions: every part holds.
+const AND: &[&str] = &["and", "but", "e", "ed", "ma"];
+/// Conjunctions: one of the parts holds.
+const OR: &[&str] = &["or", "o", "oppure"];
+/// Negation, before a clause or a name (`not on TSMC`, `non dipendono da TSMC`).
+const NOT: &[&str] = &["not", "non"];
+/// English auxiliaries of negation and of questions (`do not depend on`, `did Google
+/// develop`), left out before the relation's base form.
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "don't", "doesn't", "didn't", "are", "is", "were", "was", "have", "has",
+];
+
+/// A word's key for the closed class: lower case, an articulated preposition as its simple one.
+fn key(word: &Word) -> String {
+    let key = phrase_key(&word.text);
+    simple_preposition(&key).map_or(key, str::to_owned)
+}
+
+/// Whether `words[at..]` starts with one of `set` (entries may be two words); the words used.
+fn starts_with(words: &[Word], at: usize, set: &[&str]) -> Option<usize> {
+    set.iter()
+        .filter_map(|entry| {
+            let parts: Vec<&str> = entry.split(' ').collect();
+            let end = at + parts.len();
+            (end <= words.len()
+                && words[at..end]
+                    .iter()
+                    .zip(&parts)
+                    .all(|(w, p)| !w.quoted && key(w) == *p))
+            .then_some(parts.len())
+        })
+        .max()
+}
+
+fn join(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn span_of(words: &[Word]) -> Span {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => first.span.join(last.span),
+        _ => Span::default(),
+    }
+}
+
+impl Resolver<'_> {
+    /// The longest phrase of `kinds` at the start of `words`: its relation, its kind and how
+    /// many words it takes.
+    pub(crate) fn phrase_at(
+        &self,
+        words: &[Word],
+        kinds: &[Phrases],
+    ) -> Option<(Relation, Phrases, usize)> {
+        for end in (1..=words.len()).rev() {
+            if words[..end].iter().any(|w| w.quoted) {
+                continue;
+            }
+            let typed = phrase_key(&join(&words[..end]));
+            for relation in &self.vocabulary().relations {
+                for kind in kinds {
+                    if kind.of(relation).iter().any(|p| p.key == typed) {
+                        return Some((relation.clone(), *kind, end));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The one entity `words` name exactly, if any (no error: one reading among others).
+    fn find_entity(&self, words: &[Word]) -> Option<Entity> {
+        if words.is_empty() {
+            return None;
+        }
+        let text = if words.len() == 1 {
+            words[0].text.clone()
+        } else {
+            join(words)
+        };
+        match self.vocabulary().entities.lookup(&text).as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    }
+
+    /// The error for words that should name an entity.
+    fn entity_error(&self, words: &[Word], whole: &Run) -> ResolveError {
+        match self.entity_words(words, whole) {
+            Err(error) => error,
+            // Unreachable in practice (the caller found no entity); say so plainly.
+            Ok(entity) => ResolveError::new(
+                span_of(words),
+                format!("`{}` cannot be used here", entity.label),
+            ),
+        }
+    }
+
+    /// The kind at the start of `words` (after an article): the longest run of words that
+    /// names a class with its adjectives, and how many words it takes.
+    fn kind_at(&self, words: &[Word]) -> Option<(Class, Vec<Qualifier>, usize)> {
+        (1..=words.len()).rev().find_map(|end| {
+            let run = Run {
+                words: words[..end].to_vec(),
+            };
+            self.find_qualified_class(&run)
+                .map(|(class, qualifiers)| (class, qualifiers, end))
+        })
+    }
+
+    /// A noun phrase, if `run` starts with a kind; `None` when it does not, so that the
+    /// caller may try another reading. Once a kind is found, what follows must be
+    /// restrictions, and an error says where they go wrong.
+    pub(crate) fn noun_phrase(&self, run: &Run) -> Result<Option<NounPhrase>, ResolveError> {
+        let words = &run.words;
+        let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+        let Some((class, qualifiers, used)) = self.kind_at(&words[start..]) else {
+            return Ok(None);
+        };
+        let restrictions = self.restrictions(run, start + used, &class)?;
+        Ok(Some(NounPhrase {
+            class,
+            qualifiers,
+            restrictions,
+        }))
+    }
+
+    /// The restrictions in `run.words[at..]`, of things of `class`.
+    fn restrictions(
+        &self,
+        run: &Run,
+        mut at: usize,
+        class: &Class,
+    ) -> Result<Vec<Restriction>, ResolveError> {
+        let words = &run.words;
+        let first = at;
+        let mut restrictions: Vec<Restriction> = Vec::new();
+        let mut last: Option<LinkKind> = None;
+        while at < words.len() {
+            // A conjunction between parts: `or` adds to the last restriction.
+            let mut alternative = false;
+            let mut joined = false;
+            if at > first {
+                if let Some(n) = starts_with(words, at, AND) {
+                    at += n;
+                    joined = true;
+                } else if let Some(n) = starts_with(words, at, OR) {
+                    at += n;
+                    joined = true;
+                    alternative = true;
+                }
+            }
+            let mut negated = false;
+            if let Some(n) = starts_with(words, at, NOT) {
+                negated = true;
+                at += n;
+            }
+            let clause = self.link_kind(run, at, class, last.as_ref(), joined || at == first)?;
+            negated ^= clause.negated;
+            let (entity, name_end) = match clause.name {
+                NameAt::Known(entity, end) => (entity, end),
+                NameAt::From(name_start) => {
+                    let name_end = self.name_end(words, name_start);
+                    let name_words = &words[name_start..name_end];
+                    match self.find_entity(name_words) {
+                        Some(entity) => (entity, name_end),
+                        None => return Err(self.entity_error(name_words, run)),
+                    }
+                }
+            };
+            let kind = clause.kind;
+            let link = kind.to(entity);
+            match restrictions.last_mut() {
+                Some(restriction) if alternative && restriction.negated == negated => {
+                    restriction.any_of.push(link);
+                }
+                _ => restrictions.push(Restriction {
+                    negated,
+                    any_of: vec![link],
+                }),
+            }
+            last = Some(kind);
+            at = name_end;
+        }
+        Ok(restrictions)
+    }
+
+    /// What kind of link starts at `at`, whether its clause is negated (`that do not…`,
+    /// `che non…`), and where its name starts. `continued` is whether a conjunction or the
+    /// kind itself comes just before, where a clause may start with no pronoun.
+    fn link_kind(
+        &self,
+        run: &Run,
+        mut at: usize,
+        class: &Class,
+        last: Option<&LinkKind>,
+        continued: bool,
+    ) -> Result<Clause, ResolveError> {
+        let words = &run.words;
+        if at >= words.len() {
+            let end = words.last().map_or(0, |w| w.span.end);
+            return Err(ResolveError::new(
+                Span::new(end, end),
+                "the question stops before the name it needs",
+            )
+            .with_expected(vec!["a name".to_owned()]));
+        }
+        let relative = starts_with(words, at, RELATIVE);
+        if let Some(n) = relative {
+            at += n;
+        } else if let Some(n) = starts_with(words, at, BY_WORDS) {
+            return Ok(Clause::named_from(LinkKind::Developer, false, at + n));
+        } else if let Some(n) = starts_with(words, at, IN_WORDS) {
+            return Ok(Clause::named_from(LinkKind::Place, false, at + n));
+        }
+        if let Some((kind, negated, name_start)) = self.clause(words, at, class) {
+            return Ok(Clause::named_from(kind, negated, name_start));
+        }
+        if let Some(clause) = self.name_first_clause(words, at) {
+            return Ok(clause);
+        }
+        // `… or AMD`, `… but not on TSMC`: the last link again, its preposition repeated or not.
+        if relative.is_none()
+            && continued
+            && let Some(kind) = last
+        {
+            let repeated = match kind {
+                LinkKind::Related { relation, .. } => {
+                    self.repeats_preposition(relation, &words[at])
+                }
+                _ => false,
+            };
+            return Ok(Clause::named_from(
+                kind.clone(),
+                false,
+                at + usize::from(repeated),
+            ));
+        }
+        Err(self.restriction_error(run, at, relative.is_some()))
+    }
+
+    /// A relative clause's relation at `at` (`depend on NVIDIA`, `ha sviluppato Google`,
+    /// `Google develops`): its kind, whether it is negated, and where its name starts (or,
+    /// when the name comes first, where it ends).
+    fn clause(&self, words: &[Word], at: usize, class: &Class) -> Option<(LinkKind, bool, usize)> {
+        let mut at = at;
+        let mut negated = false;
+        // `do not depend on`, `are not members of`, `non dipendono da`.
+        let aux = starts_with(words, at, AUXILIARIES);
+        let after_aux = at + aux.unwrap_or(0);
+        if let Some(n) = starts_with(words, after_aux, NOT) {
+            negated = true;
+            at = after_aux + n;
+        } else if let Some(n) = starts_with(words, at, NOT) {
+            negated = true;
+            at += n;
+        } else if matches!(words.get(at), Some(w) if matches!(key(w).as_str(), "don't" | "doesn't" | "didn't"))
+        {
+            negated = true;
+            at += 1;
+        }
+        const CLAUSE: &[Phrases] = &[Phrases::Plural, Phrases::Direct, Phrases::Inverse];
+        // `are not members of` is `are members of` negated: the phrase is tried with its
+        // auxiliary too. `found` is the relation and where the name starts.
+        let found = self
+            .phrase_at(&words[at..], CLAUSE)
+            .map(|(relation, kind, n)| (relation, kind, at + n))
+            .or_else(|| {
+                let aux = aux.filter(|_| negated && at > after_aux)?;
+                let mut phrase: Vec<Word> = words[after_aux - aux..after_aux].to_vec();
+                phrase.extend_from_slice(&words[at..]);
+                let (relation, kind, n) = self.phrase_at(&phrase, CLAUSE)?;
+                (n > aux).then(|| (relation, kind, at + n - aux))
+            });
+        if let Some((relation, kind, name_start)) = found
+            && name_start < words.len()
+        {
+            let direction = clause_direction(class, &relation, kind, &words[at..name_start]);
+            return Some((
+                LinkKind::Related {
+                    relation: Box::new(relation),
+                    direction,
+                },
+                negated,
+                name_start,
+            ));
+        }
+        None
+    }
+    /// A clause with its subject first: `that Google develops`, `che Google ha sviluppato`,
+    /// `did Google develop`; the thing is the relation's object. The phrase ends the clause
+    /// (at the next word that joins parts, or the end).
+    fn name_first_clause(&self, words: &[Word], at: usize) -> Option<Clause> {
+        const CLAUSE: &[Phrases] = &[Phrases::Direct, Phrases::Inverse, Phrases::Plural];
+        let at = at + starts_with(words, at, AUXILIARIES).unwrap_or(0);
+        let ends: Vec<usize> = (at + 2..words.len())
+            .filter(|&i| self.joins_parts(words, i))
+            .chain(std::iter::once(words.len()))
+            .collect();
+        for &end in ends.iter().rev() {
+            for split in at + 1..end {
+                let Some((relation, _, used)) = self.phrase_at(&words[split..end], CLAUSE) else {
+                    continue;
+                };
+                if split + used != end {
+                    continue;
+                }
+                if let Some(entity) = self.find_entity(&words[at..split]) {
+                    return Some(Clause {
+                        kind: LinkKind::Related {
+                            relation: Box::new(relation),
+                            direction: Direction::Objects,
+                        },
+                        negated: false,
+                        name: NameAt::Known(entity, end),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `word` is the preposition the relation's phrases end in (`on` in `depend on`),
+    /// repeated before another name (`but not on TSMC`).
+    fn repeats_preposition(&self, relation: &Relation, word: &Word) -> bool {
+        let typed = key(word);
+        [
+            &relation.phrases,
+            &relation.plural_phrases,
+            &relation.inverse_phrases,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|p| p.key.rsplit(' ').next() == Some(typed.as_str()))
+    }
+
+    /// Where a name starting at `start` ends: at the longest run that names an entity,
+    /// stopping only before a word that joins parts; at the next such word when none does.
+    fn name_end(&self, words: &[Word], start: usize) -> usize {
+        let boundaries: Vec<usize> = (start + 1..words.len())
+            .filter(|&i| self.joins_parts(words, i))
+            .chain(std::iter::once(words.len()))
+            .collect();
+        boundaries
+            .iter()
+            .rev()
+            .find(|&&end| self.find_entity(&words[start..end]).is_some())
+            .or(boundaries.first())
+            .copied()
+            .unwrap_or(words.len())
+    }
+
+    /// Whether a part of the phrase may start at `words[i]`.
+    fn joins_parts(&self, words: &[Word], i: usize) -> bool {
+        [AND, OR, RELATIVE, BY_WORDS, IN_WORDS]
+            .iter()
+            .any(|set| starts_with(words, i, set).is_some())
+    }
+
+    /// Nothing reads at `at`: say what may come there.
+    fn restriction_error(&self, run: &Run, at: usize, after_pronoun: bool) -> ResolveError {
+        let word = &run.words[at];
+        let expected = if after_pronoun {
+            "a relation (`that depend on NVIDIA`, `che dipendono da NVIDIA`)"
+        } else {
+            "`by`/`di` a name, `in` a place, or `that`/`che` and a relation"
+        };
+        let candidates: Vec<&str> = self
+            .vocabulary()
+            .relations
+            .iter()
+            .flat_map(|r| r.plural_phrases.iter().chain(&r.phrases))
+            .map(|p| p.text.as_str())
+            .collect();
+        let tail = join(&run.words[at..(at + 3).min(run.words.len())]);
+        ResolveError::new(
+            word.span,
+            format!("unexpected `{}`: expected {expected}", word.text),
+        )
+        .with_expected(vec![expected.to_owned()])
+        .with_suggestions(crate::suggest::closest(&tail, candidates, 3))
+    }
+
+    /// A noun phrase for a run that must hold one, with an error when it starts with no kind.
+    pub(crate) fn required_noun_phrase(&self, run: &Run) -> Result<NounPhrase, ResolveError> {
+        match self.noun_phrase(run)? {
+            Some(phrase) => Ok(phrase),
+            None => {
+                let words = &run.words;
+                let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+                let end = (start + 1..=words.len())
+                    .find(|&i| i == words.len() || self.joins_parts(words, i))
+                    .unwrap_or(words.len());
+                let kind = Run {
+                    words: words[start.min(end)..end].to_vec(),
+                };
+                Err(match self.qualified_class(&kind) {
+                    Err(error) => error,
+                    Ok(_) => ResolveError::new(run.span(), "expected a kind of thing"),
+                })
+            }
+        }
+    }
+
+    /// `the investors in OpenAI`, `gli investitori di OpenAI`, `the products of NVIDIA`: a
+    /// relation's noun and a name.
+    pub(crate) fn relation_noun(
+        &self,
+        run: &Run,
+    ) -> Result<Option<(Relation, Direction, Entity)>, ResolveError> {
+        let words = &run.words;
+        let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+        let Some((relation, kind, used)) = self.phrase_at(
+            &words[start..],
+            &[Phrases::SubjectNoun, Phrases::ObjectNoun],
+        ) else {
+            return Ok(None);
+        };
+        let direction = if kind == Phrases::SubjectNoun {
+            Direction::Subjects
+        } else {
+            Direction::Objects
+        };
+        let entity = self.entity_words(&words[start + used..], run)?;
+        Ok(Some((relation, direction, entity)))
+    }
+}
+
+/// Prepositions a relation phrase may end in: then the name after it is the relation's object.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "to", "with", "by", "for", "from", "at", "about", "into", "di", "a", "da",
+    "su", "con", "per", "tra", "fra",
+];
+
+/// Which end of the relation the noun phrase's thing is, in a clause whose phrase comes
+/// first. A plural phrase (`dipendono da`) agrees with the thing: its subject. So does a
+/// phrase ending in a preposition (`è membro di UALink`), whose name is the object. A bare
+/// verb (`ha sviluppato Google`) may have its subject after it, as Italian puts it: the thing
+/// is the object when its kind is nearer the relation's range than its domain (a model is a
+/// product, what is developed, before it is an actor, what develops).
+fn clause_direction(
+    class: &Class,
+    relation: &Relation,
+    kind: Phrases,
+    phrase: &[Word],
+) -> Direction {
+    let ends_in_preposition = phrase
+        .last()
+        .is_some_and(|word| PREPOSITIONS.contains(&key(word).as_str()));
+    if kind == Phrases::Plural || ends_in_preposition {
+        return Direction::Subjects;
+    }
+    match (
+        class.distance_to(&relation.domain),
+        class.distance_to(&relation.range),
+    ) {
+        (None, Some(_)) => Direction::Objects,
+        (Some(subject), Some(object)) if object < subject => Direction::Objects,
+        _ => Direction::Subjects,
+    }
+}
+
+/// How many words of a leading article `words` start with (`the`, `gli`).
+pub(crate) fn article_words(words: &[Word]) -> usize {
+    starts_with(words, 0, ARTICLES).unwrap_or(0)
+}
