@@ -62,6 +62,15 @@ fn templated() -> impl Strategy<Value = String> {
         "who raised concerns about {}",
         "list companies in {}",
         "list models by {}",
+        "which companies depend on {}",
+        "quali aziende dipendono da {}",
+        "companies that depend on {} but not on TSMC",
+        "how many companies depend on {} or NVIDIA",
+        "quanti modelli ha sviluppato {}",
+        "who are the investors in {}",
+        "i membri di {}",
+        "in quali aziende ha investito {}",
+        "models developed by {}",
         "open models by {}",
         "traffic share of {}",
         "revenue of {}",
@@ -216,7 +225,29 @@ const FORMS: &[&str] = &[
     "describe {}",
     "path from Clientname to {}",
     "who depends on {} transitively with sources",
+    "companies that depend on {}",
+    "aziende che dipendono da Plainname ma non da {}",
+    "how many companies depend on {} or on Plainname",
+    "which companies do not depend on {}",
 ];
+
+/// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit
+/// number in hex, leading zeros left out) all written `?aggregate`, so that two parses of one query compare equal.
+fn without_aggregate_names(algebra: &str) -> String {
+    let mut out = String::with_capacity(algebra.len());
+    let mut rest = algebra;
+    while let Some(at) = rest.find('?') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let hex = rest.chars().take_while(char::is_ascii_hexdigit).count();
+        if hex >= 24 {
+            out.push_str("aggregate");
+            rest = &rest[hex..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 fn quote(name: &str) -> Option<String> {
     if !name.contains('"') {
@@ -264,8 +295,8 @@ fn hostile_names_never_change_the_structure_of_the_query() {
                 let plain_algebra = parse(&plain.sparql)
                     .map_err(|e| TestCaseError::fail(format!("{e}\n{}", plain.sparql)))?;
                 prop_assert_eq!(
-                    hostile_algebra.to_string(),
-                    plain_algebra.to_string(),
+                    without_aggregate_names(&hostile_algebra.to_string()),
+                    without_aggregate_names(&plain_algebra.to_string()),
                     "{} changed the query",
                     hostile_question
                 );

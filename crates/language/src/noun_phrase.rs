@@ -333,6 +333,16 @@ impl Resolver<'_> {
             )
             .with_expected(vec!["a name".to_owned()]));
         }
+        // `… ma non da TSMC`, `… or of GAMMA`: the last relation's preposition again, before
+        // `da`/`di` may be read as `by`.
+        if continued
+            && let Some(kind @ LinkKind::Related { relation, .. }) = last
+            && at + 1 < words.len()
+            && self.repeats_preposition(relation, &words[at])
+            && self.clause(words, at, class).is_none()
+        {
+            return Ok(Clause::named_from(kind.clone(), false, at + 1));
+        }
         let relative = starts_with(words, at, RELATIVE);
         if let Some(n) = relative {
             at += n;
@@ -387,7 +397,13 @@ impl Resolver<'_> {
             negated = true;
             at += 1;
         }
-        const CLAUSE: &[Phrases] = &[Phrases::Plural, Phrases::Direct, Phrases::Inverse];
+        const CLAUSE: &[Phrases] = &[
+            Phrases::Plural,
+            Phrases::Direct,
+            Phrases::Inverse,
+            Phrases::Participle,
+            Phrases::Passive,
+        ];
         // `are not members of` is `are members of` negated: the phrase is tried with its
         // auxiliary too. `found` is the relation and where the name starts.
         let found = self
@@ -530,6 +546,70 @@ impl Resolver<'_> {
         }
     }
 
+    /// A question whose preposition comes first: `da quali chip dipende DeepSeek`, `in quali
+    /// aziende ha investito Microsoft`, `in which companies did Microsoft invest`, `in quante
+    /// aziende ha investito Microsoft`. The preposition ends the relation's phrase; the thing
+    /// is its object. The phrase, and whether a count is asked; `None` for another shape.
+    pub(crate) fn fronted_question(&self, run: &Run) -> Option<(NounPhrase, bool)> {
+        const ASKING: &[(&str, bool)] = &[
+            ("which", false),
+            ("what", false),
+            ("quali", false),
+            ("quale", false),
+            ("how many", true),
+            ("quanti", true),
+            ("quante", true),
+        ];
+        let words = &run.words;
+        let preposition = words.first().filter(|w| !w.quoted)?;
+        if !PREPOSITIONS.contains(&key(preposition).as_str()) {
+            return None;
+        }
+        let (asked, count) = ASKING
+            .iter()
+            .find_map(|(word, count)| starts_with(words, 1, &[*word]).map(|n| (n, *count)))?;
+        let kind_start = 1 + asked;
+        let (class, qualifiers, used) = self.kind_at(words.get(kind_start..)?)?;
+        let rest = kind_start + used;
+        const VERB: &[Phrases] = &[Phrases::Direct, Phrases::Plural, Phrases::Inverse];
+        let with_preposition = |verb: &[Word]| {
+            let mut phrase = verb.to_vec();
+            phrase.push(preposition.clone());
+            self.phrase_at(&phrase, VERB)
+                .filter(|(_, _, n)| *n == phrase.len())
+                .map(|(relation, _, _)| relation)
+        };
+        // Italian: the verb, then its subject (`ha investito Microsoft`); English: an
+        // auxiliary, the subject, then the verb (`did Microsoft invest`).
+        let after_aux = rest + starts_with(words, rest, AUXILIARIES).unwrap_or(0);
+        let found = (rest + 1..words.len())
+            .find_map(|split| {
+                let relation = with_preposition(&words[rest..split])?;
+                Some((relation, self.find_entity(&words[split..])?))
+            })
+            .or_else(|| {
+                (after_aux + 1..words.len()).find_map(|split| {
+                    let relation = with_preposition(&words[split..])?;
+                    Some((relation, self.find_entity(&words[after_aux..split])?))
+                })
+            });
+        let (relation, entity) = found?;
+        let link = Link::Related {
+            relation: Box::new(relation),
+            direction: Direction::Objects,
+            entity,
+        };
+        let phrase = NounPhrase {
+            class,
+            qualifiers,
+            restrictions: vec![Restriction {
+                negated: false,
+                any_of: vec![link],
+            }],
+        };
+        Some((phrase, count))
+    }
+
     /// `the investors in OpenAI`, `gli investitori di OpenAI`, `the products of NVIDIA`: a
     /// relation's noun and a name.
     pub(crate) fn relation_noun(
@@ -575,6 +655,9 @@ fn clause_direction(
     let ends_in_preposition = phrase
         .last()
         .is_some_and(|word| PREPOSITIONS.contains(&key(word).as_str()));
+    if kind == Phrases::Passive {
+        return Direction::Objects;
+    }
     if kind == Phrases::Plural || ends_in_preposition {
         return Direction::Subjects;
     }

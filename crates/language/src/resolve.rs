@@ -556,13 +556,16 @@ impl Resolver<'_> {
 }
 
 /// Which phrases of a relation: the direct ones (`depends on`), the inverse ones (`depend
-/// on` after `what does`, `da cosa dipende`), the plural ones (`dipendono da`) or its nouns
+/// on` after `what does`, `da cosa dipende`), the plural ones (`dipendono da`), the
+/// participles (`based in`, `fondata da`) or its nouns
 /// (`investors in`, `products of`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Phrases {
     Direct,
     Inverse,
     Plural,
+    Participle,
+    Passive,
     SubjectNoun,
     ObjectNoun,
 }
@@ -573,6 +576,8 @@ impl Phrases {
             Self::Direct => &relation.phrases,
             Self::Inverse => &relation.inverse_phrases,
             Self::Plural => &relation.plural_phrases,
+            Self::Participle => &relation.participles,
+            Self::Passive => &relation.passives,
             Self::SubjectNoun => &relation.subject_nouns,
             Self::ObjectNoun => &relation.object_nouns,
         }

@@ -123,6 +123,13 @@ pub struct Relation {
     /// Phrases agreeing with a plural subject (`depend on`, `dipendono da`): relative clauses
     /// and which-questions after a plural kind.
     pub plural_phrases: Vec<Phrase>,
+    /// The phrases with their copula left out (`is based in` → `based in`, `è stata fondata
+    /// da` → `fondata da`): reduced relative clauses (`companies based in China`).
+    pub participles: Vec<Phrase>,
+    /// Passive participles with their agent's preposition, derived from the active phrases
+    /// (`developed` → `developed by`; `ha sviluppato` → `sviluppato da`, `sviluppati da`…): in
+    /// `models developed by Google` the thing is the relation's object.
+    pub passives: Vec<Phrase>,
     /// Nouns naming the subjects given the object, ending in their preposition (`investors
     /// in`, `membri di`).
     pub subject_nouns: Vec<Phrase>,
@@ -293,6 +300,85 @@ pub fn phrase_key(text: &str) -> String {
         .map(|w| simple_preposition(w).unwrap_or(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Copulas and passive auxiliaries a phrase may start with, longest first.
+const COPULAS: &[&str] = &[
+    "è stato ",
+    "è stata ",
+    "sono stati ",
+    "sono state ",
+    "is ",
+    "was ",
+    "are ",
+    "were ",
+    "è ",
+    "sono ",
+    "viene ",
+    "vengono ",
+];
+
+/// The phrases that start with a copula, without it (`is based in` → `based in`), leaving out
+/// what is left when it starts with an article (`is a member of`) or is one word of a noun.
+fn participles(phrases: &[Phrase], plural_phrases: &[Phrase]) -> Vec<Phrase> {
+    let mut found: Vec<Phrase> = Vec::new();
+    for phrase in phrases.iter().chain(plural_phrases) {
+        let Some(rest) = COPULAS
+            .iter()
+            .find_map(|copula| phrase.text.strip_prefix(copula))
+        else {
+            continue;
+        };
+        let first = rest.split(' ').next().unwrap_or_default();
+        let articles = [
+            "a", "an", "the", "il", "lo", "la", "i", "gli", "le", "un", "una", "uno",
+        ];
+        if articles.contains(&first) || !rest.contains(' ') {
+            continue;
+        }
+        let participle = Phrase::new(rest, phrase.lang);
+        if !found.contains(&participle) {
+            found.push(participle);
+        }
+    }
+    found
+}
+
+/// The passive participles of a relation's active one-verb phrases, with the agent's
+/// preposition: English past participles (`developed`, `built`) take `by`; Italian ones
+/// (`ha sviluppato`) agree with the thing in gender and number and take `da`.
+fn passives(phrases: &[Phrase]) -> Vec<Phrase> {
+    let mut found: Vec<Phrase> = Vec::new();
+    let mut add = |text: String, lang: Lang| {
+        let phrase = Phrase::new(&text, lang);
+        if !found.contains(&phrase) {
+            found.push(phrase);
+        }
+    };
+    for phrase in phrases {
+        match phrase.lang {
+            Lang::En => {
+                let past = phrase.text.strip_prefix("has ").unwrap_or(&phrase.text);
+                if !past.contains(' ')
+                    && (past.ends_with("ed") || past == "built" || past == "made")
+                {
+                    add(format!("{past} by"), Lang::En);
+                }
+            }
+            Lang::It => {
+                let Some(past) = phrase.text.strip_prefix("ha ") else {
+                    continue;
+                };
+                // A participle ends in -o (sviluppato, prodotto) and agrees: -a, -i, -e.
+                if let (false, Some(stem)) = (past.contains(' '), past.strip_suffix('o')) {
+                    for ending in ["o", "a", "i", "e"] {
+                        add(format!("{stem}{ending} da"), Lang::It);
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Letters and digits only: "DeepSeek-V3" and "deepseek v3" meet at "deepseekv3".
@@ -601,6 +687,11 @@ impl Facts {
             group_phrases: self.phrases(&subject, &vocab::cat("groupPhrase")),
             inverse_group_phrases: self.phrases(&subject, &vocab::cat("inverseGroupPhrase")),
             nests_by: self.first_iri(&subject, &vocab::cat("nestsBy")),
+            participles: participles(
+                &self.phrases(&subject, &vocab::cat("phrase")),
+                &self.phrases(&subject, &vocab::cat("pluralPhrase")),
+            ),
+            passives: passives(&self.phrases(&subject, &vocab::cat("phrase"))),
             plural_phrases: self.phrases(&subject, &vocab::cat("pluralPhrase")),
             subject_nouns: self.phrases(&subject, &vocab::cat("subjectNoun")),
             object_nouns: self.phrases(&subject, &vocab::cat("objectNoun")),

@@ -40,6 +40,16 @@ impl Syntax for Free {
 
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
         let run = &self.0;
+        if let Some((phrase, count)) = resolver.fronted_question(run) {
+            return Ok(if count {
+                Plan::Count {
+                    phrase,
+                    group: None,
+                }
+            } else {
+                Plan::List(phrase)
+            });
+        }
         if let Some((relation, rest)) = resolver.find_leading_phrase(&run.words, Phrases::Inverse) {
             return Ok(Plan::Related {
                 relation,
