@@ -22,6 +22,13 @@ const PASSAGES: &[(&str, &str, &str, &str, Option<&str>)] = &[
     ),
     ("reference-places", "reference", "reference", "places", None),
     (
+        "reference-demonyms",
+        "reference",
+        "reference",
+        "demonyms",
+        None,
+    ),
+    (
         "reference-parents",
         "reference",
         "reference",
@@ -963,7 +970,7 @@ fn catalogue_lists_every_passage_with_document_kind_locator_and_parent() {
     let expected: BTreeSet<String> = PASSAGES.iter().map(|(local, ..)| src(local)).collect();
     let extra: Vec<&String> = found.keys().filter(|p| !expected.contains(*p)).collect();
     assert!(extra.is_empty(), "passages not in the list: {extra:?}");
-    assert_eq!(PASSAGES.len(), 69);
+    assert_eq!(PASSAGES.len(), 70);
 }
 
 #[test]

@@ -71,6 +71,8 @@ fn templated() -> impl Strategy<Value = String> {
         "i membri di {}",
         "in quali aziende ha investito {}",
         "models developed by {}",
+        "open models by Chinese companies that depend on {}",
+        "aziende europee che dipendono da {}",
         "open models by {}",
         "traffic share of {}",
         "revenue of {}",
@@ -229,6 +231,7 @@ const FORMS: &[&str] = &[
     "aziende che dipendono da Plainname ma non da {}",
     "how many companies depend on {} or on Plainname",
     "which companies do not depend on {}",
+    "models by companies that depend on {}",
 ];
 
 /// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit

@@ -721,6 +721,7 @@ mod tests {
             label: label.into(),
             label_is_english: english,
             names: vec![label.into()],
+            demonyms: vec![],
         }
     }
 

@@ -27,11 +27,13 @@ pub fn vocabulary_of(store: &Store) -> Result<Vocabulary, StorageError> {
     Ok(Vocabulary::from_ontology_triples(ontology).with_entities(entity_index(store)?))
 }
 
-/// Names of every entity (IRIs in the `ent:` namespace) from labels and aliases in any graph.
+/// Names of every entity (IRIs in the `ent:` namespace) from labels, aliases and place
+/// adjectives in any graph.
 pub fn entity_index(store: &Store) -> Result<EntityIndex, StorageError> {
     let (label, alt_label) = (format!("{RDFS}label"), format!("{SKOS}altLabel"));
+    let demonym = vocab::cat("demonym");
     let mut triples = Vec::new();
-    for predicate in [&label, &alt_label] {
+    for predicate in [&label, &alt_label, &demonym] {
         let predicate = NamedNodeRef::new_unchecked(predicate);
         for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
             triples.push(Triple::from(quad?));

@@ -9,7 +9,7 @@
 use oxrdf::NamedNode;
 
 use crate::ast::TimeFilter;
-use crate::noun_phrase::{Link, NounPhrase};
+use crate::noun_phrase::{Link, NounPhrase, Target};
 use crate::query::{
     Comparison, Expr, Function, GraphName, Group, OrderKey, Path, Pattern, Projection, Query,
     Select, Term, Triples, Var, Verb,
@@ -316,55 +316,71 @@ fn qualifier_patterns(x: &Var, qualifiers: &[Qualifier]) -> Vec<Pattern> {
 
 /// What makes `?x` a thing of the noun phrase: its class, its adjectives, then each
 /// restriction — a link, a UNION of the links any of which holds, or a FILTER NOT EXISTS
-/// around them when negated.
-fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var) -> Vec<Pattern> {
-    let mut patterns = vec![instance_of(x, &var("type"), &phrase.class.iri)];
+/// around them when negated. `depth` numbers the variables of a phrase nested in another's
+/// link (`models by Chinese companies`).
+fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Pattern> {
+    let type_var = if depth == 0 {
+        var("type")
+    } else {
+        var("type").numbered(depth)
+    };
+    let mut patterns = vec![instance_of(x, &type_var, &phrase.class.iri)];
     patterns.extend(qualifier_patterns(x, &phrase.qualifiers));
     for restriction in &phrase.restrictions {
-        let mut links: Vec<Pattern> = restriction
+        let mut links: Vec<Vec<Pattern>> = restriction
             .any_of
             .iter()
-            .map(|link| link_pattern(link, x))
+            .map(|link| link_patterns(link, x, depth))
             .collect();
         let held = if links.len() == 1 {
             links.remove(0)
         } else {
-            Pattern::Union(
-                links
-                    .into_iter()
-                    .map(|link| Group::inline(vec![link]))
-                    .collect(),
-            )
+            vec![Pattern::Union(
+                links.into_iter().map(Group::inline).collect(),
+            )]
         };
-        patterns.push(if restriction.negated {
-            Pattern::Filter(Expr::NotExists(Group::inline(vec![held])))
+        if restriction.negated {
+            patterns.push(Pattern::Filter(Expr::NotExists(Group::inline(held))));
         } else {
-            held
-        });
+            patterns.extend(held);
+        }
     }
     patterns
 }
 
-/// One link of a noun phrase's thing `?x` to a named entity.
-fn link_pattern(link: &Link, x: &Var) -> Pattern {
-    match link {
-        Link::Developer(developer) => Pattern::triple(&developer.iri, cat_node("develops"), x),
-        Link::Place(place) => Pattern::triple(x, in_place_path(), &place.iri),
+/// One link of a noun phrase's thing `?x` to a named entity or to the things of a nested
+/// phrase, bound to `?thing1` (`?thing2` one level further…).
+fn link_patterns(link: &Link, x: &Var, depth: usize) -> Vec<Pattern> {
+    let target = match link {
+        Link::Place(place) => return vec![Pattern::triple(x, in_place_path(), &place.iri)],
+        Link::Developer(target) | Link::Related { target, .. } => target,
+    };
+    let other = var("thing").numbered(depth + 1);
+    let (end, nested) = match target {
+        Target::Entity(entity) => (Term::Iri(entity.iri.clone()), vec![]),
+        Target::Things(phrase) => (
+            Term::from(&other),
+            noun_phrase_patterns(phrase, &other, depth + 1),
+        ),
+    };
+    let tie = match link {
         Link::Related {
             relation,
             direction,
-            entity,
+            ..
         } => {
             let mut path = property_path(relation);
             if let Some(nest) = &relation.nests_by {
                 path = path.then(Path::from(nest).zero_or_more());
             }
             match direction {
-                Direction::Subjects => Pattern::triple(x, path, &entity.iri),
-                Direction::Objects => Pattern::triple(&entity.iri, path, x),
+                Direction::Subjects => Pattern::triple(x, path, end),
+                Direction::Objects => Pattern::triple(end, path, x),
             }
         }
-    }
+        _ => Pattern::triple(end, cat_node("develops"), x),
+    };
+    std::iter::once(tie).chain(nested).collect()
 }
 
 /// A filter on the year of `?var` (a date, year-month or year).
@@ -561,7 +577,7 @@ fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Co
     let (x, date, based_in, access) = (var("x"), var("date"), var("based_in"), var("access"));
     let mut columns = vec![Column::named("name", x.clone())];
     let mut body = Group::block();
-    for pattern in noun_phrase_patterns(phrase, &x) {
+    for pattern in noun_phrase_patterns(phrase, &x, 0) {
         body.line(pattern);
     }
     body.line(optional_labelled(&x, cat_node("basedIn"), &based_in));
@@ -1313,7 +1329,7 @@ fn grouping_pattern(grouping: &Grouping, x: &Var, group: &Var) -> Vec<Pattern> {
 fn count(phrase: &NounPhrase, grouping: Option<&Grouping>) -> Compiled {
     let (x, count, group) = (var("x"), var("count"), var("group"));
     let mut pattern = Group::block();
-    for line in noun_phrase_patterns(phrase, &x) {
+    for line in noun_phrase_patterns(phrase, &x, 0) {
         pattern.line(line);
     }
     let counted = Projection::Expr(
@@ -1406,6 +1422,7 @@ mod tests {
             label: local.to_owned(),
             label_is_english: true,
             names: vec![local.to_owned()],
+            demonyms: vec![],
         }
     }
 

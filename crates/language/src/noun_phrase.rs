@@ -42,7 +42,7 @@ pub struct Restriction {
     pub any_of: Vec<Link>,
 }
 
-/// How a thing of the phrase is tied to a named entity.
+/// How a thing of the phrase is tied to a named entity, or to the things of another phrase.
 #[derive(Debug, Clone)]
 pub enum Link {
     /// `that depend on NVIDIA` (the thing is the relation's subject: [`Direction::Subjects`])
@@ -50,12 +50,20 @@ pub enum Link {
     Related {
         relation: Box<Relation>,
         direction: Direction,
-        entity: Entity,
+        target: Target,
     },
-    /// `by Google`, `di Google`: developed by.
-    Developer(Entity),
+    /// `by Google`, `di Google`, `by Chinese companies`: developed by.
+    Developer(Target),
     /// `in France`: based or located in the place, or in a place inside it.
     Place(Entity),
+}
+
+/// What a link ties the thing to: a named entity, or any thing of a noun phrase (`models by
+/// Chinese companies`, `companies that depend on companies in Taiwan`).
+#[derive(Debug, Clone)]
+pub enum Target {
+    Entity(Entity),
+    Things(Box<NounPhrase>),
 }
 
 /// The kind of link a clause makes, before its entity is known: a conjunction carries it to
@@ -71,19 +79,45 @@ enum LinkKind {
 }
 
 impl LinkKind {
-    fn to(&self, entity: Entity) -> Link {
-        match self {
-            Self::Related {
-                relation,
-                direction,
-            } => Link::Related {
+    /// The link to `target`; `None` for a place given as a phrase, which no question means.
+    fn to(&self, target: Target) -> Option<Link> {
+        Some(match (self, target) {
+            (
+                Self::Related {
+                    relation,
+                    direction,
+                },
+                target,
+            ) => Link::Related {
                 relation: relation.clone(),
                 direction: *direction,
-                entity,
+                target,
             },
-            Self::Developer => Link::Developer(entity),
-            Self::Place => Link::Place(entity),
-        }
+            (Self::Developer, target) => Link::Developer(target),
+            (Self::Place, Target::Entity(place)) => Link::Place(place),
+            (Self::Place, Target::Things(_)) => return None,
+        })
+    }
+}
+
+/// A kind as typed: its class and its adjectives.
+#[derive(Default)]
+struct Kind {
+    class: Option<Class>,
+    qualifiers: Vec<Qualifier>,
+    /// Places' adjectives (`Chinese`): each is an `in` restriction.
+    places: Vec<Entity>,
+}
+
+impl Kind {
+    fn places_restrictions(&self) -> Vec<Restriction> {
+        self.places
+            .iter()
+            .map(|place| Restriction {
+                negated: false,
+                any_of: vec![Link::Place(place.clone())],
+            })
+            .collect()
     }
 }
 
@@ -122,6 +156,15 @@ pub(crate) const IN_WORDS: &[&str] = &["in"];
 /// Relative pronouns (`that`, `che`, `i quali`).
 const RELATIVE: &[&str] = &[
     "that", "which", "who", "che", "il quale", "la quale", "i quali", "le quali",
+];
+/// Words that close a question on what there is (`are there`, `ci sono`).
+const EXISTENTIAL: &[&str] = &[
+    "are there",
+    "is there",
+    "exist",
+    "ci sono",
+    "esistono",
+    "c'è",
 ];
 /// Conjunctions: every part holds.
 const AND: &[&str] = &["and", "but", "e", "ed", "ma"];
@@ -225,15 +268,58 @@ impl Resolver<'_> {
     }
 
     /// The kind at the start of `words` (after an article): the longest run of words that
-    /// names a class with its adjectives, and how many words it takes.
-    fn kind_at(&self, words: &[Word]) -> Option<(Class, Vec<Qualifier>, usize)> {
-        (1..=words.len()).rev().find_map(|end| {
-            let run = Run {
-                words: words[..end].to_vec(),
+    /// names a class with its adjectives — the ontology's qualifiers (`open`) and places'
+    /// adjectives (`Chinese`, `cinesi`), before or after it — and how many words it takes.
+    fn kind_at(&self, words: &[Word]) -> Option<(Kind, usize)> {
+        (1..=words.len())
+            .rev()
+            .find_map(|end| self.kind(&words[..end]).map(|kind| (kind, end)))
+    }
+
+    /// The kind `words` name whole, adjectives taken off both ends until a class is left.
+    fn kind(&self, words: &[Word]) -> Option<Kind> {
+        let (mut low, mut high) = (0, words.len());
+        let mut kind = Kind::default();
+        loop {
+            let rest = Run {
+                words: words[low..high].to_vec(),
             };
-            self.find_qualified_class(&run)
-                .map(|(class, qualifiers)| (class, qualifiers, end))
-        })
+            if let Some(class) = self.find_class(&rest) {
+                return Some(Kind {
+                    class: Some(class),
+                    ..kind
+                });
+            }
+            if high - low < 2 {
+                return None;
+            }
+            if let Some(place) = self.demonym(&words[low]) {
+                kind.places.push(place);
+                low += 1;
+            } else if let Some(place) = self.demonym(&words[high - 1]) {
+                kind.places.push(place);
+                high -= 1;
+            } else if let Some((qualifier, used)) = self.qualifier(&words[low..high], true) {
+                kind.qualifiers.push(qualifier);
+                low += used;
+            } else if let Some((qualifier, used)) = self.qualifier(&words[low..high], false) {
+                kind.qualifiers.push(qualifier);
+                high -= used;
+            } else {
+                return None;
+            }
+        }
+    }
+
+    /// The one place an adjective names (`Chinese`, `cinesi`).
+    fn demonym(&self, word: &Word) -> Option<Entity> {
+        if word.quoted {
+            return None;
+        }
+        match self.vocabulary().entities.by_demonym(&word.text).as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
     }
 
     /// A noun phrase, if `run` starts with a kind; `None` when it does not, so that the
@@ -242,13 +328,17 @@ impl Resolver<'_> {
     pub(crate) fn noun_phrase(&self, run: &Run) -> Result<Option<NounPhrase>, ResolveError> {
         let words = &run.words;
         let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
-        let Some((class, qualifiers, used)) = self.kind_at(&words[start..]) else {
+        let Some((kind, used)) = self.kind_at(&words[start..]) else {
             return Ok(None);
         };
-        let restrictions = self.restrictions(run, start + used, &class)?;
+        let mut restrictions = kind.places_restrictions();
+        let Some(class) = kind.class else {
+            return Ok(None);
+        };
+        restrictions.extend(self.restrictions(run, start + used, &class)?);
         Ok(Some(NounPhrase {
             class,
-            qualifiers,
+            qualifiers: kind.qualifiers,
             restrictions,
         }))
     }
@@ -265,6 +355,10 @@ impl Resolver<'_> {
         let mut restrictions: Vec<Restriction> = Vec::new();
         let mut last: Option<LinkKind> = None;
         while at < words.len() {
+            // `which Chinese companies are there`, `quante aziende cinesi ci sono`.
+            if starts_with(words, at, EXISTENTIAL).is_some_and(|n| at + n == words.len()) {
+                break;
+            }
             // A conjunction between parts: `or` adds to the last restriction.
             let mut alternative = false;
             let mut joined = false;
@@ -285,19 +379,28 @@ impl Resolver<'_> {
             }
             let clause = self.link_kind(run, at, class, last.as_ref(), joined || at == first)?;
             negated ^= clause.negated;
-            let (entity, name_end) = match clause.name {
-                NameAt::Known(entity, end) => (entity, end),
+            let kind = clause.kind;
+            let (link, name_end) = match clause.name {
+                NameAt::Known(entity, end) => (kind.to(Target::Entity(entity)), end),
                 NameAt::From(name_start) => {
                     let name_end = self.name_end(words, name_start);
                     let name_words = &words[name_start..name_end];
                     match self.find_entity(name_words) {
-                        Some(entity) => (entity, name_end),
-                        None => return Err(self.entity_error(name_words, run)),
+                        Some(entity) => (kind.to(Target::Entity(entity)), name_end),
+                        // Not a name: the things of a phrase, which takes the rest.
+                        None => match self.nested_phrase(run, name_start)? {
+                            Some(phrase) => {
+                                (kind.to(Target::Things(Box::new(phrase))), words.len())
+                            }
+                            None => return Err(self.entity_error(name_words, run)),
+                        },
                     }
                 }
             };
-            let kind = clause.kind;
-            let link = kind.to(entity);
+            let Some(link) = link else {
+                let name_words = &words[name_end.min(words.len() - 1)..];
+                return Err(self.entity_error(name_words, run));
+            };
             match restrictions.last_mut() {
                 Some(restriction) if alternative && restriction.negated == negated => {
                     restriction.any_of.push(link);
@@ -464,6 +567,14 @@ impl Resolver<'_> {
         None
     }
 
+    /// A noun phrase from `run.words[start..]` to the end, the target of a link (`by Chinese
+    /// companies`); `None` when no kind starts there.
+    fn nested_phrase(&self, run: &Run, start: usize) -> Result<Option<NounPhrase>, ResolveError> {
+        self.noun_phrase(&Run {
+            words: run.words[start..].to_vec(),
+        })
+    }
+
     /// Whether `word` is the preposition the relation's phrases end in (`on` in `depend on`),
     /// repeated before another name (`but not on TSMC`).
     fn repeats_preposition(&self, relation: &Relation, word: &Word) -> bool {
@@ -569,7 +680,7 @@ impl Resolver<'_> {
             .iter()
             .find_map(|(word, count)| starts_with(words, 1, &[*word]).map(|n| (n, *count)))?;
         let kind_start = 1 + asked;
-        let (class, qualifiers, used) = self.kind_at(words.get(kind_start..)?)?;
+        let (kind, used) = self.kind_at(words.get(kind_start..)?)?;
         let rest = kind_start + used;
         const VERB: &[Phrases] = &[Phrases::Direct, Phrases::Plural, Phrases::Inverse];
         let with_preposition = |verb: &[Word]| {
@@ -597,15 +708,17 @@ impl Resolver<'_> {
         let link = Link::Related {
             relation: Box::new(relation),
             direction: Direction::Objects,
-            entity,
+            target: Target::Entity(entity),
         };
+        let mut restrictions = kind.places_restrictions();
+        restrictions.push(Restriction {
+            negated: false,
+            any_of: vec![link],
+        });
         let phrase = NounPhrase {
-            class,
-            qualifiers,
-            restrictions: vec![Restriction {
-                negated: false,
-                any_of: vec![link],
-            }],
+            class: kind.class?,
+            qualifiers: kind.qualifiers,
+            restrictions,
         };
         Some((phrase, count))
     }

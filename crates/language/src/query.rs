@@ -72,6 +72,12 @@ impl Var {
         &self.0
     }
 
+    /// The variable of the same name with `n` after it (`?type` → `?type1`), for a pattern
+    /// nested in another that uses the name.
+    pub fn numbered(&self, n: usize) -> Self {
+        Self(format!("{}{n}", self.0))
+    }
+
     /// The variable an entity's label is bound to beside it (`?x` → `?x_label`): the one
     /// place the label companion's name is made.
     pub fn label(&self) -> Self {

@@ -363,7 +363,7 @@ impl Resolver<'_> {
     }
 
     /// The class a plural names (`models`, `modelli`).
-    fn find_class(&self, run: &Run) -> Option<Class> {
+    pub(crate) fn find_class(&self, run: &Run) -> Option<Class> {
         let typed = phrase_key(&run.text());
         self.vocabulary
             .classes

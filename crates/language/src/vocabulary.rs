@@ -208,6 +208,8 @@ pub struct Entity {
     pub label_is_english: bool,
     /// Every label and alias, as written.
     pub names: Vec<String>,
+    /// A place's adjectives (`cat:demonym`: `Chinese`, `cinesi`), as written.
+    pub demonyms: Vec<String>,
 }
 
 /// Finds entities by any of their names, forgiving case, spacing and punctuation. Serialised
@@ -219,6 +221,7 @@ pub struct EntityIndex {
     exact: HashMap<String, Vec<usize>>,
     loose: HashMap<String, Vec<usize>>,
     by_iri: HashMap<String, usize>,
+    demonyms: HashMap<String, Vec<usize>>,
 }
 
 /// Case- and space-insensitive key: "Mistral  AI" → "mistral ai".
@@ -414,12 +417,33 @@ impl EntityIndex {
             .enumerate()
             .map(|(index, entity)| (entity.iri.as_str().to_owned(), index))
             .collect();
+        let mut demonyms: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, entity) in entities.iter().enumerate() {
+            for demonym in &entity.demonyms {
+                let slot = demonyms.entry(normalise(demonym)).or_default();
+                if !slot.contains(&index) {
+                    slot.push(index);
+                }
+            }
+        }
         Self {
             entities,
             exact,
             loose,
             by_iri,
+            demonyms,
         }
+    }
+
+    /// The places an adjective names (`Chinese`, `cinesi` → China).
+    pub fn by_demonym(&self, adjective: &str) -> Vec<&Entity> {
+        self.demonyms
+            .get(&normalise(adjective))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| &self.entities[i])
+            .collect()
     }
 
     /// Entities with exactly this name (after normalisation), else with the same letters.
@@ -546,7 +570,9 @@ impl Vocabulary {
                 .filter(move |q| q.predicate.as_str() == predicate)
                 .map(|q| Triple::from((*q).clone()))
         };
-        let names = named_by(format!("{RDFS}label")).chain(named_by(format!("{SKOS}altLabel")));
+        let names = named_by(format!("{RDFS}label"))
+            .chain(named_by(format!("{SKOS}altLabel")))
+            .chain(named_by(vocab::cat("demonym")));
         Self::from_ontology_triples(ontology).with_entities(EntityIndex::from_name_triples(names))
     }
 
@@ -980,14 +1006,17 @@ impl EntityIndex {
             other: Option<String>,
             labels: Vec<String>,
             aliases: Vec<String>,
+            demonyms: Vec<String>,
         }
         let (label, alt_label) = (format!("{RDFS}label"), format!("{SKOS}altLabel"));
+        let demonym = vocab::cat("demonym");
         // BTreeMap: a stable order of entities, whatever the store's order.
         let mut names: BTreeMap<String, Names> = BTreeMap::new();
         for triple in triples {
+            let is_demonym = triple.predicate.as_str() == demonym;
             let is_label = match triple.predicate.as_str() {
                 p if p == label => true,
-                p if p == alt_label => false,
+                p if p == alt_label || is_demonym => false,
                 _ => continue,
             };
             let (NamedOrBlankNode::NamedNode(subject), Term::Literal(literal)) =
@@ -1007,6 +1036,8 @@ impl EntityIndex {
             }
             let list = if is_label {
                 &mut entry.labels
+            } else if is_demonym {
+                &mut entry.demonyms
             } else {
                 &mut entry.aliases
             };
@@ -1033,6 +1064,7 @@ impl EntityIndex {
                     label,
                     label_is_english,
                     names: all,
+                    demonyms: names.demonyms,
                 }
             })
             .collect();
@@ -1134,6 +1166,7 @@ mod tests {
             label: "DeepSeek-V3".into(),
             label_is_english: true,
             names: vec!["DeepSeek-V3".into(), "DeepSeek V3".into()],
+            demonyms: vec![],
         }]);
         assert_eq!(index.lookup("deepseek v3").len(), 1);
         assert_eq!(index.lookup("DEEPSEEK-V3").len(), 1);

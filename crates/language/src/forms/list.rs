@@ -24,6 +24,7 @@ pub const FORM: QuestionForm = QuestionForm {
             "open models by Google in 2024",
             "modelli aperti di Meta nel 2023",
         ),
+        both("models by Chinese companies", "modelli di aziende cinesi"),
         both(
             "firms that depend on NVIDIA but not TSMC",
             "aziende che dipendono da NVIDIA ma non da TSMC",
