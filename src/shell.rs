@@ -25,8 +25,10 @@ multi-word names may be quoted (\"Mistral AI\").";
 
 /// What `.help` says after the examples: the modifiers, the dot-commands, the reference layer.
 const HELP_SETTINGS: &str = "\
-Add to any question: in 2024 | since 2023 | before 2025 (nel 2024 | dal 2023 | prima del 2025),
-with sources (con fonti). Start with explain (spiega) to see the SPARQL instead.
+Add to any question: in 2024 | in January 2025 | since 2023 | before 2025 | between 2019 and
+2023 | from 2019 to 2024 (nel 2024 | a gennaio 2025 | dal 2023 | prima del 2025 | tra il 2019
+e il 2023 | dal 2019 al 2024), with sources (con fonti). Start with explain (spiega) to see the
+SPARQL instead.
 
 Commands:
   .help                         this text

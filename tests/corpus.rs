@@ -6,10 +6,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-/// One case: questions that must all give `answer` (first-column values, in order, merged).
+/// One case: questions that must all give `answer` (a column's values, in order, merged).
 struct Case {
     line: usize,
     questions: Vec<String>,
+    /// The column checked: the first, or the one named in brackets (`=[date] …`).
+    column: Option<String>,
     answer: Vec<String>,
 }
 
@@ -49,9 +51,16 @@ fn cases(path: &Path) -> Vec<Case> {
                 path.display(),
                 number + 1
             );
-            let answer = answer.trim();
+            let (column, answer) = match answer.trim().strip_prefix('[') {
+                Some(rest) => match rest.split_once(']') {
+                    Some((column, answer)) => (Some(column.to_owned()), answer.trim()),
+                    None => panic!("{}:{}: `=[column]`", path.display(), number + 1),
+                },
+                None => (None, answer.trim()),
+            };
             cases.push(Case {
                 line: first_line,
+                column,
                 questions: std::mem::take(&mut questions),
                 answer: if answer.is_empty() {
                     vec![]
@@ -74,8 +83,9 @@ fn cases(path: &Path) -> Vec<Case> {
     cases
 }
 
-/// The values of the answer's first column (labels where the answer has them), merged.
-fn first_column(question: &str) -> Vec<String> {
+/// The values of the answer's first column, or of `column` (labels where the answer has
+/// them), merged.
+fn column_values(question: &str, column: Option<&str>) -> Vec<String> {
     let output = common::catena()
         .args(["--format", "json", "-e", question])
         .output()
@@ -86,10 +96,18 @@ fn first_column(question: &str) -> Vec<String> {
         String::from_utf8_lossy(&output.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SPARQL JSON");
-    let var = json["head"]["vars"][0]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let var = match column {
+        Some(column) => column.to_owned(),
+        None => json["head"]["vars"][0]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let vars = json["head"]["vars"].as_array().expect("head vars");
+    assert!(
+        vars.iter().any(|v| v.as_str() == Some(var.as_str())),
+        "`{question}` has no column `{var}`: {vars:?}"
+    );
     let mut values: Vec<String> = Vec::new();
     for binding in json["results"]["bindings"].as_array().expect("bindings") {
         let term = binding
@@ -128,7 +146,7 @@ fn every_question_of_the_corpus_gives_its_answer() {
         for case in cases(&path) {
             for question in &case.questions {
                 asked += 1;
-                let got = first_column(question);
+                let got = column_values(question, case.column.as_deref());
                 if got != case.answer {
                     failures.push(format!(
                         "{}:{}: `{question}`\n  expected: {}\n  got:      {}",

@@ -65,23 +65,130 @@ pub struct Name {
     pub quoted: bool,
 }
 
-/// A time filter on dated facts.
+/// A moment as precisely as it was typed: a year, or a month of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Moment {
+    pub year: i32,
+    /// 1–12.
+    pub month: Option<u8>,
+}
+
+impl Moment {
+    pub fn year(year: i32) -> Self {
+        Self { year, month: None }
+    }
+
+    /// The moment as the start of a lexical date: `2025`, `2025-01`. A date, year-month or year
+    /// that starts with it lies within it; one that sorts before it begins earlier.
+    pub fn key(&self) -> String {
+        match self.month {
+            Some(month) => format!("{:04}-{month:02}", self.year),
+            None => format!("{:04}", self.year),
+        }
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self
+            .month
+            .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
+        {
+            Some(month) => write!(f, "{month} {}", self.year),
+            None => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// How a time filter's period ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeFilter {
-    /// `in 2024`, `nel 2024`
-    In(i32),
+pub enum End {
+    /// Up to and including the moment (`in 2024`, `to 2024`, `e il 2023`).
+    Through(Moment),
+    /// Up to the moment, not including it (`before 2025`).
+    Before(Moment),
+}
+
+/// A time filter on dated facts: the facts whose date (or period) overlaps the period from
+/// `start` to `end`, either open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimeFilter {
+    pub start: Option<Moment>,
+    pub end: Option<End>,
+}
+
+impl TimeFilter {
+    /// `in 2024`, `a gennaio 2025`
+    pub fn during(moment: Moment) -> Self {
+        Self {
+            start: Some(moment),
+            end: Some(End::Through(moment)),
+        }
+    }
+
     /// `since 2023`, `dal 2023` (inclusive)
-    Since(i32),
+    pub fn since(moment: Moment) -> Self {
+        Self {
+            start: Some(moment),
+            end: None,
+        }
+    }
+
     /// `before 2025`, `prima del 2025` (exclusive)
-    Before(i32),
+    pub fn before(moment: Moment) -> Self {
+        Self {
+            start: None,
+            end: Some(End::Before(moment)),
+        }
+    }
+
+    /// `between 2019 and 2023`, `dal 2019 al 2024` (both inclusive)
+    pub fn between(start: Moment, end: Moment) -> Self {
+        Self {
+            start: Some(start),
+            end: Some(End::Through(end)),
+        }
+    }
+
+    /// This filter and another on the other end (`since 2023 before 2025`), if they do not
+    /// both bound the same end.
+    pub fn and(self, other: Self) -> Option<Self> {
+        let start = match (self.start, other.start) {
+            (Some(_), Some(_)) => return None,
+            (start, other) => start.or(other),
+        };
+        let end = match (self.end, other.end) {
+            (Some(_), Some(_)) => return None,
+            (end, other) => end.or(other),
+        };
+        Some(Self { start, end })
+    }
 }
 
 impl fmt::Display for TimeFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::In(year) => write!(f, "in {year}"),
-            Self::Since(year) => write!(f, "since {year}"),
-            Self::Before(year) => write!(f, "before {year}"),
+        match (self.start, self.end) {
+            (Some(start), Some(End::Through(end))) if start == end => write!(f, "in {start}"),
+            (Some(start), Some(End::Through(end))) => write!(f, "from {start} to {end}"),
+            (Some(start), Some(End::Before(end))) => write!(f, "since {start} before {end}"),
+            (Some(start), None) => write!(f, "since {start}"),
+            (None, Some(End::Through(end))) => write!(f, "up to {end}"),
+            (None, Some(End::Before(end))) => write!(f, "before {end}"),
+            (None, None) => write!(f, "at any time"),
         }
     }
 }

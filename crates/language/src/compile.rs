@@ -8,14 +8,14 @@
 
 use oxrdf::NamedNode;
 
-use crate::ast::TimeFilter;
+use crate::ast::{End, TimeFilter};
 use crate::noun_phrase::{Link, NounPhrase, Target};
 use crate::query::{
     Comparison, Expr, Function, GraphName, Group, OrderKey, Path, Pattern, Projection, Query,
     Select, Term, Triples, Var, Verb,
 };
 use crate::resolve::{Direction, Grouping, Plan, Resolved};
-use crate::vocab::{RDF, RDFS, XSD, cat};
+use crate::vocab::{RDF, RDFS, cat};
 use crate::vocabulary::{
     Class, Entity, Measure, Qualifier, Relation, StatementForm, StatementLink, Vocabulary,
 };
@@ -383,29 +383,63 @@ fn link_patterns(link: &Link, x: &Var, depth: usize) -> Vec<Pattern> {
     std::iter::once(tie).chain(nested).collect()
 }
 
-/// A filter on the year of `?var` (a date, year-month or year).
+/// A filter on the date `?var` (a date, year-month or year): its period overlaps the
+/// filter's. Lexical dates sort by time, and a date starts with the year or month it lies in:
+/// `?var` begins no later than the filter's end (`STR(?var) <= "2024~"`, `~` sorting after
+/// every digit and `-`, or `< "2025"` before a moment), and ends no earlier than its start
+/// (`CONCAT(STR(?var), "~") >= "2024"`, so that the year `2024` overlaps `January 2024`).
 fn time_filter(var: &Var, filter: Option<TimeFilter>) -> Option<Pattern> {
-    let year = Expr::Cast(
-        NamedNode::new_unchecked(format!("{XSD}integer")),
-        Box::new(Expr::call(
-            Function::Substr,
-            vec![
-                Expr::call_var(Function::Str, var),
-                Term::Integer(1).into(),
-                Term::Integer(4).into(),
-            ],
-        )),
-    );
-    let (op, y) = match filter? {
-        TimeFilter::In(y) => (Comparison::Equal, y),
-        TimeFilter::Since(y) => (Comparison::GreaterOrEqual, y),
-        TimeFilter::Before(y) => (Comparison::Less, y),
+    period_filter(var, None, filter)
+}
+
+/// [`time_filter`] on a period from `?start` to `?end` (when bound; else `?start` alone):
+/// the period overlaps the filter's when it starts no later than the filter ends and ends
+/// no earlier than the filter starts.
+fn period_filter(
+    start_var: &Var,
+    end_var: Option<&Var>,
+    filter: Option<TimeFilter>,
+) -> Option<Pattern> {
+    let filter = filter?;
+    let text = || Expr::call_var(Function::Str, start_var);
+    let end_text = || match end_var {
+        Some(end) => Expr::call(
+            Function::Str,
+            vec![Expr::call(
+                Function::Coalesce,
+                vec![Expr::var(end), Expr::var(start_var)],
+            )],
+        ),
+        None => text(),
     };
-    Some(Pattern::Filter(Expr::compare(
-        year,
-        op,
-        Term::Integer(i64::from(y)).into(),
-    )))
+    let mut tests = Vec::new();
+    if let Some(start) = filter.start {
+        let ends = Expr::call(Function::Concat, vec![end_text(), Term::string("~").into()]);
+        tests.push(Expr::compare(
+            ends,
+            Comparison::GreaterOrEqual,
+            Term::string(&start.key()).into(),
+        ));
+    }
+    match filter.end {
+        Some(End::Through(end)) => tests.push(Expr::compare(
+            text(),
+            Comparison::LessOrEqual,
+            Term::string(&format!("{}~", end.key())).into(),
+        )),
+        Some(End::Before(end)) => tests.push(Expr::compare(
+            text(),
+            Comparison::Less,
+            Term::string(&end.key()).into(),
+        )),
+        None => {}
+    }
+    let test = match tests.len() {
+        0 => return None,
+        1 => tests.remove(0),
+        _ => Expr::And(tests),
+    };
+    Some(Pattern::Filter(test))
 }
 
 /// Adds the time filter on `?var`, if there is one, as a line of `group`.
@@ -660,13 +694,17 @@ fn attribute(
     .line(optional(&obs, cat_node("unit"), &var("unit")))
     .line(optional(&obs, cat_node("period"), &var("period")))
     .line(optional(&obs, cat_node("periodStart"), &start))
+    .line(optional(&obs, cat_node("periodEnd"), &var("end")))
     .line(optional_labelled(&obs, cat_node("item"), &var("item")))
     .line(optional_labelled(
         &obs,
         cat_node("counterpart"),
         &var("counterpart"),
     ));
-    add_time_filter(&mut body, &start, time);
+    // An observation over a period matches a filter its period overlaps.
+    if let Some(filter) = period_filter(&start, Some(&var("end")), time) {
+        body.line(filter);
+    }
     let mut columns = columns;
     if with_sources {
         body.line(in_graph(Pattern::triple(&obs, cat_node("value"), &value)))
@@ -1432,7 +1470,7 @@ mod tests {
             &grant_form(),
             Some(&entity("Fund")),
             None,
-            Some(TimeFilter::Since(2020)),
+            Some(TimeFilter::since(crate::ast::Moment::year(2020))),
             false,
         );
         assert_eq!(rows.subject.as_ref().map(Var::as_str), Some("given_by"));
@@ -1451,7 +1489,7 @@ mod tests {
              \x20 ?st a ?st_class . ?st_class rdfs:subClassOf* cat:Grant .\n\
              \x20 OPTIONAL { ?st cat:sum ?sum }\n\
              \x20 OPTIONAL { ?st cat:awarded ?awarded }\n\
-             \x20 FILTER (xsd:integer(SUBSTR(STR(?awarded), 1, 4)) >= 2020)\n\
+             \x20 FILTER (CONCAT(STR(?awarded), \"~\") >= \"2020\")\n\
              }\n\
              ORDER BY ?awarded ?st ?given_by ?to ?to_label ?sum\n"
         );

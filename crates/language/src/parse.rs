@@ -7,7 +7,7 @@ use pest::Parser as _;
 pub(crate) use pest::iterators::Pair;
 use pest::iterators::Pairs;
 
-use crate::ast::{Form, Modifiers, Name, Question, Run, Span, TimeFilter, Word};
+use crate::ast::{Form, Modifiers, Moment, Name, Question, Run, Span, TimeFilter, Word};
 use crate::diagnostic::Diagnostic;
 
 #[derive(pest_derive::Parser)]
@@ -53,6 +53,81 @@ pub(crate) fn span_of(pair: &Pair<Rule>) -> Span {
     Span::new(pair.as_span().start(), pair.as_span().end())
 }
 
+/// The filter of a time modifier's pair.
+fn time_filter(item: &Pair<Rule>) -> Result<TimeFilter, ParseError> {
+    let span = span_of(item);
+    let moments = item
+        .clone()
+        .into_inner()
+        .filter(|p| matches!(p.as_rule(), Rule::moment | Rule::month))
+        .map(|p| moment(&p))
+        .collect::<Result<Vec<Moment>, ParseError>>()?;
+    Ok(match (item.as_rule(), moments.as_slice()) {
+        (Rule::time_in, [at]) => TimeFilter::during(*at),
+        (Rule::time_since, [at]) => TimeFilter::since(*at),
+        (Rule::time_before, [at]) => TimeFilter::before(*at),
+        (Rule::time_range | Rule::time_between, [start, end]) => {
+            if end < start {
+                return Err(ParseError::new(
+                    span,
+                    format!(
+                        "the period ends ({end}) before it starts ({start}): give the earlier first"
+                    ),
+                ));
+            }
+            TimeFilter::between(*start, *end)
+        }
+        _ => return Err(expected(span, "a four-digit year")),
+    })
+}
+
+/// A year, or a month and its year.
+fn moment(pair: &Pair<Rule>) -> Result<Moment, ParseError> {
+    let span = span_of(pair);
+    let mut moment = Moment::year(0);
+    let mut has_year = false;
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::year => {
+                moment.year = part
+                    .as_str()
+                    .parse()
+                    .map_err(|_| expected(span, "a four-digit year"))?;
+                has_year = true;
+            }
+            Rule::month_name => moment.month = month_number(part.as_str()),
+            _ => {}
+        }
+    }
+    if !has_year {
+        return Err(expected(span, "a four-digit year"));
+    }
+    Ok(moment)
+}
+
+/// The month a name means, in English or Italian (1–12).
+fn month_number(name: &str) -> Option<u8> {
+    const NAMES: [[&str; 2]; 12] = [
+        ["january", "gennaio"],
+        ["february", "febbraio"],
+        ["march", "marzo"],
+        ["april", "aprile"],
+        ["may", "maggio"],
+        ["june", "giugno"],
+        ["july", "luglio"],
+        ["august", "agosto"],
+        ["september", "settembre"],
+        ["october", "ottobre"],
+        ["november", "novembre"],
+        ["december", "dicembre"],
+    ];
+    let name = name.to_lowercase();
+    NAMES
+        .iter()
+        .position(|names| names.contains(&name.as_str()))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
 fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
     let mut explain = false;
     let mut form = None;
@@ -62,25 +137,28 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
         let span = span_of(&item);
         match item.as_rule() {
             Rule::explain => explain = true,
-            Rule::time_in | Rule::time_since | Rule::time_before => {
-                if let Some((previous, previous_span)) = modifiers.time {
-                    return Err(repeated(
-                        span,
-                        &format!("a time filter ({previous}, at {})", previous_span.start + 1),
-                    ));
-                }
-                let year = item
-                    .clone()
-                    .into_inner()
-                    .find(|p| p.as_rule() == Rule::year)
-                    .and_then(|p| p.as_str().parse::<i32>().ok())
-                    .ok_or_else(|| expected(span, "a four-digit year"))?;
-                let filter = match item.as_rule() {
-                    Rule::time_in => TimeFilter::In(year),
-                    Rule::time_since => TimeFilter::Since(year),
-                    _ => TimeFilter::Before(year),
-                };
-                modifiers.time = Some((filter, span));
+            Rule::time_in
+            | Rule::time_since
+            | Rule::time_before
+            | Rule::time_range
+            | Rule::time_between => {
+                let filter = time_filter(&item)?;
+                modifiers.time = Some(match modifiers.time {
+                    None => (filter, span),
+                    Some((previous, previous_span)) => match previous.and(filter) {
+                        // `since 2023 before 2025`: one period, bounded at both ends.
+                        Some(both) => (both, previous_span.join(span)),
+                        None => {
+                            return Err(repeated(
+                                span,
+                                &format!(
+                                    "a time filter ({previous}, at {})",
+                                    previous_span.start + 1
+                                ),
+                            ));
+                        }
+                    },
+                });
             }
             Rule::with_sources => {
                 if seen_sources.is_some() {
@@ -379,7 +457,7 @@ mod tests {
         let question = parse("who invested in OpenAI in 2019 with sources").expect("parses");
         assert_eq!(
             question.modifiers.time.map(|t| t.0),
-            Some(TimeFilter::In(2019))
+            Some(TimeFilter::during(Moment::year(2019)))
         );
         assert!(question.modifiers.with_sources);
         match question.form {
@@ -392,7 +470,7 @@ mod tests {
         let question = parse("open-source releases prima del 2025").expect("parses");
         assert_eq!(
             question.modifiers.time.map(|t| t.0),
-            Some(TimeFilter::Before(2025))
+            Some(TimeFilter::before(Moment::year(2025)))
         );
     }
 

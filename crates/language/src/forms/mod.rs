@@ -203,13 +203,40 @@ const TRANSITIVELY: QuestionForm = QuestionForm {
 const TIME: QuestionForm = QuestionForm {
     name: "time",
     kind: Kind::Modifier,
-    help: "dated facts of a year, since a year or before one",
-    english: words(&["since", "before"], &["in", "since", "from", "before"]),
+    help: "dated facts of a year or a month, since one, before one, or between two",
+    english: words(
+        &["since", "before", "between"],
+        &[
+            "in", "since", "from", "before", "to", "until", "through", "between", "and",
+        ],
+    ),
     italian: words(
-        &["prima del"],
-        &["nel", "nella", "dal", "dall'", "prima del", "prima dell'"],
+        &["prima del", "tra il"],
+        &[
+            "nel",
+            "nella",
+            "a",
+            "ad",
+            "dal",
+            "dall'",
+            "prima del",
+            "prima dell'",
+            "al",
+            "fino al",
+            "tra il",
+            "fra il",
+            "e il",
+        ],
     ),
     examples: &[
+        both(
+            "investments by Microsoft between 2019 and 2022",
+            "investimenti di Microsoft tra il 2019 e il 2022",
+        ),
+        both(
+            "traffic share of ChatGPT in December 2024",
+            "quota di traffico di ChatGPT a dicembre 2024",
+        ),
         both(
             "investments by Microsoft since 2023",
             "investimenti di Microsoft dal 2023",
