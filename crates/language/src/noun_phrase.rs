@@ -311,6 +311,11 @@ impl Resolver<'_> {
         }
     }
 
+    /// Whether `words` start with a place's adjective and have more after it.
+    pub(crate) fn starts_with_demonym(&self, words: &[Word]) -> bool {
+        words.len() > 1 && self.demonym(&words[0]).is_some()
+    }
+
     /// The one place an adjective names (`Chinese`, `cinesi`).
     fn demonym(&self, word: &Word) -> Option<Entity> {
         if word.quoted {
@@ -477,6 +482,18 @@ impl Resolver<'_> {
                 at + usize::from(repeated),
             ));
         }
+        // `companies that depend on`: the relation is whole and its name is missing.
+        let end = words.last().map_or(0, |w| w.span.end);
+        if self
+            .phrase_at(&words[at..], WHOLE_CLAUSE)
+            .is_some_and(|(_, _, n)| at + n == words.len())
+        {
+            return Err(ResolveError::new(
+                Span::new(end, end),
+                "expected a name after the relation",
+            )
+            .with_expected(vec!["a name".to_owned()]));
+        }
         Err(self.restriction_error(run, at, relative.is_some()))
     }
 
@@ -642,7 +659,11 @@ impl Resolver<'_> {
             Some(phrase) => Ok(phrase),
             None => {
                 let words = &run.words;
-                let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+                let mut start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+                // `Chinese compnies`: the error names the kind, not the adjective.
+                while start + 1 < words.len() && self.demonym(&words[start]).is_some() {
+                    start += 1;
+                }
                 let end = (start + 1..=words.len())
                     .find(|&i| i == words.len() || self.joins_parts(words, i))
                     .unwrap_or(words.len());
@@ -746,6 +767,15 @@ impl Resolver<'_> {
         Ok(Some((relation, direction, entity)))
     }
 }
+
+/// Every kind of phrase a clause may take.
+const WHOLE_CLAUSE: &[Phrases] = &[
+    Phrases::Plural,
+    Phrases::Direct,
+    Phrases::Inverse,
+    Phrases::Participle,
+    Phrases::Passive,
+];
 
 /// Prepositions a relation phrase may end in: then the name after it is the relation's object.
 const PREPOSITIONS: &[&str] = &[

@@ -99,7 +99,9 @@ pub(super) fn noun_reading(
     }
     // `open modles`: the adjective says a kind was meant, so the kind is the error.
     let skip = crate::noun_phrase::article_words(&run.words);
-    if resolver.qualifier(&run.words[skip..], true).is_some() {
+    if resolver.qualifier(&run.words[skip..], true).is_some()
+        || resolver.starts_with_demonym(&run.words[skip..])
+    {
         return resolver.required_noun_phrase(run).map(Plan::List);
     }
     super::free::attribute(resolver, &without_article(run))
