@@ -71,6 +71,8 @@ fn templated() -> impl Strategy<Value = String> {
         "i membri di {}",
         "in quali aziende ha investito {}",
         "models developed by {}",
+        "how much did Microsoft invest in {}",
+        "quando ha investito {} in OpenAI",
         "open models by Chinese companies that depend on {}",
         "aziende europee che dipendono da {}",
         "open models by {}",
@@ -232,6 +234,7 @@ const FORMS: &[&str] = &[
     "how many companies depend on {} or on Plainname",
     "which companies do not depend on {}",
     "models by companies that depend on {}",
+    "how much did Clientname invest in {}",
 ];
 
 /// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit

@@ -570,7 +570,19 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             entity,
             direction,
             transitive: false,
-        } => related(relation, entity, *direction, time, with_sources),
+        } => related(relation, entity, *direction, None, time, with_sources),
+        Plan::Between {
+            relation,
+            subject,
+            object,
+        } => related(
+            relation,
+            object,
+            Direction::Subjects,
+            Some(subject),
+            time,
+            with_sources,
+        ),
         Plan::Describe(entity) => describe(entity),
         Plan::Path { from, to } => Compiled::new(
             neighbours(std::slice::from_ref(&from.iri), true),
@@ -1180,6 +1192,7 @@ fn related(
     relation: &Relation,
     entity: &Entity,
     direction: Direction,
+    only: Option<&Entity>,
     time: Option<TimeFilter>,
     with_sources: bool,
 ) -> Compiled {
@@ -1192,6 +1205,10 @@ fn related(
     };
     let mut columns = vec![Column::named(header, answer.clone())];
     let mut body = Group::block();
+    // Both ends named: the answer is the one given.
+    if let Some(only) = only {
+        body.line(values(answer.clone(), std::slice::from_ref(&only.iri)));
+    }
     match (&relation.nests_by, with_sources) {
         (None, false) => {
             body.line(Pattern::triple(subject.clone(), path, object.clone()));

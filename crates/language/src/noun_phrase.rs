@@ -240,7 +240,7 @@ impl Resolver<'_> {
     }
 
     /// The one entity `words` name exactly, if any (no error: one reading among others).
-    fn find_entity(&self, words: &[Word]) -> Option<Entity> {
+    pub(crate) fn find_entity(&self, words: &[Word]) -> Option<Entity> {
         if words.is_empty() {
             return None;
         }

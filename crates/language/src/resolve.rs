@@ -48,6 +48,13 @@ pub enum Plan {
         direction: Direction,
         transitive: bool,
     },
+    /// How a relation holds between two named ends, with its statements' details: `how much
+    /// did SoftBank commit to Stargate`, `quando ha investito Microsoft in OpenAI`.
+    Between {
+        relation: Relation,
+        subject: Entity,
+        object: Entity,
+    },
     Describe(Entity),
     Path {
         from: Entity,
@@ -142,6 +149,7 @@ fn is_dated(plan: &Plan) -> bool {
             transitive,
             ..
         } => relation.statement.is_some() && !transitive,
+        Plan::Between { relation, .. } => relation.statement.is_some(),
         Plan::Investments { .. }
         | Plan::List { .. }
         | Plan::Releases { .. }

@@ -75,6 +75,8 @@ forms! {
     count::Count,
     /// `how many companies depend on NVIDIA`
     how_many::HowMany,
+    /// `how much did Microsoft invest in OpenAI`, `when …`
+    how_much::HowMuch,
     /// `top 3 chatbots by traffic share`
     top::Top,
     /// `investments by Microsoft`, `investments in OpenAI`
@@ -166,6 +168,7 @@ pub const FORMS: &[QuestionForm] = &[
     what::FORM,
     which::FORM,
     how_many::FORM,
+    how_much::FORM,
     TRANSITIVELY,
     investments::FORM,
     releases::FORM,
