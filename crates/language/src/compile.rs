@@ -688,19 +688,33 @@ fn attribute(
     time: Option<TimeFilter>,
     with_sources: bool,
 ) -> Compiled {
-    let (obs, value, start) = (var("obs"), var("value"), var("start"));
+    let (obs, value, start, about) = (var("obs"), var("value"), var("start"), var("about"));
     let columns = vec![
         Column::number("value", value.clone()),
         Column::text("unit", var("unit")),
         Column::text("period", var("period")),
+        Column::named("for", about.clone()),
         Column::entity("item", var("item")),
         Column::entity("counterpart", var("counterpart")),
     ];
     let mut body = Group::block();
+    // A company where its product was meant: `traffic share of OpenAI` answers for ChatGPT,
+    // and the `for` column says so, when nothing is observed of the company itself.
+    let own = Triples::new(var("own"), cat_node("measure"), &measure.iri)
+        .and(cat_node("subject"), &entity.iri);
+    let itself = Group::inline(vec![Pattern::Bind(
+        Term::Iri(entity.iri.clone()).into(),
+        about.clone(),
+    )]);
+    let products = Group::inline(vec![
+        Pattern::triple(&entity.iri, cat_node("develops"), &about),
+        Pattern::Filter(Expr::NotExists(Group::inline(vec![own.into()]))),
+    ]);
+    body.line(Pattern::Union(vec![itself, products]));
     body.line(
         Triples::new(&obs, rdf_type(), cat_node("Observation"))
             .and(cat_node("measure"), &measure.iri)
-            .and(cat_node("subject"), &entity.iri)
+            .and(cat_node("subject"), &about)
             .and(cat_node("value"), &value),
     )
     .line(optional(&obs, cat_node("unit"), &var("unit")))
