@@ -9,8 +9,8 @@
 //! the closed class of the language, listed once here.
 
 use crate::ast::{Run, Span, Word};
-use crate::resolve::{Direction, Phrases, ResolveError, Resolver};
-use crate::vocabulary::{Class, Entity, Qualifier, Relation, phrase_key, simple_preposition};
+use crate::resolve::{Direction, Phrases, ResolveError, Resolver, join};
+use crate::vocabulary::{COPULAS, Class, Entity, Qualifier, Relation, phrase_key};
 
 /// A kind of thing, narrowed.
 #[derive(Debug, Clone)]
@@ -101,9 +101,8 @@ impl LinkKind {
 }
 
 /// A kind as typed: its class and its adjectives.
-#[derive(Default)]
 struct Kind {
-    class: Option<Class>,
+    class: Class,
     qualifiers: Vec<Qualifier>,
     /// Places' adjectives (`Chinese`): each is an `in` restriction.
     places: Vec<Entity>,
@@ -180,8 +179,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// A word's key for the closed class: lower case, an articulated preposition as its simple one.
 fn key(word: &Word) -> String {
-    let key = phrase_key(&word.text);
-    simple_preposition(&key).map_or(key, str::to_owned)
+    phrase_key(&word.text)
 }
 
 /// Whether `words[at..]` starts with one of `set` (entries may be two words); the words used.
@@ -200,14 +198,6 @@ fn starts_with(words: &[Word], at: usize, set: &[&str]) -> Option<usize> {
         .max()
 }
 
-fn join(words: &[Word]) -> String {
-    words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn span_of(words: &[Word]) -> Span {
     match (words.first(), words.last()) {
         (Some(first), Some(last)) => first.span.join(last.span),
@@ -223,20 +213,28 @@ impl Resolver<'_> {
         words: &[Word],
         kinds: &[Phrases],
     ) -> Option<(Relation, Phrases, usize)> {
-        for end in (1..=words.len()).rev() {
-            if words[..end].iter().any(|w| w.quoted) {
-                continue;
-            }
-            let typed = phrase_key(&join(&words[..end]));
-            for relation in &self.vocabulary().relations {
-                for kind in kinds {
-                    if kind.of(relation).iter().any(|p| p.key == typed) {
-                        return Some((relation.clone(), *kind, end));
-                    }
-                }
-            }
+        (1..=words.len()).rev().find_map(|end| {
+            self.whole_phrase(&words[..end], kinds)
+                .map(|(relation, kind)| (relation, kind, end))
+        })
+    }
+
+    /// The relation one of whose phrases of `kinds` is `words`, all of them, and its kind.
+    pub(crate) fn whole_phrase(
+        &self,
+        words: &[Word],
+        kinds: &[Phrases],
+    ) -> Option<(Relation, Phrases)> {
+        if words.is_empty() || words.iter().any(|w| w.quoted) {
+            return None;
         }
-        None
+        let typed = phrase_key(&join(words));
+        self.vocabulary().relations.iter().find_map(|relation| {
+            kinds
+                .iter()
+                .find(|kind| kind.of(relation).iter().any(|p| p.key == typed))
+                .map(|kind| (relation.clone(), *kind))
+        })
     }
 
     /// The one entity `words` name exactly, if any (no error: one reading among others).
@@ -279,31 +277,32 @@ impl Resolver<'_> {
     /// The kind `words` name whole, adjectives taken off both ends until a class is left.
     fn kind(&self, words: &[Word]) -> Option<Kind> {
         let (mut low, mut high) = (0, words.len());
-        let mut kind = Kind::default();
+        let (mut qualifiers, mut places) = (Vec::new(), Vec::new());
         loop {
             let rest = Run {
                 words: words[low..high].to_vec(),
             };
             if let Some(class) = self.find_class(&rest) {
                 return Some(Kind {
-                    class: Some(class),
-                    ..kind
+                    class,
+                    qualifiers,
+                    places,
                 });
             }
             if high - low < 2 {
                 return None;
             }
             if let Some(place) = self.demonym(&words[low]) {
-                kind.places.push(place);
+                places.push(place);
                 low += 1;
             } else if let Some(place) = self.demonym(&words[high - 1]) {
-                kind.places.push(place);
+                places.push(place);
                 high -= 1;
             } else if let Some((qualifier, used)) = self.qualifier(&words[low..high], true) {
-                kind.qualifiers.push(qualifier);
+                qualifiers.push(qualifier);
                 low += used;
             } else if let Some((qualifier, used)) = self.qualifier(&words[low..high], false) {
-                kind.qualifiers.push(qualifier);
+                qualifiers.push(qualifier);
                 high -= used;
             } else {
                 return None;
@@ -337,12 +336,9 @@ impl Resolver<'_> {
             return Ok(None);
         };
         let mut restrictions = kind.places_restrictions();
-        let Some(class) = kind.class else {
-            return Ok(None);
-        };
-        restrictions.extend(self.restrictions(run, start + used, &class)?);
+        restrictions.extend(self.restrictions(run, start + used, &kind.class)?);
         Ok(Some(NounPhrase {
-            class,
+            class: kind.class,
             qualifiers: kind.qualifiers,
             restrictions,
         }))
@@ -563,12 +559,9 @@ impl Resolver<'_> {
             .collect();
         for &end in ends.iter().rev() {
             for split in at + 1..end {
-                let Some((relation, _, used)) = self.phrase_at(&words[split..end], CLAUSE) else {
+                let Some((relation, _)) = self.whole_phrase(&words[split..end], CLAUSE) else {
                     continue;
                 };
-                if split + used != end {
-                    continue;
-                }
                 if let Some(entity) = self.find_entity(&words[at..split]) {
                     return Some(Clause {
                         kind: LinkKind::Related {
@@ -707,9 +700,8 @@ impl Resolver<'_> {
         let with_preposition = |verb: &[Word]| {
             let mut phrase = verb.to_vec();
             phrase.push(preposition.clone());
-            self.phrase_at(&phrase, VERB)
-                .filter(|(_, _, n)| *n == phrase.len())
-                .map(|(relation, _, _)| relation)
+            self.whole_phrase(&phrase, VERB)
+                .map(|(relation, _)| relation)
         };
         // Italian: the verb, then its subject (`ha investito Microsoft`); English: an
         // auxiliary, the subject, then the verb (`did Microsoft invest`).
@@ -737,7 +729,7 @@ impl Resolver<'_> {
             any_of: vec![link],
         });
         let phrase = NounPhrase {
-            class: kind.class?,
+            class: kind.class,
             qualifiers: kind.qualifiers,
             restrictions,
         };
@@ -817,4 +809,14 @@ fn clause_direction(
 /// How many words of a leading article `words` start with (`the`, `gli`).
 pub(crate) fn article_words(words: &[Word]) -> usize {
     starts_with(words, 0, ARTICLES).unwrap_or(0)
+}
+
+/// How many words of a leading copula `words` start with (`is`, `sono`, `è stato`).
+pub(crate) fn copula_words(words: &[Word]) -> usize {
+    starts_with(words, 0, COPULAS).unwrap_or(0)
+}
+
+/// How many words of a leading auxiliary `words` start with (`did`, `does`).
+pub(crate) fn auxiliary_words(words: &[Word]) -> usize {
+    starts_with(words, 0, AUXILIARIES).unwrap_or(0)
 }

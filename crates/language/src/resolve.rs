@@ -205,18 +205,10 @@ impl Resolver<'_> {
         words: &'w [Word],
         kind: Phrases,
     ) -> Option<(Relation, &'w [Word])> {
-        for end in (1..words.len()).rev() {
-            if words[..end].iter().any(|w| w.quoted) {
-                continue;
-            }
-            let typed = phrase_key(&join(&words[..end]));
-            for relation in &self.vocabulary.relations {
-                if kind.of(relation).iter().any(|p| p.key == typed) {
-                    return Some((relation.clone(), &words[end..]));
-                }
-            }
-        }
-        None
+        // A word is left for the name after the phrase.
+        let before_last = &words[..words.len().saturating_sub(1)];
+        self.phrase_at(before_last, &[kind])
+            .map(|(relation, _, used)| (relation, &words[used..]))
     }
 
     /// English `what does X ‹inverse phrase›`: the phrase is at the end.
@@ -592,7 +584,7 @@ impl Phrases {
     }
 }
 
-fn join(words: &[Word]) -> String {
+pub(crate) fn join(words: &[Word]) -> String {
     words
         .iter()
         .map(|w| w.text.as_str())

@@ -305,20 +305,25 @@ pub fn phrase_key(text: &str) -> String {
         .join(" ")
 }
 
-/// Copulas and passive auxiliaries a phrase may start with, longest first.
-const COPULAS: &[&str] = &[
-    "è stato ",
-    "è stata ",
-    "sono stati ",
-    "sono state ",
-    "is ",
-    "was ",
-    "are ",
-    "were ",
-    "è ",
-    "sono ",
-    "viene ",
-    "vengono ",
+/// Copulas and passive auxiliaries, in both languages, longest first where they share words:
+/// what a phrase may start with (`is based in`), and what may follow a question word (`what
+/// is`, `chi sono`).
+pub const COPULAS: &[&str] = &[
+    "è stato",
+    "è stata",
+    "sono stati",
+    "sono state",
+    "is",
+    "was",
+    "are",
+    "were",
+    "è",
+    "e'",
+    "sono",
+    "era",
+    "erano",
+    "viene",
+    "vengono",
 ];
 
 /// The phrases that start with a copula, without it (`is based in` → `based in`), leaving out
@@ -326,10 +331,12 @@ const COPULAS: &[&str] = &[
 fn participles(phrases: &[Phrase], plural_phrases: &[Phrase]) -> Vec<Phrase> {
     let mut found: Vec<Phrase> = Vec::new();
     for phrase in phrases.iter().chain(plural_phrases) {
-        let Some(rest) = COPULAS
-            .iter()
-            .find_map(|copula| phrase.text.strip_prefix(copula))
-        else {
+        let Some(rest) = COPULAS.iter().find_map(|copula| {
+            phrase
+                .text
+                .strip_prefix(copula)
+                .and_then(|rest| rest.strip_prefix(' '))
+        }) else {
             continue;
         };
         let first = rest.split(' ').next().unwrap_or_default();
@@ -705,20 +712,19 @@ impl Facts {
     /// An object property as a relation questions can name.
     fn relation(&self, node: &NamedNode, label: String, children: &SubProperties) -> Relation {
         let subject = NamedOrBlankNode::NamedNode(node.clone());
+        let phrases = self.phrases(&subject, &vocab::cat("phrase"));
+        let plural_phrases = self.phrases(&subject, &vocab::cat("pluralPhrase"));
         Relation {
             with_sub_properties: descendants(children, node),
             symmetric: self.has_type(&subject, &format!("{OWL}SymmetricProperty")),
-            phrases: self.phrases(&subject, &vocab::cat("phrase")),
+            participles: participles(&phrases, &plural_phrases),
+            passives: passives(&phrases),
+            phrases,
+            plural_phrases,
             inverse_phrases: self.phrases(&subject, &vocab::cat("inversePhrase")),
             group_phrases: self.phrases(&subject, &vocab::cat("groupPhrase")),
             inverse_group_phrases: self.phrases(&subject, &vocab::cat("inverseGroupPhrase")),
             nests_by: self.first_iri(&subject, &vocab::cat("nestsBy")),
-            participles: participles(
-                &self.phrases(&subject, &vocab::cat("phrase")),
-                &self.phrases(&subject, &vocab::cat("pluralPhrase")),
-            ),
-            passives: passives(&self.phrases(&subject, &vocab::cat("phrase"))),
-            plural_phrases: self.phrases(&subject, &vocab::cat("pluralPhrase")),
             subject_nouns: self.phrases(&subject, &vocab::cat("subjectNoun")),
             object_nouns: self.phrases(&subject, &vocab::cat("objectNoun")),
             domain: self.classes_of(&subject, &format!("{RDFS}domain")),

@@ -26,9 +26,6 @@ pub const FORM: QuestionForm = QuestionForm {
     listed: true,
 };
 
-/// English auxiliaries before the subject (`did Microsoft invest`).
-const AUXILIARIES: &[&str] = &["did", "does", "do", "has", "have", "is", "was", "are", "were"];
-
 /// The words after `how much`, `when`, `quanto`, `quando`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HowMuch(pub Run);
@@ -42,11 +39,8 @@ impl Syntax for HowMuch {
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
         let words = &self.0.words;
-        let skip = usize::from(
-            words
-                .first()
-                .is_some_and(|w| !w.quoted && AUXILIARIES.contains(&w.text.to_lowercase().as_str())),
-        );
+        // English puts an auxiliary before the subject (`did Microsoft invest`).
+        let skip = crate::noun_phrase::auxiliary_words(words);
         between(resolver, &words[skip..])
             .or_else(|| between_italian(resolver, words))
             .ok_or_else(|| {
@@ -90,12 +84,9 @@ fn between_italian(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
         for subject_end in verb_end + 1..words.len() {
             let mut phrase = words[..verb_end].to_vec();
             phrase.push(words[subject_end].clone());
-            let Some((relation, _, used)) = resolver.phrase_at(&phrase, VERB) else {
+            let Some((relation, _)) = resolver.whole_phrase(&phrase, VERB) else {
                 continue;
             };
-            if used != phrase.len() {
-                continue;
-            }
             let (Some(subject), Some(object)) = (
                 resolver.find_entity(&words[verb_end..subject_end]),
                 resolver.find_entity(&words[subject_end + 1..]),

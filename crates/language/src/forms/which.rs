@@ -4,7 +4,7 @@
 //! ([`crate::noun_phrase`]) and the relations' nouns come from the ontology.
 
 use super::{Kind, QuestionForm, Syntax, both, words};
-use crate::ast::{Run, Word};
+use crate::ast::Run;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -31,11 +31,6 @@ pub const FORM: QuestionForm = QuestionForm {
     listed: true,
 };
 
-/// Copulas after a question word (`what is`, `chi sono`), longest first where they share words.
-const COPULAS: &[&str] = &[
-    "is", "are", "was", "were", "è", "e'", "sono", "era", "erano",
-];
-
 /// The words after `which`/`what`/`quali`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Which(pub Run);
@@ -58,10 +53,9 @@ impl Syntax for Which {
 /// The words after a copula (`is the revenue of NVIDIA` → `the revenue of NVIDIA`), if the
 /// run starts with one and has words after it.
 fn after_copula(run: &Run) -> Option<Run> {
-    let first: &Word = run.words.first()?;
-    let typed = first.text.to_lowercase().replace('’', "'");
-    (!first.quoted && COPULAS.contains(&typed.as_str()) && run.words.len() > 1).then(|| Run {
-        words: run.words[1..].to_vec(),
+    let used = crate::noun_phrase::copula_words(&run.words);
+    (used > 0 && run.words.len() > used).then(|| Run {
+        words: run.words[used..].to_vec(),
     })
 }
 
