@@ -6,7 +6,9 @@
 //! - `translate/<form>`: one benchmark per form (the examples of tests/translations.rs, plus
 //!   the forms only tests/gen.rs uses);
 //! - `stages/{parse,resolve,compile}_all`: each stage alone over all the forms at once, to
-//!   see where the time of a translation goes.
+//!   see where the time of a translation goes;
+//! - `complete/<where>`: the REPL's Tab (`catena_language::complete`) within its default
+//!   budget, after a space (every candidate tried, bounded by time) and after a letter.
 //!
 //! Run: `cargo bench --bench language` (a filter narrows it:
 //! `cargo bench --bench language -- translate/path`). `cargo test --benches` runs each
@@ -18,6 +20,7 @@ use std::time::Duration;
 
 use catena::session::Session;
 use catena::{compile, parse, resolve};
+use catena_language::complete::Completer;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
@@ -45,6 +48,26 @@ fn translate(c: &mut Criterion) {
     group.finish();
 
     stages(c, &session);
+    complete(c, &session);
+}
+
+/// Tab in the REPL: the completer over the shipped lexicon, as the REPL keeps it.
+fn complete(c: &mut Criterion, session: &Session) {
+    let completer = Completer::new(&session.vocabulary());
+    let mut group = c.benchmark_group("complete");
+    for (name, before_cursor) in [
+        ("after_relation", "who depends on "),
+        ("after_kind", "which companies "),
+        ("after_question", "who depends on NVIDIA "),
+        ("start", ""),
+        ("name_begun", "who depends on NV"),
+        ("phrase_begun", "list companies th"),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| completer.complete(black_box(before_cursor)))
+        });
+    }
+    group.finish();
 }
 
 /// Each stage alone, over every form: parse the texts, resolve the parsed questions, compile

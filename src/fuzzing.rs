@@ -190,7 +190,10 @@ mod tests {
     use crate::parse::ParseError;
 
     fn parse_error(start: usize, end: usize) -> QuestionError {
-        QuestionError::Parse(ParseError::new(Span { start, end }, "expected a relation"))
+        QuestionError::Parse(ParseError::new(
+            Span { start, end },
+            catena_language::diagnostic::Text::same("expected a relation"),
+        ))
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use catena::render::Format;
+use catena::render::{Format, Layout};
 use cli::args::{Command, GraphArgs, ImportSource, StoreAction};
 use cli::context::Context;
 use cli::error::CliError;
@@ -51,6 +51,23 @@ struct Cli {
     /// documents' passages
     #[arg(long, global = true)]
     documents_only: bool,
+    /// Write tables one block per record (`column │ value` lines): `--expanded` (or `=on`),
+    /// `--expanded=off`, or `--expanded=auto`, the default: expanded when a table cannot fit
+    /// the width
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "on",
+        value_parser = cli::args::parse_layout
+    )]
+    expanded: Option<Layout>,
+    /// Fit tables in N columns, wrapping their cells (default: the terminal's width; tables
+    /// written to a file or a pipe are not wrapped)
+    #[arg(long, global = true, value_name = "N", value_parser = cli::args::parse_width)]
+    width: Option<usize>,
     /// Describe the question language, with examples
     #[arg(long)]
     help_language: bool,

@@ -4,17 +4,20 @@
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::render::TableStyle;
-use crate::session::Session;
+use crate::session::{Session, Settings};
 use crate::shell::{self, Meta};
 
 const META_COMMANDS: &[&str] = &[
@@ -24,50 +27,24 @@ const META_COMMANDS: &[&str] = &[
     ".explain",
     ".timing",
     ".documents",
+    ".expanded",
+    ".pager",
     ".entities",
     ".relations",
     ".quit",
 ];
 
-/// Words the completer offers: every phrase, plural, measure and entity name.
+/// What Tab offers: the words and names the grammar takes where the cursor is, by the
+/// language's completer over the session's lexicon.
 struct CatenaHelper {
-    candidates: Vec<String>,
+    completer: catena_language::complete::Completer,
 }
 
 impl CatenaHelper {
     fn new(session: &Session) -> Self {
-        let vocabulary = session.vocabulary();
-        let mut candidates: Vec<String> = crate::forms::phrases()
-            .map(str::to_owned)
-            .chain(vocabulary.relations.iter().flat_map(|r| {
-                r.phrases
-                    .iter()
-                    .chain(&r.inverse_phrases)
-                    .map(|p| p.text.clone())
-            }))
-            .chain(
-                vocabulary
-                    .classes
-                    .iter()
-                    .flat_map(|c| c.plurals.iter().map(|p| p.text.clone())),
-            )
-            .chain(
-                vocabulary
-                    .measures
-                    .iter()
-                    .flat_map(|m| m.phrases.iter().map(|p| p.text.clone())),
-            )
-            .chain(
-                vocabulary
-                    .qualifiers
-                    .iter()
-                    .flat_map(|q| q.phrases.iter().map(|p| p.text.clone())),
-            )
-            .chain(vocabulary.entities.names().map(str::to_owned))
-            .collect();
-        candidates.sort_by_key(|c| c.to_lowercase());
-        candidates.dedup();
-        Self { candidates }
+        Self {
+            completer: catena_language::complete::Completer::new(&session.vocabulary()),
+        }
     }
 }
 
@@ -80,7 +57,7 @@ impl Completer for CatenaHelper {
         pos: usize,
         _: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let before = &line[..pos];
+        let before = line.get(..pos).unwrap_or(line);
         if before.starts_with('.') && !before.contains(' ') {
             let matches = META_COMMANDS
                 .iter()
@@ -92,35 +69,16 @@ impl Completer for CatenaHelper {
                 .collect();
             return Ok((0, matches));
         }
-        // Complete the last word, offering multi-word names and phrases that start with it;
-        // if a longer tail of the line matches the start of a candidate, prefer that.
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(
-                before
-                    .char_indices()
-                    .filter(|(_, c)| *c == ' ' || *c == '"')
-                    .map(|(i, c)| i + c.len_utf8()),
-            )
+        let completions = self.completer.complete(before);
+        let matches = completions
+            .candidates
+            .into_iter()
+            .map(|candidate| Pair {
+                display: candidate.clone(),
+                replacement: candidate,
+            })
             .collect();
-        for &start in &starts {
-            let typed = before[start..].to_lowercase();
-            if typed.is_empty() {
-                continue;
-            }
-            let matches: Vec<Pair> = self
-                .candidates
-                .iter()
-                .filter(|c| c.to_lowercase().starts_with(&typed))
-                .map(|c| Pair {
-                    display: c.clone(),
-                    replacement: c.clone(),
-                })
-                .collect();
-            if !matches.is_empty() {
-                return Ok((start, matches));
-            }
-        }
-        Ok((pos, vec![]))
+        Ok((completions.start, matches))
     }
 }
 
@@ -138,15 +96,9 @@ impl Highlighter for CatenaHelper {
     }
 }
 
-impl Validator for CatenaHelper {
-    fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
-        Ok(if needs_more_input(ctx.input()) {
-            ValidationResult::Incomplete
-        } else {
-            ValidationResult::Valid(None)
-        })
-    }
-}
+/// Every line is complete to rustyline: the lines that continue a question are read by
+/// [`run`], after a continuation prompt of their own (rustyline has none).
+impl Validator for CatenaHelper {}
 
 impl Helper for CatenaHelper {}
 
@@ -200,6 +152,14 @@ fn save_history(
     written
 }
 
+/// The prompt of a question's first line.
+const PROMPT: &str = "catena> ";
+/// The prompt of the lines that continue a question: as wide as [`PROMPT`], so they align.
+pub const CONTINUATION_PROMPT: &str = "   ...> ";
+/// The pager when `$PAGER` is not set: it quits when the answer fits one screen (`-F`),
+/// keeps colours (`-R`) and leaves the answer on the screen (`-X`).
+const DEFAULT_PAGER: &str = "less -FRX";
+
 /// Runs the REPL until `.quit` or end of input.
 pub fn run(mut session: Session) -> io::Result<()> {
     let config = rustyline::Config::builder()
@@ -216,43 +176,134 @@ pub fn run(mut session: Session) -> io::Result<()> {
         // A missing history file is normal on the first run.
         let _ = editor.load_history(path);
     }
-    let stdout = io::stdout();
     println!("catena — the generative-AI value chain. Type .help for examples, .quit to leave.");
     loop {
-        match editor.readline("catena> ") {
-            Ok(line) => {
-                let input = line.replace("\\\n", "\n");
-                let input = input.trim();
-                if input.is_empty() {
-                    continue;
-                }
-                let _ = editor.add_history_entry(input);
-                if let Some(path) = &history {
-                    // History is a convenience: failing to keep it never stops the REPL.
-                    let _ = save_history(&mut editor, path);
-                }
-                if input.starts_with('.') {
-                    match shell::meta_command(&mut session, input) {
-                        Ok(Meta::Print(text)) => println!("{text}"),
-                        Ok(Meta::Quit) => break,
-                        Err(message) => eprintln!("error: {message}"),
-                    }
-                    continue;
-                }
-                let style = TableStyle {
-                    max_width: stdout.is_terminal().then(terminal_width),
-                };
-                let mut out = stdout.lock();
-                let mut err = io::stderr().lock();
-                shell::answer_one(&session, input, None, style, &mut out, &mut err)?;
-                out.flush()?;
-            }
+        let input = match read_question(&mut editor) {
+            Ok(input) => input,
+            // Ctrl-C drops the question, however many lines it had.
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(error) => return Err(io::Error::other(error)),
+        };
+        let input = input.trim();
+        if input.is_empty() {
+            continue;
         }
+        // One entry, however many lines: the up arrow recalls the whole question.
+        let _ = editor.add_history_entry(input);
+        if let Some(path) = &history {
+            // History is a convenience: failing to keep it never stops the REPL.
+            let _ = save_history(&mut editor, path);
+        }
+        if input.starts_with('.') {
+            match shell::meta_command(&mut session, input) {
+                Ok(Meta::Print(text)) => show(&session.settings, format!("{text}\n").as_bytes())?,
+                Ok(Meta::Quit) => break,
+                Err(message) => eprintln!("error: {message}"),
+            }
+            continue;
+        }
+        answer(&session, input)?;
     }
     Ok(())
+}
+
+/// Reads a question: a line after the prompt, then, while it [needs more
+/// input](needs_more_input), the lines after the continuation prompt, joined by line breaks
+/// (the `\` that asked for one is dropped).
+fn read_question<H: Helper>(editor: &mut Editor<H, DefaultHistory>) -> rustyline::Result<String> {
+    let mut input = editor.readline(PROMPT)?;
+    while needs_more_input(&input) {
+        let line = editor.readline(CONTINUATION_PROMPT)?;
+        input = join_continued(&input, &line);
+    }
+    Ok(input)
+}
+
+/// A question's text so far and its next line: a trailing `\` becomes the line break.
+pub fn join_continued(input: &str, line: &str) -> String {
+    let head = input.trim_end().strip_suffix('\\').unwrap_or(input);
+    format!("{head}\n{line}")
+}
+
+/// Answers a question in the REPL: the answer on standard output (paged when long), then
+/// what went to standard error (an error, the time it took).
+fn answer(session: &Session, question: &str) -> io::Result<()> {
+    let style = table_style(&session.settings);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    shell::answer_one(session, question, None, style, &mut out, &mut err)?;
+    show(&session.settings, &out)?;
+    let mut stderr = io::stderr().lock();
+    stderr.write_all(&err)?;
+    stderr.flush()
+}
+
+/// How tables are written on standard output: `--width`, else the terminal's width when
+/// standard output is a terminal (else not wrapped at all), in the settings' layout.
+pub fn table_style(settings: &Settings) -> TableStyle {
+    TableStyle {
+        max_width: settings
+            .width
+            .or_else(|| io::stdout().is_terminal().then(terminal_width)),
+        layout: settings.layout,
+    }
+}
+
+/// Writes `text` on standard output, through the pager when the pager is on, standard
+/// output is a terminal and `text` takes more rows than the terminal has beside the prompt.
+fn show(settings: &Settings, text: &[u8]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let long = || rows(&String::from_utf8_lossy(text), terminal_width()) >= terminal_height();
+    if settings.pager && stdout.is_terminal() && long() && page(text) {
+        return Ok(());
+    }
+    let mut out = stdout.lock();
+    out.write_all(text)?;
+    out.flush()
+}
+
+/// The rows `text` takes on a terminal `width` columns wide (a long line takes several).
+fn rows(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|line| line.width().div_ceil(width.max(1)).max(1))
+        .sum()
+}
+
+/// Shows `text` with `$PAGER` (`less -FRX` when unset), as psql does; false when the pager
+/// could not be started, for the caller to print `text` itself.
+fn page(text: &[u8]) -> bool {
+    let pager = std::env::var("PAGER")
+        .ok()
+        .filter(|pager| !pager.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_PAGER.to_owned());
+    let Ok(mut child) = pager_command(&pager).stdin(Stdio::piped()).spawn() else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // The pager may be left before it has read everything (`q` in less): no error.
+        let _ = stdin.write_all(text);
+    }
+    // The shell exits with 127 when it finds no such command, 126 when it cannot run it.
+    child
+        .wait()
+        .is_ok_and(|status| !matches!(status.code(), Some(126 | 127)))
+}
+
+/// The pager's command line, run by the shell as psql runs it (`PAGER="less -S"` works).
+#[cfg(unix)]
+fn pager_command(pager: &str) -> Command {
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(pager);
+    command
+}
+
+/// The pager's command line, split at spaces.
+#[cfg(not(unix))]
+fn pager_command(pager: &str) -> Command {
+    let mut words = pager.split_whitespace();
+    let mut command = Command::new(words.next().unwrap_or("more"));
+    command.args(words);
+    command
 }
 
 /// The terminal's width, else `$COLUMNS`, else 100.
@@ -262,6 +313,15 @@ pub fn terminal_width() -> usize {
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
         .filter(|&c: &usize| c >= 20)
         .unwrap_or(100)
+}
+
+/// The terminal's height, else `$LINES`, else 24.
+pub fn terminal_height() -> usize {
+    terminal_size::terminal_size()
+        .map(|(_, height)| usize::from(height.0))
+        .or_else(|| std::env::var("LINES").ok().and_then(|l| l.parse().ok()))
+        .filter(|&l: &usize| l >= 1)
+        .unwrap_or(24)
 }
 
 #[cfg(test)]
@@ -274,5 +334,23 @@ mod tests {
         assert!(needs_more_input("sparql SELECT ?x WHERE {"));
         assert!(!needs_more_input("sparql SELECT ?x WHERE { ?x ?p ?o }"));
         assert!(!needs_more_input("who depends on NVIDIA"));
+    }
+
+    #[test]
+    fn continued_lines_join_with_a_line_break() {
+        let first = join_continued("who depends on \\", "NVIDIA");
+        assert_eq!(first, "who depends on \nNVIDIA");
+        assert!(!needs_more_input(&first));
+        let query = join_continued("sparql SELECT ?x WHERE {", "  ?x ?p ?o");
+        assert_eq!(query, "sparql SELECT ?x WHERE {\n  ?x ?p ?o");
+        assert!(needs_more_input(&query));
+        assert!(!needs_more_input(&join_continued(&query, "}")));
+    }
+
+    #[test]
+    fn long_lines_take_several_rows() {
+        assert_eq!(rows("a\nb\n", 80), 2);
+        assert_eq!(rows(&"x".repeat(81), 80), 2);
+        assert_eq!(rows("\n", 80), 1);
     }
 }

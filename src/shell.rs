@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use crate::formats;
-use crate::render::{self, Format, TableStyle};
+use crate::render::{self, Format, Layout, RenderError, TableStyle};
 use crate::session::{Outcome, QuestionError, Session, Settings};
 
 /// The REPL's `.help`, also printed by `catena --help-language`; README shows the same.
@@ -28,7 +28,7 @@ const HELP_SETTINGS: &str = "\
 Add to any question: in 2024 | in January 2025 | since 2023 | before 2025 | between 2019 and
 2023 | from 2019 to 2024 (nel 2024 | a gennaio 2025 | dal 2023 | prima del 2025 | tra il 2019
 e il 2023 | dal 2019 al 2024), with sources (con fonti). Start with explain (spiega) to see the
-SPARQL instead.
+SPARQL instead, or with first 20 (primi 20) to see the answer 20 rows at a time.
 
 Commands:
   .help                         this text
@@ -37,10 +37,13 @@ Commands:
   .explain on|off               print the SPARQL of each question instead of running it
   .timing on|off                print how long each question took
   .documents only|all           leave out the reference layer, or show it (see below)
+  .expanded on|off|auto         tables as one block per record (auto: when they cannot fit)
+  .pager on|off                 answers longer than the terminal go through $PAGER
+  .more                         the next page of an answer asked with first N (primi N)
   .entities [prefix]            entity names, optionally those starting with prefix
   .relations                    the relations and their phrases
   .quit                         leave (also Ctrl-D)
-A line ending in \\ continues on the next line.
+A line ending in \\, or a sparql query with open braces, continues on the next line.
 Facts of public record the documents take for granted (headquarters, the country of a city,
 parent companies) are the reference layer: `with sources` shows them as \"catena reference
 data\"; `.documents only` (or --documents-only) leaves them out.";
@@ -68,10 +71,16 @@ pub fn answer_one(
     let elapsed = started.elapsed();
     match result {
         Ok(Outcome::Answer(answer)) => {
-            if let Err(error) = render::render_answer(&answer, session.settings.format, style, out)
-            {
-                writeln!(err, "error: {error}")?;
-                return Ok(false);
+            match render::render_answer(&answer, session.settings.format, style, out) {
+                Ok(()) => {}
+                // The reader has gone (`catena … | head`): the caller stops, quietly.
+                Err(RenderError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Err(error);
+                }
+                Err(error) => {
+                    writeln!(err, "error: {error}")?;
+                    return Ok(false);
+                }
             }
         }
         Ok(Outcome::Explained(sparql)) => writeln!(out, "{sparql}")?,
@@ -182,10 +191,21 @@ pub fn meta_command(session: &mut Session, line: &str) -> Result<Meta, String> {
             Ok(Meta::Print(format!("timing: {}", on_off(settings.timing))))
         }
         ".documents" | ".documenti" => documents_command(session, command, argument),
+        ".expanded" => {
+            if let Some(name) = argument {
+                settings.layout = Layout::from_name(name)
+                    .ok_or_else(|| format!("usage: {command} on|off|auto"))?;
+            }
+            Ok(Meta::Print(format!("expanded: {}", settings.layout.name())))
+        }
+        ".pager" => {
+            settings.pager = switch(command, argument)?;
+            Ok(Meta::Print(format!("pager: {}", on_off(settings.pager))))
+        }
         ".entities" => Ok(Meta::Print(entities_listing(session, argument))),
         ".relations" => Ok(Meta::Print(relations_listing(session))),
         other => Err(format!(
-            "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .documents, .entities, .relations or .quit"
+            "unknown command `{other}`: try .help, .format, .sources, .explain, .timing, .documents, .expanded, .pager, .entities, .relations or .quit"
         )),
     }
 }
@@ -356,6 +376,31 @@ mod tests {
             meta_command(&mut session, ".format turtle"),
             Ok(Meta::Print("format: turtle".to_owned()))
         );
+    }
+
+    #[test]
+    fn the_layout_and_the_pager_are_settings() {
+        let graph = crate::graph::KnowledgeGraph::embedded().expect("shipped graph");
+        let mut session = Session::new(graph).expect("a session");
+        assert_eq!(session.settings.layout, Layout::Auto);
+        assert!(session.settings.pager);
+        let mut run = |line: &str| meta_command(&mut session, line);
+        assert_eq!(
+            run(".expanded"),
+            Ok(Meta::Print("expanded: auto".to_owned()))
+        );
+        assert_eq!(
+            run(".expanded on"),
+            Ok(Meta::Print("expanded: on".to_owned()))
+        );
+        assert_eq!(
+            run(".expanded sometimes"),
+            Err("usage: .expanded on|off|auto".to_owned())
+        );
+        assert_eq!(run(".pager off"), Ok(Meta::Print("pager: off".to_owned())));
+        assert_eq!(run(".pager"), Err("usage: .pager on|off".to_owned()));
+        assert_eq!(session.settings.layout, Layout::Expanded);
+        assert!(!session.settings.pager);
     }
 
     #[test]

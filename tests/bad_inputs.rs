@@ -64,6 +64,10 @@ fn bad_inputs() {
         let extension = name.rsplit('.').next().unwrap_or_default();
         let result = match extension {
             "question" => run(name, &["run", &path], None),
+            "questions" => messages(
+                name,
+                &std::fs::read_to_string(dir.join(name)).expect("text"),
+            ),
             "stdin" => run(
                 name,
                 &[],
@@ -119,6 +123,98 @@ fn bad_inputs() {
         None,
     ));
     insta::assert_snapshot!(report);
+}
+
+/// A file of questions, one per line (`#` comments): each is asked alone, and every question
+/// its message offers is asked back and must answer.
+fn messages(name: &str, text: &str) -> String {
+    let mut report = String::new();
+    for question in text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    {
+        let output = catena()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["-e", question])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("catena runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("panicked"),
+            "{question}: catena panicked:\n{stderr}"
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{question}: refused as input\n{stderr}"
+        );
+        let message = stderr.lines().next().unwrap_or_default();
+        for offered in offered_questions(question, message) {
+            let asked = catena()
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["-e", &offered])
+                .timeout(Duration::from_secs(60))
+                .output()
+                .expect("catena runs");
+            assert!(
+                asked.status.success(),
+                "{question}: the offered `{offered}` does not answer:\n{}",
+                String::from_utf8_lossy(&asked.stderr)
+            );
+        }
+        report.push_str(&format!("## {name}: {question}\n{}", outcome(&output)));
+    }
+    report
+}
+
+/// The questions an error message offers: its `did you mean …` (`forse intendevi …`), and
+/// every example in backquotes of three words or more (shorter ones are words, not
+/// questions) that is not a quote of what was typed (`unknown entity `Microsoft by Google``).
+fn offered_questions(question: &str, message: &str) -> Vec<String> {
+    let typed = question.to_lowercase();
+    let mut offered: Vec<String> = ["did you mean `", "forse intendevi `"]
+        .iter()
+        .filter_map(|lead| message.split_once(lead))
+        .filter_map(|(_, rest)| rest.split_once('`'))
+        .map(|(whole, _)| whole.to_owned())
+        .collect();
+    for quoted in message.split('`').skip(1).step_by(2) {
+        let is_example = quoted.split_whitespace().count() >= 3
+            && !quoted.contains('…')
+            && !typed.contains(&quoted.to_lowercase());
+        if is_example && !offered.iter().any(|o| o == quoted) {
+            offered.push(quoted.to_owned());
+        }
+    }
+    offered
+}
+
+#[test]
+fn offered_questions_are_the_long_quoted_ones_not_quotes_of_the_question() {
+    assert_eq!(
+        offered_questions(
+            "what does X depnds",
+            "unknown word `depnds`: expected a relation, as in `companies that depend on X`; \
+             did you mean `who depends on X`? (after `what does … `)"
+        ),
+        ["who depends on X", "companies that depend on X"]
+    );
+    assert_eq!(
+        offered_questions(
+            "investments by Microsoft by Google",
+            "unknown entity `Microsoft by Google`"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        offered_questions(
+            "chi dipende NVIDIA",
+            "forse intendevi `chi dipende da NVIDIA`?"
+        ),
+        ["chi dipende da NVIDIA"]
+    );
 }
 
 /// `catena import ecosystem-graphs FILE`: its messages and exit code, and the report's

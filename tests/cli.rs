@@ -409,3 +409,132 @@ fn a_closed_standard_output_is_not_an_error() {
     assert!(output.status.success(), "{:?}", output.status);
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// `catena -e 'describe NVIDIA' | head -3`: a closed pipe while an answer is written ends
+/// catena quietly too (it said `error: cannot write the results: Broken pipe`).
+#[test]
+fn an_answer_written_to_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let run = |question: &str, read_first: bool| {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("catena"))
+            .args(["-e", question])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("catena runs");
+        let mut stdout = child.stdout.take().expect("piped stdout");
+        if read_first {
+            let mut first = [0u8; 16];
+            stdout.read_exact(&mut first).expect("the first bytes");
+        }
+        // Closed before catena is done: the rest of the answer meets a closed pipe.
+        drop(stdout);
+        let output = child.wait_with_output().expect("catena ends");
+        assert!(output.status.success(), "{question}: {:?}", output.status);
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{question}");
+    };
+    // Closed before the answer is ready: its first buffer full of table meets the closed pipe.
+    run("describe NVIDIA", false);
+    // Closed after the first bytes, with more than a pipe's buffer of rows left to write.
+    run("sparql SELECT * WHERE { ?s ?p ?o }", true);
+}
+
+/// Answers at `--width 80`: a table wraps its cells to fit, and one that cannot fit with its
+/// columns at their minimum widths is written one block per record. Without `--width`,
+/// output that is not a terminal stays as wide as it is, whatever `COLUMNS` says.
+#[test]
+fn answers_fit_eighty_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let answer = |args: &[&str]| -> String {
+        let output = catena()
+            .env("COLUMNS", "80")
+            .args(args)
+            .output()
+            .expect("catena runs");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let fits = |text: &str| text.lines().all(|line| line.width() <= 80);
+    let investments = answer(&[
+        "--width",
+        "80",
+        "-e",
+        "investments by Microsoft with sources",
+    ]);
+    assert!(
+        fits(&investments) && investments.starts_with("─[ RECORD 1 ]"),
+        "{investments}"
+    );
+    insta::assert_snapshot!("width_80_investments_by_microsoft", investments);
+    let question = "who depends on NVIDIA with sources";
+    let depends = answer(&["--width", "80", "-e", question]);
+    assert!(fits(&depends) && depends.starts_with('┌'), "{depends}");
+    insta::assert_snapshot!("width_80_who_depends_on_nvidia", depends);
+    let expanded = answer(&["--width", "80", "--expanded", "-e", question]);
+    assert!(fits(&expanded), "{expanded}");
+    insta::assert_snapshot!("width_80_who_depends_on_nvidia_expanded", expanded);
+    // A pipe, no --width: unwrapped, a table, and --expanded=off leaves it so.
+    let wide = "investments by Microsoft with sources";
+    let piped = answer(&["-e", wide]);
+    assert!(!fits(&piped) && piped.starts_with('┌'), "{piped}");
+    assert_eq!(answer(&["--expanded=off", "-e", wide]), piped);
+}
+
+/// `describe X` is the entity's card: a title line, the facts grouped by relation, one line
+/// per fact with its passages merged, wrapped to the width and never cut.
+#[test]
+fn entity_cards_fit_eighty_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let answer = |args: &[&str]| -> String {
+        let output = catena().args(args).output().expect("catena runs");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let cards = [
+        ("card_describe_nvidia", "describe NVIDIA", "NVIDIA — "),
+        ("card_descrivi_openai", "descrivi OpenAI", "OpenAI — "),
+        ("card_describe_deepseek", "describe DeepSeek", "DeepSeek — "),
+    ];
+    for (name, question, title) in cards {
+        let card = answer(&["--width", "80", "-e", question]);
+        assert!(card.starts_with(title), "{card}");
+        let wide: Vec<&str> = card.lines().filter(|line| line.width() > 80).collect();
+        assert!(wide.is_empty(), "wider than 80: {wide:#?}\n{card}");
+        assert!(!card.contains('…'), "nothing is cut:\n{card}");
+        // No statement node by its name, no raw role of one.
+        for raw in [
+            "\nsubject",
+            "rdf:object",
+            "\nparty\n",
+            "\nrecipient",
+            "\ninvestor",
+        ] {
+            assert!(!card.contains(raw), "{raw:?} in:\n{card}");
+        }
+        insta::assert_snapshot!(name, card, question);
+    }
+    // Piped, with no width: the same card, unwrapped; --expanded=off changes nothing.
+    let piped = answer(&["-e", "describe NVIDIA"]);
+    assert!(piped.starts_with("NVIDIA — "), "{piped}");
+    assert!(piped.lines().any(|line| line.width() > 80), "{piped}");
+    assert_eq!(answer(&["--expanded=off", "-e", "describe NVIDIA"]), piped);
+    // Machine formats keep the rows, one per fact and passage.
+    let csv = answer(&["--format", "csv", "-e", "describe NVIDIA"]);
+    assert!(
+        csv.starts_with("relation,relation_label,direction,other,other_label,value,unit,period,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",revenue,→,,,35080000000,USD,Oct 2024,"),
+        "an observation's value, unit and period: {csv}"
+    );
+}

@@ -396,13 +396,13 @@ fn errors_exit_1_with_position_and_suggestion() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "-e #1:1:16: error: unknown entity `NVIDA`; did you mean \"NVIDIA\"?",
+            "-e #1:1:16: error: unknown entity `NVIDA`; did you mean `who depends on NVIDIA`?",
         ));
     catena()
         .args(["-e", "list compnies"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean \"companies\"?"));
+        .stderr(predicate::str::contains("did you mean `list companies`?"));
     catena()
         .args(["--format", "yaml", "-e", "list regulators"])
         .assert()

@@ -648,6 +648,20 @@ fn the_ask_endpoint_answers_questions_with_labels_and_explains_mistakes() {
             .contains("`q`")
     );
 
+    // `describe` answers with its rows, one per fact and passage: an observation with its
+    // value, unit and period.
+    let describe = get(address, "/ask?q=describe+NVIDIA", None);
+    assert_eq!(describe.status, 200, "{}", describe.body);
+    let rows = describe.json()["results"]["bindings"].clone();
+    let revenue = rows
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .find(|row| row["relation_label"]["value"] == "revenue")
+        .unwrap_or_else(|| panic!("no revenue row: {rows}"));
+    assert_eq!(revenue["unit"]["value"], "USD", "{revenue}");
+    assert_eq!(revenue["period"]["value"], "Oct 2024", "{revenue}");
+
     // Italian, CSV by format=, and SPARQL through the question language.
     let italian = get(address, "/ask?q=chi+dipende+da+TSMC&format=csv", None);
     assert_eq!(italian.status, 200, "{}", italian.body);

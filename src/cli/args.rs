@@ -216,6 +216,20 @@ fn parse_iri(text: &str) -> Result<oxigraph::model::NamedNode, String> {
     oxigraph::model::NamedNode::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
 }
 
+/// `--expanded=WHEN`: on, off or auto, as `.expanded` takes it.
+pub fn parse_layout(name: &str) -> Result<catena::render::Layout, String> {
+    catena::render::Layout::from_name(name).ok_or_else(|| "use on, off or auto".to_owned())
+}
+
+/// `--width N`: a number of columns, at least 20 (as a terminal's width is taken).
+pub fn parse_width(text: &str) -> Result<usize, String> {
+    const NARROWEST: usize = 20;
+    match text.parse::<usize>() {
+        Ok(width) if width >= NARROWEST => Ok(width),
+        _ => Err(format!("a number of columns, at least {NARROWEST}")),
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatsSection {
     /// Facts, passages, entities and statements in all

@@ -82,7 +82,7 @@ pub fn batch(
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();
-    let style = table_style();
+    let style = table_style(&context.settings);
     let mut failed = 0;
     let mut first = true;
     for (name, line, question) in questions {

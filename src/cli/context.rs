@@ -34,6 +34,9 @@ impl Context {
                 explain: cli.explain,
                 timing: cli.timing,
                 documents_only: cli.documents_only,
+                layout: cli.expanded.unwrap_or_default(),
+                width: cli.width,
+                ..Settings::default()
             },
             questions: cli.execute.clone(),
             keep_going: cli.keep_going,

@@ -1,25 +1,25 @@
 //! Printing results on standard output, as tables sized to the terminal or in a W3C format.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
-use catena::render::{self, Format, TableStyle};
+use catena::render::{self, TableStyle};
 use catena::repl;
+use catena::session::Settings;
 use catena::sparql::QueryOutput;
 
 use crate::cli::error::CliError;
 
-/// Tables fit the terminal's width; piped output is never cut.
-pub fn table_style() -> TableStyle {
-    TableStyle {
-        max_width: io::stdout().is_terminal().then(repl::terminal_width),
-    }
+/// Tables fit `--width`, else the terminal's width, wrapping their cells; on a file or a
+/// pipe they are written whole, unless `--width` is given.
+pub fn table_style(settings: &Settings) -> TableStyle {
+    repl::table_style(settings)
 }
 
-/// Renders one result on standard output.
-pub fn print(output: &QueryOutput, format: Format) -> Result<(), CliError> {
+/// Renders one result on standard output, in the settings' format.
+pub fn print(output: &QueryOutput, settings: &Settings) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    render::render(output, format, table_style(), &mut out)?;
+    render::render(output, settings.format, table_style(settings), &mut out)?;
     out.flush()?;
     Ok(())
 }

@@ -25,7 +25,7 @@ pub fn run(
         let output = context::endpoint(url)?
             .query(&query)
             .map_err(|e| query_failure(&e, &query))?;
-        return output::print(&output, format);
+        return output::print(&output, &context.settings);
     }
     let graph = context.graph()?;
     let documents_only = context.settings.documents_only;
@@ -51,7 +51,7 @@ pub fn run(
         .map_err(|e| query_failure(&e, &query))?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    render::render_streamed(results, format, table_style(), &mut out)?;
+    render::render_streamed(results, format, table_style(&context.settings), &mut out)?;
     out.flush()?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use catena::render::{self, Format};
+use catena::session::Settings;
 use catena::stats::{self, Stats};
 
 use crate::cli::args::StatsSection;
@@ -19,11 +20,15 @@ pub fn run(context: &Context, section: Option<StatsSection>) -> Result<(), CliEr
     }
     let graph = context.graph()?;
     let stats = stats::compute(graph.store()).map_err(|e| CliError::input(e.to_string()))?;
-    print(&stats, section, format)
+    print(&stats, section, &context.settings)
 }
 
 /// Every section with its title, or only the one asked for, untitled.
-fn print(stats: &Stats, section: Option<StatsSection>, format: Format) -> Result<(), CliError> {
+fn print(
+    stats: &Stats,
+    section: Option<StatsSection>,
+    settings: &Settings,
+) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let sections = [
@@ -48,7 +53,7 @@ fn print(stats: &Stats, section: Option<StatsSection>, format: Format) -> Result
             writeln!(out, "{}{title}", if first { "" } else { "\n" })?;
         }
         first = false;
-        render::render(output, format, table_style(), &mut out)?;
+        render::render(output, settings.format, table_style(settings), &mut out)?;
     }
     out.flush()?;
     Ok(())

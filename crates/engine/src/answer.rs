@@ -17,6 +17,8 @@ pub struct Answer {
     pub output: QueryOutput,
     /// Empty for direct SPARQL: the table then shows every variable as is.
     pub columns: Vec<Column>,
+    /// The entity the rows are the facts of (`describe`): a table shows them as its card.
+    pub card: Option<crate::card::Subject>,
 }
 
 /// Runs a compiled question, its SPARQL through `query` (a local store or a remote endpoint).
@@ -35,6 +37,7 @@ pub fn run(
                     None => output,
                 },
                 columns: compiled.columns.clone(),
+                card: None,
             })
         }
         Post::Transitive {
@@ -43,6 +46,12 @@ pub fn run(
             path,
         } => transitive(query, vocabulary, output, entity, *direction, path),
         Post::ShortestPath { from, to } => shortest_path(query, vocabulary, output, from, to),
+        Post::Card { entity } => Ok(crate::card::answer(
+            output,
+            vocabulary,
+            &compiled.columns,
+            entity,
+        )),
     }
 }
 
@@ -478,6 +487,7 @@ impl Walk {
                 rows,
             },
             columns,
+            card: None,
         }
     }
 }
@@ -706,6 +716,7 @@ fn path_answer(rows: Vec<Vec<Option<Term>>>) -> Answer {
     Answer {
         output: QueryOutput::Solutions { variables, rows },
         columns,
+        card: None,
     }
 }
 

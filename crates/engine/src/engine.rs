@@ -219,12 +219,15 @@ impl Engine {
         question: &str,
         options: &Options,
     ) -> Result<(Resolved, Compiled), QuestionError> {
-        catena_language::translate(question, &self.vocabulary(), options.sources).map_err(
-            |failure| match failure {
-                Untranslatable::Parse(e) => QuestionError::Parse(e),
-                Untranslatable::Resolve(e) => QuestionError::Resolve(e),
-            },
-        )
+        let lexicon = self.vocabulary();
+        catena_language::translate(question, &lexicon, options.sources).map_err(|failure| {
+            // The error is told in the question's language, with a question that works.
+            let advised = |e| catena_language::advise::advise(question, &lexicon, e);
+            match failure {
+                Untranslatable::Parse(e) => QuestionError::Parse(advised(e)),
+                Untranslatable::Resolve(e) => QuestionError::Resolve(advised(e)),
+            }
+        })
     }
 
     /// Makes a question ready to run, refusing a malformed one (its words or its SPARQL)
@@ -259,12 +262,14 @@ impl Engine {
                     .run_within(self.graph.store(), limits)
                     .map_err(QuestionError::Query)?,
                 columns: vec![],
+                card: None,
             },
             Prepared::RemoteSparql(text) => Answer {
                 output: self
                     .run_sparql(&text, limits, &Scope::All)
                     .map_err(QuestionError::Query)?,
                 columns: vec![],
+                card: None,
             },
             Prepared::Compiled { compiled, scope } => answer::run(
                 &|text| self.run_sparql(text, limits, &scope),

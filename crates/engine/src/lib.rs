@@ -2,6 +2,7 @@
 //! rendered; the Ecosystem Graphs importer and the generator of synthetic graphs live here too.
 
 pub mod answer;
+pub mod card;
 pub mod ecosystem_graphs;
 pub mod engine;
 pub mod r#gen;

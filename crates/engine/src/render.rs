@@ -62,11 +62,48 @@ impl From<io::Error> for RenderError {
     }
 }
 
+/// How a table is laid out (psql's `\x`, `.expanded` in the REPL, `--expanded`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Rows and columns, whatever the width.
+    Table,
+    /// One block per record: a `─[ RECORD n ]` line, then a `column │ value` line per column.
+    Expanded,
+    /// Rows and columns when they fit the width with every column at its minimum, else
+    /// expanded; always a table when there is no width to fit.
+    #[default]
+    Auto,
+}
+
+impl Layout {
+    /// `on`, `off` or `auto`, as `.expanded` and `--expanded` take it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "on" => Some(Self::Expanded),
+            "off" => Some(Self::Table),
+            "auto" => Some(Self::Auto),
+            _ => None,
+        }
+    }
+
+    /// The name [`Layout::from_name`] reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Expanded => "on",
+            Self::Table => "off",
+            Self::Auto => "auto",
+        }
+    }
+}
+
 /// Options of the table renderer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TableStyle {
-    /// Fit the table in this many columns by shortening the widest cells.
+    /// Fit the table in this many columns, wrapping cells onto several lines. `None` (output
+    /// that is not a terminal) writes every line of a cell whole, however wide.
     pub max_width: Option<usize>,
+    /// Rows and columns, one block per record, or whichever fits.
+    pub layout: Layout,
 }
 
 /// Writes a query result in `format`.
@@ -243,6 +280,9 @@ pub fn render_answer(
     if format != Format::Table || answer.columns.is_empty() {
         return render(&answer.output, format, style, out);
     }
+    if let Some(subject) = &answer.card {
+        return Ok(crate::card::write_card(answer, subject, style, out)?);
+    }
     let index = |name: &str| variables.iter().position(|v| v.as_str() == name);
     let header: Vec<String> = answer.columns.iter().map(|c| c.header.clone()).collect();
     let numeric: Vec<bool> = answer
@@ -351,7 +391,8 @@ pub fn display_term(term: Option<&Term>) -> String {
     }
 }
 
-fn is_numeric(term: &Term) -> bool {
+/// Whether a term is a literal of one of XSD's numeric types.
+pub(crate) fn is_numeric(term: &Term) -> bool {
     match term {
         Term::Literal(literal) => {
             let datatype = literal.datatype().as_str();
@@ -373,7 +414,14 @@ fn is_numeric(term: &Term) -> bool {
     }
 }
 
-/// Box-drawn table; numeric columns right-aligned; cells shortened with "…" to fit.
+/// Columns are not narrowed below this to fit a width (nor below their header's longest
+/// word), unless their widest cell is narrower: a table that cannot keep these widths is
+/// written expanded when the layout is [`Layout::Auto`].
+const MIN_COLUMN: usize = 8;
+
+/// Box-drawn table, or one block per record when the style's layout says so; numeric columns
+/// right-aligned. Given a width, cells wrap onto several lines to fit it (at spaces where
+/// they can); nothing is ever cut. A cell's own line breaks are kept.
 pub fn write_table(
     header: &[String],
     rows: &[Vec<String>],
@@ -381,15 +429,42 @@ pub fn write_table(
     style: TableStyle,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let mut natural: Vec<usize> = header.iter().map(|h| text_width(h)).collect();
     for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.width());
+        for (width, cell) in natural.iter_mut().zip(row) {
+            *width = (*width).max(text_width(cell));
         }
     }
-    if let Some(max_width) = style.max_width {
-        shrink_to_fit(&mut widths, max_width);
+    let minimum: Vec<usize> = header
+        .iter()
+        .zip(&natural)
+        .map(|(name, &natural)| {
+            let longest_word = name.split_whitespace().map(|w| w.width()).max();
+            natural.min(MIN_COLUMN.max(longest_word.unwrap_or(0)))
+        })
+        .collect();
+    let expanded = match style.layout {
+        Layout::Table => false,
+        Layout::Expanded => true,
+        Layout::Auto => style
+            .max_width
+            .is_some_and(|max_width| table_width(&minimum) > max_width),
+    };
+    if expanded {
+        return write_expanded(header, rows, style.max_width, out);
     }
+    let widths = match style.max_width {
+        None => natural,
+        Some(max_width) if table_width(&minimum) <= max_width => {
+            fit_widths(&natural, &minimum, max_width)
+        }
+        // Too many columns even at their minimum: narrower still, as far as a wide
+        // character allows.
+        Some(max_width) => {
+            let floor: Vec<usize> = natural.iter().map(|&n| n.min(2)).collect();
+            fit_widths(&natural, &floor, max_width)
+        }
+    };
     let line = |left: &str, mid: &str, right: &str| {
         let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
         format!("{left}{}{right}", parts.join(mid))
@@ -403,55 +478,210 @@ pub fn write_table(
     writeln!(out, "{}", line("└", "┴", "┘"))
 }
 
+/// The width of a table whose columns are `widths` wide: `│ ` before each, ` │` at the end.
+fn table_width(widths: &[usize]) -> usize {
+    widths.iter().map(|w| w + 3).sum::<usize>() + 1
+}
+
+/// One row, as many lines high as its tallest wrapped cell.
 fn write_row(
     cells: &[String],
     widths: &[usize],
     numeric: &[bool],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut line = String::from("│");
-    for ((cell, &width), &right) in cells.iter().zip(widths).zip(numeric) {
-        let cell = truncate(cell, width);
-        let pad = " ".repeat(width.saturating_sub(cell.width()));
-        if right {
-            line.push_str(&format!(" {pad}{cell} │"));
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, &width)| wrap(cell, width))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for index in 0..height {
+        let mut line = String::from("│");
+        for ((lines, &width), &right) in wrapped.iter().zip(widths).zip(numeric) {
+            let text = lines.get(index).map(String::as_str).unwrap_or_default();
+            let pad = " ".repeat(width.saturating_sub(text.width()));
+            if right {
+                line.push_str(&format!(" {pad}{text} │"));
+            } else {
+                line.push_str(&format!(" {text}{pad} │"));
+            }
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Column widths that fit `max_width`: every column as wide as it needs when that fits;
+/// else the widest are narrowed first, to a common width, none below its `minimum` (the
+/// table is wider than `max_width` when the minimums do not fit).
+fn fit_widths(natural: &[usize], minimum: &[usize], max_width: usize) -> Vec<usize> {
+    let room = max_width.saturating_sub(table_width(&vec![0; natural.len()]));
+    let capped = |cap: usize| -> Vec<usize> {
+        natural
+            .iter()
+            .zip(minimum)
+            .map(|(&natural, &minimum)| natural.min(cap.max(minimum)))
+            .collect()
+    };
+    let total = |widths: &[usize]| widths.iter().sum::<usize>();
+    if total(natural) <= room {
+        return natural.to_vec();
+    }
+    // The largest cap on the widths that fits: `low` fits, `high` does not.
+    let (mut low, mut high) = (0, natural.iter().copied().max().unwrap_or(0));
+    if total(&capped(low)) > room {
+        return capped(low);
+    }
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if total(&capped(middle)) <= room {
+            low = middle;
         } else {
-            line.push_str(&format!(" {cell}{pad} │"));
+            high = middle;
         }
     }
-    writeln!(out, "{line}")
-}
-
-/// Narrows the widest columns first until the table fits, never below 8 characters.
-fn shrink_to_fit(widths: &mut [usize], max_width: usize) {
-    const MIN_COLUMN: usize = 8;
-    let total = |widths: &[usize]| widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-    while total(widths) > max_width {
-        let Some((index, &widest)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else {
-            return;
-        };
-        if widest <= MIN_COLUMN {
-            return;
-        }
-        widths[index] = widest - 1;
-    }
-}
-
-fn truncate(cell: &str, width: usize) -> String {
-    // Cells are single-line: a newline would break the table's frame.
-    let cell = cell.replace(['\n', '\r'], " ");
-    if cell.width() <= width {
-        return cell;
-    }
-    let mut shortened = String::new();
-    for c in cell.chars() {
-        if shortened.width() + c.to_string().width() + 1 > width {
+    let mut widths = capped(low);
+    // What the cap leaves over goes to the columns it cut, one each, widest first.
+    let mut left = room - total(&widths);
+    let mut cut: Vec<usize> = (0..widths.len())
+        .filter(|&i| widths[i] < natural[i])
+        .collect();
+    cut.sort_by_key(|&i| std::cmp::Reverse(natural[i]));
+    for i in cut {
+        if left == 0 {
             break;
         }
-        shortened.push(c);
+        widths[i] += 1;
+        left -= 1;
     }
-    shortened.push('…');
-    shortened
+    widths
+}
+
+/// One block per record (psql's expanded mode): a `─[ RECORD n ]` rule, then a line per
+/// column, `name │ value`, the values wrapped to what the width leaves them.
+fn write_expanded(
+    header: &[String],
+    rows: &[Vec<String>],
+    max_width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let names = header.iter().map(|h| text_width(h)).max().unwrap_or(0);
+    let widest_value = rows
+        .iter()
+        .flatten()
+        .map(|v| text_width(v))
+        .max()
+        .unwrap_or(0);
+    let (names, values) = match max_width {
+        None => (names, widest_value),
+        Some(max_width) => {
+            // Names take at most half the width; values the rest, after ` │ `.
+            let names = names.min(max_width / 2).max(1);
+            let room = max_width.saturating_sub(names + 3).max(1);
+            (names, widest_value.min(room))
+        }
+    };
+    for (number, row) in rows.iter().enumerate() {
+        writeln!(out, "{}", record_rule(number + 1, names, values))?;
+        for (name, value) in header.iter().zip(row) {
+            let name_lines = wrap(name, names);
+            let value_lines = wrap(value, values.max(1));
+            for index in 0..name_lines.len().max(value_lines.len()) {
+                let name = name_lines
+                    .get(index)
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                let value = value_lines
+                    .get(index)
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                let pad = " ".repeat(names.saturating_sub(name.width()));
+                writeln!(out, "{}", format!("{name}{pad} │ {value}").trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `─[ RECORD 3 ]────┼──────`: the record's number, the cross over the column separator.
+fn record_rule(number: usize, names: usize, values: usize) -> String {
+    let mut rule = format!("─[ RECORD {number} ]");
+    let mut column = rule.width();
+    while column < names + 3 + values {
+        rule.push(if column == names + 1 { '┼' } else { '─' });
+        column += 1;
+    }
+    rule
+}
+
+/// The width of a cell's text: its widest line.
+fn text_width(text: &str) -> usize {
+    paragraphs(text).map(|line| line.width()).max().unwrap_or(0)
+}
+
+/// A cell's lines: split at its line breaks (`\n`, `\r\n`), any other control character
+/// (a tab) a space, so that nothing breaks the frame.
+fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split('\n').map(|line| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    })
+}
+
+/// A cell's text as lines at most `width` columns wide (by display width: a CJK character
+/// takes two): its own line breaks kept, broken at spaces where it can and inside a word
+/// only when the word alone is wider than `width`. The space at a break is dropped;
+/// every other character is kept, in order.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in paragraphs(text) {
+        if paragraph.width() <= width {
+            lines.push(paragraph);
+            continue;
+        }
+        let mut line = String::new();
+        let mut line_width = 0;
+        let mut first = true;
+        for word in paragraph.split(' ') {
+            let word_width = word.width();
+            if !first && line_width + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += 1 + word_width;
+                continue;
+            }
+            if !first {
+                lines.push(std::mem::take(&mut line));
+            }
+            first = false;
+            let mut pieces = break_word(word, width);
+            line = pieces.pop().unwrap_or_default();
+            line_width = line.width();
+            lines.extend(pieces);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A word in pieces at most `width` wide (one piece when it fits), breaking between
+/// characters; a character wider than `width` gets a piece of its own.
+fn break_word(word: &str, width: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if piece.width() > width && piece.chars().count() > 1 {
+            piece.pop();
+            pieces.push(std::mem::replace(&mut piece, c.to_string()));
+        }
+    }
+    pieces.push(piece);
+    pieces
 }
 
 #[cfg(test)]
@@ -496,21 +726,237 @@ mod tests {
         );
     }
 
+    fn style(max_width: usize, layout: Layout) -> TableStyle {
+        TableStyle {
+            max_width: Some(max_width),
+            layout,
+        }
+    }
+
+    fn table(header: &[&str], rows: &[&[&str]], style: TableStyle) -> String {
+        let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+            .collect();
+        let numeric = vec![false; header.len()];
+        let mut buffer = Vec::new();
+        write_table(&header, &rows, &numeric, style, &mut buffer).expect("writes");
+        String::from_utf8(buffer).expect("utf-8")
+    }
+
+    /// Every line of a box-drawn table is as wide as its frame, and no wider than `width`.
+    fn assert_framed(table: &str, width: usize) {
+        let frame = table.lines().next().map(|l| l.width()).unwrap_or(0);
+        for line in table.lines() {
+            assert_eq!(line.width(), frame, "a ragged line:\n{table}");
+            assert!(line.width() <= width, "wider than {width}:\n{table}");
+        }
+    }
+
+    /// Only spaces and line breaks differ between a text and its wrapped lines.
+    fn without_spaces(text: &str) -> String {
+        text.chars().filter(|c| *c != ' ' && *c != '\n').collect()
+    }
+
     #[test]
     fn table_fits_the_width_it_is_given() {
         let long = QueryOutput::Solutions {
             variables: vec![Variable::new_unchecked("x")],
             rows: vec![vec![Some(Literal::from("a".repeat(200)).into())]],
         };
-        let table = rendered(
-            &long,
-            Format::Table,
-            TableStyle {
-                max_width: Some(40),
-            },
-        );
+        let table = rendered(&long, Format::Table, style(40, Layout::Auto));
         assert!(table.lines().all(|line| line.width() <= 40), "{table}");
-        assert!(table.contains('…'));
+        assert!(!table.contains('…'), "nothing is cut:\n{table}");
+        assert_eq!(table.matches('a').count(), 200, "{table}");
+    }
+
+    #[test]
+    fn cells_wrap_at_spaces_and_long_words_are_broken() {
+        let text = "Market structure of generative AI models (chapter) \
+                    https://w3id.org/catena/statement/obs-nvidia-marketcap-loss-usd-article";
+        let lines = wrap(text, 20);
+        assert_eq!(lines[0], "Market structure of");
+        assert_eq!(lines[1], "generative AI models");
+        assert_eq!(lines[2], "(chapter)");
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(without_spaces(&lines.concat()), without_spaces(text));
+        // A short text is one line, whatever its spaces.
+        assert_eq!(wrap("a  b ", 10), ["a  b "]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let lines = wrap("日本語のテキスト", 5);
+        assert_eq!(lines, ["日本", "語の", "テキ", "スト"]);
+        let table = table(
+            &["名前", "note"],
+            &[&[
+                "中华人民共和国国家互联网信息办公室",
+                "a regulator of the internet in China",
+            ]],
+            style(30, Layout::Table),
+        );
+        assert_framed(&table, 30);
+        assert!(table.contains("│ 中华人民共  │ a regulator  │"), "{table}");
+    }
+
+    #[test]
+    fn line_breaks_in_a_cell_stay_inside_the_frame() {
+        let table = table(
+            &["x", "y"],
+            &[&["one\ntwo\r\nthree\tfour", "b"]],
+            TableStyle::default(),
+        );
+        assert_eq!(
+            table,
+            "┌────────────┬───┐\n\
+             │ x          │ y │\n\
+             ├────────────┼───┤\n\
+             │ one        │ b │\n\
+             │ two        │   │\n\
+             │ three four │   │\n\
+             └────────────┴───┘\n"
+        );
+    }
+
+    #[test]
+    fn numbers_stay_right_aligned_and_wide_columns_shrink_first() {
+        let note = "multi-year, multi-billion (no currency or figure given)";
+        let header = [
+            "investor".to_owned(),
+            "amount".to_owned(),
+            "note".to_owned(),
+        ];
+        let rows = vec![vec![
+            "Microsoft".to_owned(),
+            "1 bn".to_owned(),
+            note.to_owned(),
+        ]];
+        let mut buffer = Vec::new();
+        let numeric = [false, true, false];
+        write_table(
+            &header,
+            &rows,
+            &numeric,
+            style(40, Layout::Auto),
+            &mut buffer,
+        )
+        .expect("writes");
+        let table = String::from_utf8(buffer).expect("utf-8");
+        assert_framed(&table, 40);
+        // The short columns keep their width; the note takes what is left and wraps.
+        assert!(
+            table.contains("│ Microsoft │   1 bn │ multi-year,     │"),
+            "{table}"
+        );
+        assert_eq!(table.lines().next().map(|l| l.width()), Some(40));
+    }
+
+    #[test]
+    fn a_table_without_a_width_is_written_as_wide_as_it_is() {
+        let text = "a ".repeat(100);
+        let table = table(&["x"], &[&[text.trim_end()]], TableStyle::default());
+        assert_eq!(table.lines().count(), 5, "one line per row:\n{table}");
+    }
+
+    #[test]
+    fn expanded_mode_writes_one_block_per_record() {
+        let expanded = rendered(&solutions(), Format::Table, style(80, Layout::Expanded));
+        assert_eq!(
+            expanded,
+            "─[ RECORD 1 ]───\n\
+             who │ ent:NVIDIA\n\
+             n   │ 35\n\
+             ─[ RECORD 2 ]───\n\
+             who │ Cina\n\
+             n   │\n\
+             (2 rows)\n"
+        );
+        let long = "a regulator of the internet in China ".repeat(4);
+        let expanded = table(
+            &["name", "note"],
+            &[&["CAC", long.trim_end()]],
+            style(30, Layout::Expanded),
+        );
+        assert!(expanded.lines().all(|l| l.width() <= 30), "{expanded}");
+        assert!(expanded.starts_with("─[ RECORD 1 ]────"), "{expanded}");
+        // The rule crosses the separator when the names are wider than its label.
+        let named = table(
+            &["the date of the deal", "x"],
+            &[&["2019", "1"]],
+            style(40, Layout::Expanded),
+        );
+        assert!(
+            named.starts_with("─[ RECORD 1 ]────────┼─────\n"),
+            "{named}"
+        );
+        assert!(
+            expanded.contains("\nnote │ a regulator of the\n     │ internet in China a\n"),
+            "{expanded}"
+        );
+        assert_eq!(without_spaces(&expanded).matches("regulator").count(), 4);
+    }
+
+    #[test]
+    fn auto_expands_only_a_table_that_cannot_fit() {
+        let narrow = table(&["a", "b"], &[&["one", "two"]], style(40, Layout::Auto));
+        assert!(narrow.starts_with('┌'), "{narrow}");
+        let header: Vec<String> = (0..8).map(|i| format!("column {i}")).collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let row: Vec<&str> = vec!["some longer value"; 8];
+        let wide = table(&header, &[&row], style(80, Layout::Auto));
+        assert!(wide.starts_with("─[ RECORD 1 ]"), "{wide}");
+        // The same table with room for its minimums, or with no width at all, stays a table.
+        assert!(table(&header, &[&row], style(120, Layout::Auto)).starts_with('┌'));
+        assert!(table(&header, &[&row], TableStyle::default()).starts_with('┌'));
+        // Asked for a table, it gets one, as narrow as it can be.
+        let forced = table(&header, &[&row], style(80, Layout::Table));
+        assert_framed(&forced, 80);
+    }
+
+    proptest::proptest! {
+        /// Wrapping keeps every character, in order, and every line fits.
+        #[test]
+        fn wrapping_keeps_every_character_and_fits(
+            text in "[a-z é日本\\n-]{0,120}",
+            width in 2usize..40,
+        ) {
+            let lines = wrap(&text, width);
+            for line in &lines {
+                proptest::prop_assert!(line.width() <= width, "{line:?} wider than {width}");
+            }
+            proptest::prop_assert_eq!(without_spaces(&lines.join("\n")), without_spaces(&text));
+            let spaces = |t: &str| t.matches(' ').count();
+            let breaks = lines.len() - text.matches('\n').count() - 1;
+            proptest::prop_assert!(spaces(&text) - spaces(&lines.concat()) <= breaks);
+        }
+
+        /// A table of any cells fits any width its columns' minimums fit.
+        #[test]
+        fn tables_fit_the_width(
+            cells in proptest::collection::vec("[a-z 日]{0,40}", 1..12),
+            columns in 1usize..4,
+            width in 30usize..100,
+        ) {
+            let header: Vec<String> = (0..columns).map(|i| format!("c{i}")).collect();
+            let rows: Vec<Vec<String>> = cells
+                .chunks(columns)
+                .filter(|row| row.len() == columns)
+                .map(<[String]>::to_vec)
+                .collect();
+            let mut buffer = Vec::new();
+            write_table(&header, &rows, &vec![false; columns], style(width, Layout::Table), &mut buffer)
+                .expect("writes");
+            let table = String::from_utf8(buffer).expect("utf-8");
+            let frame = table.lines().next().map(|l| l.width()).unwrap_or(0);
+            for line in table.lines() {
+                proptest::prop_assert!(line.width() <= width && line.width() == frame, "{table}");
+            }
+            let kept = without_spaces(&table.replace(['│', '─', '┌', '┐', '└', '┘', '├', '┤', '┼', '┬', '┴'], ""));
+            let letters: usize = rows.iter().flatten().map(|c| without_spaces(c).chars().count()).sum();
+            proptest::prop_assert_eq!(kept.chars().count(), letters + header.iter().map(|h| h.len()).sum::<usize>());
+        }
     }
 
     #[test]

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use crate::ast::Span;
 use crate::compile::{self, Post};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Text};
 use crate::engine::{Engine, Options};
 use crate::graph::{KnowledgeGraph, LoadError, RdfSource};
 use crate::parse::{self, ParseError};
 use crate::remote::Endpoint;
-use crate::render::Format;
+use crate::render::{Format, Layout};
 use crate::resolve::{self, ResolveError};
 use crate::sparql::{self, QueryError, Scope};
 use crate::vocabulary::Vocabulary;
@@ -28,6 +28,14 @@ pub struct Settings {
     /// Leave out the reference layer: queries see every graph but the passages of a
     /// `cat:ReferenceDataset` (`--documents-only`, `.documents only`).
     pub documents_only: bool,
+    /// How tables are laid out: rows and columns, a block per record, or whichever fits
+    /// (`.expanded`, `--expanded`).
+    pub layout: Layout,
+    /// Fit tables in this many columns (`--width`); else the terminal's width, and no limit
+    /// when output is not a terminal.
+    pub width: Option<usize>,
+    /// The REPL pages answers longer than the terminal is high (`.pager`).
+    pub pager: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +46,9 @@ impl Default for Settings {
             explain: false,
             timing: false,
             documents_only: false,
+            layout: Layout::Auto,
+            width: None,
+            pager: true,
         }
     }
 }
@@ -192,7 +203,7 @@ pub fn syntax_diagnostic(error: &QueryError, query: &str) -> Option<Diagnostic> 
         return None;
     };
     let at = diagnostic::span_at(query, *line, *column)?;
-    Some(Diagnostic::new(at, error.to_string()).with_expected(expected.clone()))
+    Some(Diagnostic::new(at, Text::same(error.to_string())).with_expected(expected.clone()))
 }
 
 pub use crate::engine::{DOCUMENTS_ONLY_REMOTE, Outcome};
@@ -334,6 +345,10 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
             "\n# then: the same query for each new level's nodes (a breadth-first walk from {}), keeping the chain to each answer",
             crate::vocab::compact(entity.as_str())
         )),
+        Post::Card { entity } => text.push_str(&format!(
+            "\n# then: the rows shown as the card of {}: the facts grouped by relation, one line per fact with its passages merged",
+            crate::vocab::compact(entity.as_str())
+        )),
         Post::ShortestPath { from, to } => text.push_str(&format!(
             "\n# then: the same query (and its mirror, for edges arriving) for each new level's nodes, searching from both ends at once, from {} to {}",
             crate::vocab::compact(from.as_str()),
@@ -348,7 +363,10 @@ mod tests {
     use super::*;
 
     fn error_at(start: usize, end: usize) -> QuestionError {
-        QuestionError::Parse(ParseError::new(Span::new(start, end), "wrong here"))
+        QuestionError::Parse(ParseError::new(
+            Span::new(start, end),
+            Text::same("wrong here"),
+        ))
     }
 
     #[test]
@@ -460,13 +478,17 @@ mod tests {
         let question = "who depends on Nvidiaa";
         let error = session.ask(question).expect_err("no such entity");
         let json = error.to_json(question);
-        // tests/snapshots/bad_inputs__bad_inputs.snap, ask-unknown-entity.http.
+        // tests/snapshots/bad_inputs__bad_inputs.snap, ask-unknown-entity.http: the fields
+        // /ask always had, with "did you mean" now offering the whole question that works
+        // (also given alone as `question`).
         let before = serde_json::json!({
             "column": 16,
-            "error": "unknown entity `Nvidiaa`; did you mean \"NVIDIA\"?",
+            "error": "unknown entity `Nvidiaa`; did you mean `who depends on NVIDIA`?",
             "line": 1,
-            "report": "unknown entity `Nvidiaa`; did you mean \"NVIDIA\"?\n  | who depends on Nvidiaa\n  |                ^^^^^^^",
+            "report": "unknown entity `Nvidiaa`; did you mean `who depends on NVIDIA`?\n  | who depends on Nvidiaa\n  |                ^^^^^^^",
             "suggestions": ["NVIDIA"],
+            "question": "who depends on NVIDIA",
+            "language": "en",
         });
         for (key, value) in before.as_object().expect("an object") {
             assert_eq!(&json[key], value, "{key}");

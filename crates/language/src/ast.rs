@@ -88,25 +88,73 @@ impl Moment {
     }
 }
 
+/// The months' names in English and Italian, January first: what the grammar's `month_name`
+/// accepts (a test holds them together) and how a moment is written.
+pub const MONTHS: [[&str; 2]; 12] = [
+    ["january", "gennaio"],
+    ["february", "febbraio"],
+    ["march", "marzo"],
+    ["april", "aprile"],
+    ["may", "maggio"],
+    ["june", "giugno"],
+    ["july", "luglio"],
+    ["august", "agosto"],
+    ["september", "settembre"],
+    ["october", "ottobre"],
+    ["november", "novembre"],
+    ["december", "dicembre"],
+];
+
+/// The numbers a question may spell out, one to twenty, in English and Italian: what the
+/// grammar's `number_word` accepts (a test holds them together).
+pub const NUMBER_WORDS: [[&str; 2]; 20] = [
+    ["one", "uno"],
+    ["two", "due"],
+    ["three", "tre"],
+    ["four", "quattro"],
+    ["five", "cinque"],
+    ["six", "sei"],
+    ["seven", "sette"],
+    ["eight", "otto"],
+    ["nine", "nove"],
+    ["ten", "dieci"],
+    ["eleven", "undici"],
+    ["twelve", "dodici"],
+    ["thirteen", "tredici"],
+    ["fourteen", "quattordici"],
+    ["fifteen", "quindici"],
+    ["sixteen", "sedici"],
+    ["seventeen", "diciassette"],
+    ["eighteen", "diciotto"],
+    ["nineteen", "diciannove"],
+    ["twenty", "venti"],
+];
+
+/// A number in digits or in words (`3`, `three`, `tre`).
+pub fn number(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    lower.parse().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .position(|words| words.contains(&lower.as_str()))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    })
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         match self
             .month
             .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
+            .map(|[english, _]| capitalized(english))
         {
             Some(month) => write!(f, "{month} {}", self.year),
             None => write!(f, "{}", self.year),
@@ -199,6 +247,8 @@ pub struct Modifiers {
     pub time: Option<(TimeFilter, Span)>,
     pub with_sources: bool,
     pub transitive: Option<Span>,
+    /// `first 20 …`: the answer is shown this many rows at a time.
+    pub first: Option<u32>,
 }
 
 /// A parsed question.

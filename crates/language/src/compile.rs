@@ -116,6 +116,10 @@ pub enum Post {
     /// The rows are the entity-to-entity edges `?s ?p ?o` leaving `from`; the search goes
     /// on from both ends ([`neighbours`]) and answers with the shortest chain.
     ShortestPath { from: NamedNode, to: NamedNode },
+    /// The rows are the facts about `entity`, one per fact and passage (`describe`): the
+    /// answer keeps them as rows for the machine formats, and a table shows them as the
+    /// entity's card, grouped by relation, one line per fact with its passages merged.
+    Card { entity: NamedNode },
 }
 
 /// A key of the sort done after labelling, when the order depends on labels.
@@ -575,15 +579,26 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             relation,
             subject,
             object,
-        } => related(
-            relation,
-            object,
-            Direction::Subjects,
-            Some(subject),
-            time,
-            with_sources,
-        ),
-        Plan::Describe(entity) => describe(entity),
+            asked,
+        } => {
+            let mut compiled = related(
+                relation,
+                object,
+                Direction::Subjects,
+                Some(subject),
+                time,
+                with_sources,
+            );
+            // The asked thing first: `how much` shows the amount, `when` the date.
+            if let Some(at) =
+                asked.and_then(|header| compiled.columns.iter().position(|c| c.header == header))
+            {
+                let column = compiled.columns.remove(at);
+                compiled.columns.insert(0, column);
+            }
+            compiled
+        }
+        Plan::Describe(entity) => describe(entity, vocabulary),
         Plan::Path { from, to } => Compiled::new(
             neighbours(std::slice::from_ref(&from.iri), true),
             vec![],
@@ -599,7 +614,9 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             class,
             measure,
         } => top(*limit, class, measure, time, with_sources),
-        Plan::Attribute { measure, entity } => attribute(measure, entity, time, with_sources),
+        Plan::Attribute { measure, entity } => {
+            attribute(measure, entity.as_ref(), time, with_sources)
+        }
         statement_plan => statement_question(statement_plan, vocabulary, time, with_sources),
     }
 }
@@ -684,7 +701,7 @@ fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Co
 /// `traffic share of ChatGPT`: the observations of a measure about one entity.
 fn attribute(
     measure: &Measure,
-    entity: &Entity,
+    entity: Option<&Entity>,
     time: Option<TimeFilter>,
     with_sources: bool,
 ) -> Compiled {
@@ -698,19 +715,22 @@ fn attribute(
         Column::entity("counterpart", var("counterpart")),
     ];
     let mut body = Group::block();
-    // A company where its product was meant: `traffic share of OpenAI` answers for ChatGPT,
-    // and the `for` column says so, when nothing is observed of the company itself.
-    let own = Triples::new(var("own"), cat_node("measure"), &measure.iri)
-        .and(cat_node("subject"), &entity.iri);
-    let itself = Group::inline(vec![Pattern::Bind(
-        Term::Iri(entity.iri.clone()).into(),
-        about.clone(),
-    )]);
-    let products = Group::inline(vec![
-        Pattern::triple(&entity.iri, cat_node("develops"), &about),
-        Pattern::Filter(Expr::NotExists(Group::inline(vec![own.into()]))),
-    ]);
-    body.line(Pattern::Union(vec![itself, products]));
+    if let Some(entity) = entity {
+        // A company where its product was meant: `traffic share of OpenAI` answers for
+        // ChatGPT, and the `for` column says so, when nothing is observed of the company
+        // itself.
+        let own = Triples::new(var("own"), cat_node("measure"), &measure.iri)
+            .and(cat_node("subject"), &entity.iri);
+        let itself = Group::inline(vec![Pattern::Bind(
+            Term::Iri(entity.iri.clone()).into(),
+            about.clone(),
+        )]);
+        let products = Group::inline(vec![
+            Pattern::triple(&entity.iri, cat_node("develops"), &about),
+            Pattern::Filter(Expr::NotExists(Group::inline(vec![own.into()]))),
+        ]);
+        body.line(Pattern::Union(vec![itself, products]));
+    }
     body.line(
         Triples::new(&obs, rdf_type(), cat_node("Observation"))
             .and(cat_node("measure"), &measure.iri)
@@ -1215,7 +1235,7 @@ fn related(
     let x = Term::Iri(entity.iri.clone());
     let (header, subject, object) = match direction {
         Direction::Subjects => ("who", Term::from(&answer), x),
-        Direction::Objects => ("what", x, Term::from(&answer)),
+        Direction::Objects => (relation.object_kind.header(), x, Term::from(&answer)),
     };
     let mut columns = vec![Column::named(header, answer.clone())];
     let mut body = Group::block();
@@ -1223,7 +1243,14 @@ fn related(
     if let Some(only) = only {
         body.line(values(answer.clone(), std::slice::from_ref(&only.iri)));
     }
-    match (&relation.nests_by, with_sources) {
+    // Places nest for the things in a place (`based in Europe` finds Mistral AI, based in
+    // France); a place asked for is the one stated (Mistral AI is based in France, not in
+    // every region around it).
+    let nests_by = relation
+        .nests_by
+        .as_ref()
+        .filter(|_| direction == Direction::Subjects);
+    match (nests_by, with_sources) {
         (None, false) => {
             body.line(Pattern::triple(subject.clone(), path, object.clone()));
         }
@@ -1283,71 +1310,274 @@ fn related(
     )
 }
 
-/// Every fact about an entity, in both directions, with its passage.
-fn describe(entity: &Entity) -> Compiled {
-    let (relation, object, direction) = (var("relation"), var("object"), var("direction"));
-    let (other, value, unbound) = (var("other"), var("value"), var("unbound"));
-    let document = var("document");
+/// Every fact about an entity, in both directions, with its passage: one row per fact and
+/// passage, which the answer lays out as an entity card ([`Post::Card`]). Besides the
+/// entity's own edges, the n-ary statements it takes part in read as facts: an observation
+/// of it as its measure with value, unit and period; a statement recording a relation
+/// (`cat:statementClass`: an investment, a release, a concern, a cloud deal) and a claim
+/// (`rdf:subject`, `rdf:predicate`, `rdf:object`) as that relation with its counterpart; any
+/// other role (a party, a counterpart, an item) as the role, with the statement.
+fn describe(entity: &Entity, vocabulary: &Vocabulary) -> Compiled {
+    let (relation, document) = (var("relation"), var("document"));
     let columns = vec![
         Column::entity("relation", relation.clone()),
-        Column::text("direction", direction.clone()),
-        Column::entity("other", other.clone()),
-        Column::text("value", value.clone()),
+        Column::text("direction", var("direction")),
+        Column::entity("other", var("other")),
+        Column::text("value", var("value")),
+        Column::text("unit", var("unit")),
+        Column::text("period", var("period")),
+        Column::entity("item", var("item")),
+        Column::entity("status", var("status")),
+        Column::entity("statement", described_statement()),
         Column::text("source", var("source")),
         Column::entity("document", document.clone()),
+        Column::text("reference", var("reference")),
     ];
     let x = &entity.iri;
+    // The relations recorded by statements, with the roles of their two ends.
+    let links: Vec<(&NamedNode, &StatementLink)> = vocabulary
+        .relations
+        .iter()
+        .filter_map(|relation| Some((&relation.iri, relation.statement.as_ref()?)))
+        .collect();
+    let mut body = Group::block();
+    body.line(Pattern::Union(vec![
+        own_edges(x),
+        statement_facts(x, &links),
+    ]))
+    .line(
+        Triples::new(var("g"), cat_node("locator"), var("source"))
+            .and(cat_node("inDocument"), &document),
+    )
+    .line(Pattern::Bind(
+        Expr::Exists(Group::inline(vec![Pattern::triple(
+            &document,
+            rdf_type(),
+            cat_node("ReferenceDataset"),
+        )])),
+        var("reference"),
+    ))
+    .line(label(&relation))
+    .line(label(&document));
+    let order = vec![
+        OrderKey::var(&relation),
+        OrderKey::var(&var("direction")),
+        OrderKey::Asc(Expr::call(
+            Function::LCase,
+            vec![Expr::call_var(Function::Str, &var("other").label())],
+        )),
+        OrderKey::var(&var("value")),
+        OrderKey::var(&var("source")),
+    ];
+    Compiled {
+        post: Post::Card { entity: x.clone() },
+        ..finish(columns, body, order, vec![], None)
+    }
+}
+
+/// The statement node a fact of `describe` comes from.
+fn described_statement() -> Var {
+    var("statement")
+}
+
+/// `describe`'s facts of the entity's own edges, in both directions, to anything but a
+/// statement node (those are read as the facts they record, [`statement_facts`]).
+fn own_edges(x: &NamedNode) -> Group {
+    let (relation, object, direction) = (var("relation"), var("object"), var("direction"));
+    let (other, unbound) = (var("other"), var("unbound"));
     let way = |edge: Pattern, arrow: &str| {
         Group::inline(vec![
             in_graph(edge),
             Pattern::Bind(Term::string(arrow).into(), direction.clone()),
         ])
     };
+    let object_type = var("object_type");
     let is_literal = Expr::call_var(Function::IsLiteral, &object);
     let other_label = other.label();
-    let mut body = Group::block();
-    body.line(Pattern::Union(vec![
-        way(Pattern::triple(x, &relation, &object), "→"),
-        way(Pattern::triple(&object, &relation, x), "←"),
-    ]))
-    .line(
-        Triples::new(var("g"), cat_node("locator"), var("source"))
-            .and(cat_node("inDocument"), &document),
-    )
-    .line(Pattern::Optional(Group::inline(vec![
-        Pattern::triple(&object, rdfs_label(), &other_label),
-        Pattern::Filter(Expr::And(vec![
-            Expr::call_var(Function::IsIri, &object),
-            is_english(&other_label),
-        ])),
-    ])))
-    .line(Pattern::Bind(
-        Expr::call(
-            Function::If,
-            vec![is_literal.clone(), Expr::var(&unbound), Expr::var(&object)],
-        ),
-        other,
-    ))
-    .line(Pattern::Bind(
-        Expr::call(
-            Function::If,
-            vec![is_literal, Expr::var(&object), Expr::var(&unbound)],
-        ),
-        value.clone(),
-    ))
-    .line(label(&relation))
-    .line(label(&document));
-    let order = vec![
-        OrderKey::var(&relation),
-        OrderKey::var(&direction),
-        OrderKey::Asc(Expr::call(
-            Function::LCase,
-            vec![Expr::call_var(Function::Str, &other_label)],
-        )),
-        OrderKey::var(&value),
-        OrderKey::var(&var("source")),
+    let mut edges = Group::block();
+    edges
+        .line(Pattern::Union(vec![
+            way(Pattern::triple(x, &relation, &object), "→"),
+            way(Pattern::triple(&object, &relation, x), "←"),
+        ]))
+        .line(Pattern::Filter(Expr::NotExists(Group::inline(vec![
+            Pattern::Triples(vec![
+                Triples::new(&object, rdf_type(), &object_type),
+                Triples::new(&object_type, sub_class_path(), cat_node("Statement")),
+            ]),
+        ]))))
+        .line(Pattern::Optional(Group::inline(vec![
+            Pattern::triple(&object, rdfs_label(), &other_label),
+            Pattern::Filter(Expr::And(vec![
+                Expr::call_var(Function::IsIri, &object),
+                is_english(&other_label),
+            ])),
+        ])))
+        .line(Pattern::Bind(
+            Expr::call(
+                Function::If,
+                vec![is_literal.clone(), Expr::var(&unbound), Expr::var(&object)],
+            ),
+            other,
+        ))
+        .line(Pattern::Bind(
+            Expr::call(
+                Function::If,
+                vec![is_literal, Expr::var(&object), Expr::var(&unbound)],
+            ),
+            var("value"),
+        ));
+    edges
+}
+
+/// `describe`'s facts of the statements the entity takes part in, each with the
+/// statement's details (its value or amount, unit or currency, period or date, item and
+/// status).
+fn statement_facts(x: &NamedNode, links: &[(&NamedNode, &StatementLink)]) -> Group {
+    let (st, relation, direction, other) = (
+        described_statement(),
+        var("relation"),
+        var("direction"),
+        var("other"),
+    );
+    let arrow = |text: &str| Pattern::Bind(Term::string(text).into(), direction.clone());
+    let mut observed = Group::block();
+    observed
+        .line(in_graph(Pattern::triple(&st, cat_node("subject"), x)))
+        .line(Pattern::triple(&st, cat_node("measure"), &relation))
+        .line(arrow("→"))
+        .line(optional_labelled(&st, cat_node("counterpart"), &other));
+    let mut members = vec![observed];
+    for (recorded, link) in links {
+        let side = |role: &NamedNode, counter: &NamedNode, text: &str| {
+            Group::inline(vec![
+                in_graph(Pattern::triple(&st, role, x)),
+                arrow(text),
+                optional_labelled(&st, counter, &other),
+            ])
+        };
+        let mut recorded_by = Group::block();
+        recorded_by
+            .line(Pattern::Union(vec![
+                side(&link.subject_role, &link.object_role, "→"),
+                side(&link.object_role, &link.subject_role, "←"),
+            ]))
+            .line(Pattern::Bind(
+                Term::Iri((*recorded).clone()).into(),
+                relation.clone(),
+            ));
+        members.push(recorded_by);
+    }
+    members.push(claim_facts(x));
+    members.push(role_facts(x, links));
+    let mut facts = Group::block();
+    facts.line(Pattern::Union(members));
+    statement_details(&mut facts);
+    facts
+}
+
+/// A claim (`rdf:subject`, `rdf:predicate`, `rdf:object`) the entity is the subject or the
+/// object of, as its predicate with the other end.
+fn claim_facts(x: &NamedNode) -> Group {
+    let (st, other, direction) = (described_statement(), var("other"), var("direction"));
+    let rdf = |local: &str| NamedNode::new_unchecked(format!("{RDF}{local}"));
+    let side = |role: &str, counter: &str, text: &str| {
+        Group::inline(vec![
+            in_graph(Pattern::triple(&st, rdf(role), x)),
+            Pattern::triple(&st, rdf(counter), &other),
+            Pattern::Bind(Term::string(text).into(), direction.clone()),
+        ])
+    };
+    let mut claims = Group::block();
+    claims
+        .line(Pattern::Union(vec![
+            side("subject", "object", "→"),
+            side("object", "subject", "←"),
+        ]))
+        .line(Pattern::triple(&st, rdf("predicate"), var("relation")))
+        .line(label(&other));
+    claims
+}
+
+/// Any other role the entity has in a statement (a party to an agreement, the counterpart
+/// of an observation), when it has none of the roles read as a relation: the role, with
+/// the statement itself as the other end.
+fn role_facts(x: &NamedNode, links: &[(&NamedNode, &StatementLink)]) -> Group {
+    let (st, other, taken) = (described_statement(), var("other"), var("taken"));
+    let mut roles = vec![
+        cat_node("subject"),
+        NamedNode::new_unchecked(format!("{RDF}subject")),
+        NamedNode::new_unchecked(format!("{RDF}object")),
     ];
-    finish(columns, body, order, vec![], None)
+    for (_, link) in links {
+        for role in [&link.subject_role, &link.object_role] {
+            if !roles.contains(role) {
+                roles.push(role.clone());
+            }
+        }
+    }
+    let mut facts = Group::block();
+    facts
+        .line(in_graph(Pattern::triple(&st, var("relation"), x)))
+        .line(instance_of(&st, &var("st_class"), &cat_node("Statement")))
+        .line(Pattern::Filter(Expr::NotExists(Group::inline(vec![
+            Pattern::Values(taken.clone(), roles.into_iter().map(Term::Iri).collect()),
+            Pattern::triple(&st, &taken, x),
+        ]))))
+        .line(Pattern::Bind(Expr::var(&st), other.clone()))
+        .line(Pattern::Bind(Term::string("←").into(), var("direction")))
+        .line(label(&other));
+    facts
+}
+
+/// The details of the statement `?st` a fact comes from: its value (a measured value, an
+/// amount, or the note that stands for one), unit (or currency), period (or date, or start
+/// date), item, status and label.
+fn statement_details(facts: &mut Group) {
+    let st = described_statement();
+    let first_of = |group: &mut Group, properties: &[(&str, &'static str)], into: &'static str| {
+        for (property, detail) in properties {
+            group.line(optional(&st, cat_node(property), &var(detail)));
+        }
+        group.line(Pattern::Bind(
+            Expr::call(
+                Function::Coalesce,
+                properties.iter().map(|(_, d)| Expr::var(&var(d))).collect(),
+            ),
+            var(into),
+        ));
+    };
+    first_of(
+        facts,
+        &[
+            ("value", "measured"),
+            ("amount", "amount"),
+            ("amountNote", "amount_note"),
+        ],
+        "value",
+    );
+    first_of(
+        facts,
+        &[("unit", "measure_unit"), ("currency", "currency")],
+        "unit",
+    );
+    first_of(
+        facts,
+        &[
+            ("period", "stated_period"),
+            ("date", "date"),
+            ("startDate", "start_date"),
+        ],
+        "period",
+    );
+    facts
+        .line(optional_labelled(&st, cat_node("item"), &var("item")))
+        .line(optional_labelled(
+            &st,
+            cat_node("epistemicStatus"),
+            &var("status"),
+        ))
+        .line(label(&st));
 }
 
 /// The pattern that puts `?x` in its group of `count … by …`.
@@ -1545,6 +1775,7 @@ mod tests {
             },
             time: None,
             with_sources: false,
+            first: None,
         };
         let compiled = compile(&resolved, &Vocabulary::default());
         assert!(compiled.columns.is_empty());

@@ -12,41 +12,111 @@ use crate::ast::Span;
 use crate::suggest;
 use crate::vocabulary::Lang;
 
+/// A sentence in both languages of the questions: a diagnostic is told in the question's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    pub en: String,
+    pub it: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, it: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            it: it.into(),
+        }
+    }
+
+    /// A text that is the same in both languages: another component's message (the SPARQL
+    /// parser's), which catena cannot translate.
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            it: text.clone(),
+            en: text,
+        }
+    }
+
+    /// The text in `language`; English when the language is not known.
+    pub fn get(&self, language: Option<Lang>) -> &str {
+        match language {
+            Some(Lang::It) => &self.it,
+            _ => &self.en,
+        }
+    }
+
+    /// Both languages' texts, each changed alike: `{self}: {other}`, `{self}; {other}`.
+    pub fn join(&self, separator: &str, other: &Text) -> Text {
+        Text::new(
+            format!("{}{separator}{}", self.en, other.en),
+            format!("{}{separator}{}", self.it, other.it),
+        )
+    }
+}
+
 /// What is wrong with a piece of input, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The byte range of the problem in the input; an empty span is a point (the end of a
     /// question that stops too early).
     pub span: Span,
-    /// The sentence people read, whole: it says what was expected and what to do, in words.
-    pub message: String,
+    /// The sentence people read, whole: it says what was expected and what to do, in words
+    /// — in both languages; [`Self::message`] gives the question's.
+    pub text: Box<Text>,
     /// What the parser expected at the span, as data (the message says it in words). Boxed
     /// slices, as `hints`, keep the errors that hold a diagnostic small.
     pub expected: Box<[String]>,
     /// The advice the message gives, as data.
-    pub hints: Box<[String]>,
+    pub hints: Box<[Text]>,
     /// Close valid words or names, best first, each a replacement that works.
     pub suggestions: Vec<String>,
-    /// The language the question is written in, when the error tells it.
+    /// A whole question close to the one typed that translates: what "did you mean" offers
+    /// first.
+    pub question: Option<String>,
+    /// The language the question is written in, when the error or the words tell it.
     pub language: Option<Lang>,
 }
 
 impl Diagnostic {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, text: Text) -> Self {
         Self {
             span,
-            message: message.into(),
+            text: Box::new(text),
             expected: Box::default(),
             hints: Box::default(),
             suggestions: vec![],
+            question: None,
             language: None,
         }
     }
 
     /// `headline: hint`, with the hint kept as data too.
-    pub fn advising(span: Span, headline: &str, hint: impl Into<String>) -> Self {
-        let hint = hint.into();
-        Self::new(span, format!("{headline}: {hint}")).with_hint(hint)
+    pub fn advising(span: Span, headline: Text, hint: Text) -> Self {
+        Self::new(span, headline.join(": ", &hint)).with_hint(hint)
+    }
+
+    /// The message in the question's language.
+    pub fn message(&self) -> &str {
+        self.text.get(self.language)
+    }
+
+    /// The hints in the question's language.
+    pub fn hint_texts(&self) -> Vec<String> {
+        self.hints
+            .iter()
+            .map(|hint| hint.get(self.language).to_owned())
+            .collect()
+    }
+
+    /// The message with `more` after it, in both languages.
+    pub fn extended(mut self, separator: &str, more: &Text) -> Self {
+        self.text = Box::new(self.text.join(separator, more));
+        self
+    }
+
+    pub fn with_question(mut self, question: Option<String>) -> Self {
+        self.question = question;
+        self
     }
 
     pub fn with_suggestions(mut self, suggestions: Vec<String>) -> Self {
@@ -59,9 +129,9 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: Text) -> Self {
         let mut hints = std::mem::take(&mut self.hints).into_vec();
-        hints.push(hint.into());
+        hints.push(hint);
         self.hints = hints.into_boxed_slice();
         self
     }
@@ -148,7 +218,8 @@ impl Diagnostic {
     /// The diagnostic as the `/ask` endpoint answers it: `error` (the message with its
     /// suggestions), `report` (as [`Self::report`]), `line` and `column` (1-based, in
     /// characters), `span` (`start`, `end`: bytes), `message`, `expected`, `hints`,
-    /// `suggestions` and `language` (`en`, `it` or null).
+    /// `suggestions`, `question` (a whole question that works, or null) and `language` (`en`,
+    /// `it` or null). The texts are in the question's language.
     pub fn to_json(&self, input: &str) -> serde_json::Value {
         let (line, column) = self.line_column(input).unzip();
         json(Json {
@@ -160,10 +231,11 @@ impl Diagnostic {
                 start: self.span.start,
                 end: self.span.end,
             }),
-            message: &self.message,
+            message: self.message(),
             expected: &self.expected,
-            hints: &self.hints,
+            hints: &self.hint_texts(),
             suggestions: &self.suggestions,
+            question: self.question.as_deref(),
             language: self.language.map(language_code),
         })
     }
@@ -182,6 +254,7 @@ pub fn placeless_json(message: &str) -> serde_json::Value {
         expected: &[],
         hints: &[],
         suggestions: &[],
+        question: None,
         language: None,
     })
 }
@@ -236,15 +309,25 @@ fn width(text: &str) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.suggestions.is_empty() {
-            write!(
+        f.write_str(self.message())?;
+        let did_you_mean = match self.language {
+            Some(Lang::It) => "forse intendevi",
+            _ => "did you mean",
+        };
+        let or = match self.language {
+            Some(Lang::It) => "o",
+            _ => "or",
+        };
+        // A whole question that works says more than a word that fits.
+        match &self.question {
+            Some(question) => write!(f, "; {did_you_mean} `{question}`?"),
+            None if !self.suggestions.is_empty() => write!(
                 f,
-                "; did you mean {}?",
-                suggest::quote_list(&self.suggestions)
-            )?;
+                "; {did_you_mean} {}?",
+                suggest::quote_list(&self.suggestions, or)
+            ),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -264,6 +347,7 @@ struct Json<'a> {
     expected: &'a [String],
     hints: &'a [String],
     suggestions: &'a [String],
+    question: Option<&'a str>,
     language: Option<&'static str>,
 }
 
@@ -290,7 +374,7 @@ mod tests {
     use super::*;
 
     fn at(start: usize, end: usize) -> Diagnostic {
-        Diagnostic::new(Span::new(start, end), "wrong here")
+        Diagnostic::new(Span::new(start, end), Text::same("wrong here"))
     }
 
     /// The diagnostic under `needle`'s first occurrence in `input`.
@@ -396,7 +480,10 @@ mod tests {
     fn multi_line_input_echoes_the_line_of_the_problem() {
         let query = "SELECT ?x\nWHERE { ?x 日本 ?y }\n";
         let start = query.find("?y").expect("in the query");
-        let diagnostic = Diagnostic::new(Span::new(start, start), "invalid SPARQL at 2:15: here");
+        let diagnostic = Diagnostic::new(
+            Span::new(start, start),
+            Text::same("invalid SPARQL at 2:15: here"),
+        );
         assert_eq!(diagnostic.line_column(query), Some((2, 15)));
         assert_eq!(
             diagnostic.render(query, Gutter::LineNumber),
@@ -418,7 +505,10 @@ mod tests {
     fn numbered_lines_are_as_catena_sparql_shows_them() {
         // tests/snapshots/bad_inputs__bad_inputs.snap, unknown-prefix.rq.
         let query = "SELECT ?x WHERE { ?x nope:p ?y }\n";
-        let diagnostic = Diagnostic::new(Span::new(27, 27), "invalid SPARQL at 1:28: unknown");
+        let diagnostic = Diagnostic::new(
+            Span::new(27, 27),
+            Text::same("invalid SPARQL at 1:28: unknown"),
+        );
         assert_eq!(
             diagnostic.render(query, Gutter::LineNumber),
             format!(
@@ -445,15 +535,19 @@ mod tests {
 
     #[test]
     fn suggestions_follow_the_message() {
-        let diagnostic = Diagnostic::new(Span::new(15, 21), "unknown entity `Nvidea`")
+        let diagnostic = Diagnostic::new(Span::new(15, 21), Text::same("unknown entity `Nvidea`"))
             .with_suggestions(vec!["NVIDIA".to_owned()]);
         assert_eq!(
             diagnostic.to_string(),
             "unknown entity `Nvidea`; did you mean \"NVIDIA\"?"
         );
-        let advised = Diagnostic::advising(Span::new(0, 0), "empty question", "try `.help`");
-        assert_eq!(advised.message, "empty question: try `.help`");
-        assert_eq!(*advised.hints, ["try `.help`"]);
+        let advised = Diagnostic::advising(
+            Span::new(0, 0),
+            Text::same("empty question"),
+            Text::same("try `.help`"),
+        );
+        assert_eq!(advised.message(), "empty question: try `.help`");
+        assert_eq!(advised.hint_texts(), ["try `.help`"]);
     }
 
     #[test]
@@ -462,14 +556,14 @@ mod tests {
         let diagnostic = under(question, "Nvidiaa")
             .with_suggestions(vec!["NVIDIA".to_owned()])
             .with_expected(vec!["a name".to_owned()])
-            .with_hint("type a label")
+            .with_hint(Text::same("type a label"))
             .in_language(Some(Lang::It));
         let json = diagnostic.to_json(question);
         assert_eq!(
             json,
             serde_json::json!({
-                "error": "wrong here; did you mean \"NVIDIA\"?",
-                "report": "wrong here; did you mean \"NVIDIA\"?\n  | chi dipende da Nvidiaa\n  |                ^^^^^^^",
+                "error": "wrong here; forse intendevi \"NVIDIA\"?",
+                "report": "wrong here; forse intendevi \"NVIDIA\"?\n  | chi dipende da Nvidiaa\n  |                ^^^^^^^",
                 "line": 1,
                 "column": 16,
                 "span": {"start": 15, "end": 22},
@@ -477,6 +571,7 @@ mod tests {
                 "expected": ["a name"],
                 "hints": ["type a label"],
                 "suggestions": ["NVIDIA"],
+                "question": null,
                 "language": "it",
             })
         );
@@ -495,6 +590,7 @@ mod tests {
                 "expected": [],
                 "hints": [],
                 "suggestions": [],
+                "question": null,
                 "language": null,
             })
         );

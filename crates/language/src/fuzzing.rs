@@ -153,7 +153,10 @@ mod tests {
     #[should_panic(expected = "outside the question")]
     fn an_error_past_the_end_of_its_question_is_caught() {
         check_diagnostic(
-            &Diagnostic::new(Span::new(4, 40), "expected a relation"),
+            &Diagnostic::new(
+                Span::new(4, 40),
+                crate::diagnostic::Text::same("expected a relation"),
+            ),
             "who depends",
         );
     }
@@ -162,7 +165,10 @@ mod tests {
     #[should_panic(expected = "cuts a character")]
     fn an_error_inside_a_character_is_caught() {
         check_diagnostic(
-            &Diagnostic::new(Span::new(1, 2), "expected a relation"),
+            &Diagnostic::new(
+                Span::new(1, 2),
+                crate::diagnostic::Text::same("expected a relation"),
+            ),
             "è",
         );
     }

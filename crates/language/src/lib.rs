@@ -5,12 +5,15 @@
 //! phrases to ontology terms, through the [`vocabulary`]), [`compile`] (a query and the shape
 //! of its answer).
 
+pub mod advise;
 pub mod ast;
 pub mod compile;
+pub mod complete;
 pub mod diagnostic;
 pub mod forms;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+mod measure_words;
 pub mod noun_phrase;
 pub mod parse;
 pub mod query;

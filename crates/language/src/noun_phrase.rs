@@ -9,6 +9,7 @@
 //! the closed class of the language, listed once here.
 
 use crate::ast::{Run, Span, Word};
+use crate::diagnostic::Text;
 use crate::resolve::{Direction, Phrases, ResolveError, Resolver, join};
 use crate::vocabulary::{COPULAS, Class, Entity, Qualifier, Relation, phrase_key};
 
@@ -146,7 +147,36 @@ impl Clause {
 
 /// Articles a noun phrase may start with.
 pub(crate) const ARTICLES: &[&str] = &[
-    "the", "a", "an", "il", "lo", "la", "l'", "i", "gli", "le", "un", "uno", "una", "un'",
+    "the",
+    "a",
+    "an",
+    "il",
+    "lo",
+    "la",
+    "l'",
+    "i",
+    "gli",
+    "le",
+    "un",
+    "uno",
+    "una",
+    "un'",
+    // Possessives read as articles: `companies that develop their own chips` are those that
+    // develop chips.
+    "their",
+    "its",
+    "their own",
+    "its own",
+    "i loro",
+    "le loro",
+    "il loro",
+    "la loro",
+    "i propri",
+    "le proprie",
+    "il proprio",
+    "la propria",
+    "propri",
+    "proprie",
 ];
 /// Words that introduce the developer (`by Google`, `di Google`, `della Cina`…).
 pub(crate) const BY_WORDS: &[&str] = &["by", "di", "da"];
@@ -176,6 +206,25 @@ const NOT: &[&str] = &["not", "non"];
 const AUXILIARIES: &[&str] = &[
     "do", "does", "did", "don't", "doesn't", "didn't", "are", "is", "were", "was", "have", "has",
 ];
+
+/// Every word of the closed class, for the words a mistyped one may be replaced by.
+pub(crate) fn closed_class_words() -> impl Iterator<Item = &'static str> {
+    [
+        ARTICLES,
+        BY_WORDS,
+        IN_WORDS,
+        RELATIVE,
+        EXISTENTIAL,
+        AND,
+        OR,
+        NOT,
+        AUXILIARIES,
+        PREPOSITIONS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
 
 /// A word's key for the closed class: lower case, an articulated preposition as its simple one.
 fn key(word: &Word) -> String {
@@ -260,7 +309,10 @@ impl Resolver<'_> {
             // Unreachable in practice (the caller found no entity); say so plainly.
             Ok(entity) => ResolveError::new(
                 span_of(words),
-                format!("`{}` cannot be used here", entity.label),
+                Text::new(
+                    format!("`{}` cannot be used here", entity.label),
+                    format!("`{}` non si può usare qui", entity.label),
+                ),
             ),
         }
     }
@@ -335,6 +387,21 @@ impl Resolver<'_> {
         let Some((kind, used)) = self.kind_at(&words[start..]) else {
             return Ok(None);
         };
+        // `which models are open`, `quali aziende sono italiane`: the adjectives after a
+        // copula say what they would before the kind.
+        let after = &words[start + used..];
+        let copula = copula_words(after);
+        if copula > 0 && after.len() > copula {
+            let mut described = after[copula..].to_vec();
+            described.extend_from_slice(&words[start..start + used]);
+            if let Some(kind) = self.kind(&described) {
+                return Ok(Some(NounPhrase {
+                    restrictions: kind.places_restrictions(),
+                    class: kind.class,
+                    qualifiers: kind.qualifiers,
+                }));
+            }
+        }
         let mut restrictions = kind.places_restrictions();
         restrictions.extend(self.restrictions(run, start + used, &kind.class)?);
         Ok(Some(NounPhrase {
@@ -433,7 +500,10 @@ impl Resolver<'_> {
             let end = words.last().map_or(0, |w| w.span.end);
             return Err(ResolveError::new(
                 Span::new(end, end),
-                "the question stops before the name it needs",
+                Text::new(
+                    "the question stops before the name it needs",
+                    "la domanda finisce prima del nome che le serve",
+                ),
             )
             .with_expected(vec!["a name".to_owned()]));
         }
@@ -486,7 +556,10 @@ impl Resolver<'_> {
         {
             return Err(ResolveError::new(
                 Span::new(end, end),
-                "expected a name after the relation",
+                Text::new(
+                    "expected a name after the relation",
+                    "serve un nome dopo la relazione",
+                ),
             )
             .with_expected(vec!["a name".to_owned()]));
         }
@@ -624,11 +697,16 @@ impl Resolver<'_> {
 
     /// Nothing reads at `at`: say what may come there.
     fn restriction_error(&self, run: &Run, at: usize, after_pronoun: bool) -> ResolveError {
-        let word = &run.words[at];
         let expected = if after_pronoun {
-            "a relation (`that depend on NVIDIA`, `che dipendono da NVIDIA`)"
+            Text::new(
+                "a relation, as in `companies that depend on NVIDIA`",
+                "una relazione, come in `aziende che dipendono da NVIDIA`",
+            )
         } else {
-            "`by`/`di` a name, `in` a place, or `that`/`che` and a relation"
+            Text::new(
+                "`by` a name, `in` a place, or `that` and a relation",
+                "`di` un nome, `in` un luogo, o `che` e una relazione",
+            )
         };
         let candidates: Vec<&str> = self
             .vocabulary()
@@ -637,12 +715,27 @@ impl Resolver<'_> {
             .flat_map(|r| r.plural_phrases.iter().chain(&r.phrases))
             .map(|p| p.text.as_str())
             .collect();
+        // `companies that`: the question stops where the relation should be.
+        let Some(word) = run.words.get(at) else {
+            let end = run.span().end;
+            return ResolveError::new(
+                Span::new(end, end),
+                Text::new(
+                    format!("the question stops early: expected {}", expected.en),
+                    format!("la domanda finisce presto: serve {}", expected.it),
+                ),
+            )
+            .with_expected(vec![expected.en.clone()]);
+        };
         let tail = join(&run.words[at..(at + 3).min(run.words.len())]);
         ResolveError::new(
             word.span,
-            format!("unexpected `{}`: expected {expected}", word.text),
+            Text::new(
+                format!("unexpected `{}`: expected {}", word.text, expected.en),
+                format!("`{}` inatteso: serve {}", word.text, expected.it),
+            ),
         )
-        .with_expected(vec![expected.to_owned()])
+        .with_expected(vec![expected.en.clone()])
         .with_suggestions(crate::suggest::closest(&tail, candidates, 3))
     }
 
@@ -665,7 +758,10 @@ impl Resolver<'_> {
                 };
                 Err(match self.qualified_class(&kind) {
                     Err(error) => error,
-                    Ok(_) => ResolveError::new(run.span(), "expected a kind of thing"),
+                    Ok(_) => ResolveError::new(
+                        run.span(),
+                        Text::new("expected a kind of thing", "serve un tipo di cosa"),
+                    ),
                 })
             }
         }

@@ -8,7 +8,7 @@ pub(crate) use pest::iterators::Pair;
 use pest::iterators::Pairs;
 
 use crate::ast::{Form, Modifiers, Moment, Name, Question, Run, Span, TimeFilter, Word};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammar/question.pest"]
@@ -28,24 +28,36 @@ pub fn parse(text: &str) -> Result<Question, ParseError> {
     if text.len() > MAX_QUESTION_BYTES {
         return Err(ParseError::new(
             Span::new(0, text.len()),
-            format!(
-                "the question is {} bytes long; the limit is {MAX_QUESTION_BYTES}",
-                text.len()
+            Text::new(
+                format!(
+                    "the question is {} bytes long; the limit is {MAX_QUESTION_BYTES}",
+                    text.len()
+                ),
+                format!(
+                    "la domanda è lunga {} byte; il limite è {MAX_QUESTION_BYTES}",
+                    text.len()
+                ),
             ),
         ));
     }
     if text.trim().is_empty() {
         return Err(ParseError::advising(
             Span::new(0, text.len()),
-            "empty question",
-            "try `who depends on NVIDIA` or `.help`",
+            Text::new("empty question", "domanda vuota"),
+            Text::new(
+                "try `who depends on NVIDIA` or `.help`",
+                "prova `chi dipende da NVIDIA` o `.help`",
+            ),
         ));
     }
     let mut pairs =
         QuestionParser::parse(Rule::question, text).map_err(|e| syntax_error(text, &e))?;
-    let question = pairs
-        .next()
-        .ok_or_else(|| ParseError::new(Span::new(0, text.len()), "not a question"))?;
+    let question = pairs.next().ok_or_else(|| {
+        ParseError::new(
+            Span::new(0, text.len()),
+            Text::new("not a question", "non è una domanda"),
+        )
+    })?;
     build_question(question)
 }
 
@@ -70,14 +82,20 @@ fn time_filter(item: &Pair<Rule>) -> Result<TimeFilter, ParseError> {
             if end < start {
                 return Err(ParseError::new(
                     span,
-                    format!(
-                        "the period ends ({end}) before it starts ({start}): give the earlier first"
+                    Text::new(
+                        format!(
+                            "the period ends ({end}) before it starts ({start}): give the earlier first"
+                        ),
+                        format!(
+                            "il periodo finisce ({end}) prima di cominciare ({start}): metti prima \
+                             la data più lontana"
+                        ),
                     ),
                 ));
             }
             TimeFilter::between(*start, *end)
         }
-        _ => return Err(expected(span, "a four-digit year")),
+        _ => return Err(expected(span, &year())),
     })
 }
 
@@ -89,10 +107,7 @@ fn moment(pair: &Pair<Rule>) -> Result<Moment, ParseError> {
     for part in pair.clone().into_inner() {
         match part.as_rule() {
             Rule::year => {
-                moment.year = part
-                    .as_str()
-                    .parse()
-                    .map_err(|_| expected(span, "a four-digit year"))?;
+                moment.year = part.as_str().parse().map_err(|_| expected(span, &year()))?;
                 has_year = true;
             }
             Rule::month_name => moment.month = month_number(part.as_str()),
@@ -100,29 +115,15 @@ fn moment(pair: &Pair<Rule>) -> Result<Moment, ParseError> {
         }
     }
     if !has_year {
-        return Err(expected(span, "a four-digit year"));
+        return Err(expected(span, &year()));
     }
     Ok(moment)
 }
 
 /// The month a name means, in English or Italian (1–12).
 fn month_number(name: &str) -> Option<u8> {
-    const NAMES: [[&str; 2]; 12] = [
-        ["january", "gennaio"],
-        ["february", "febbraio"],
-        ["march", "marzo"],
-        ["april", "aprile"],
-        ["may", "maggio"],
-        ["june", "giugno"],
-        ["july", "luglio"],
-        ["august", "agosto"],
-        ["september", "settembre"],
-        ["october", "ottobre"],
-        ["november", "novembre"],
-        ["december", "dicembre"],
-    ];
     let name = name.to_lowercase();
-    NAMES
+    crate::ast::MONTHS
         .iter()
         .position(|names| names.contains(&name.as_str()))
         .and_then(|i| u8::try_from(i + 1).ok())
@@ -137,6 +138,7 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
         let span = span_of(&item);
         match item.as_rule() {
             Rule::explain => explain = true,
+            Rule::page => modifiers.first = Some(page_size(&item)?),
             Rule::time_in
             | Rule::time_since
             | Rule::time_before
@@ -151,9 +153,15 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
                         None => {
                             return Err(repeated(
                                 span,
-                                &format!(
-                                    "a time filter ({previous}, at {})",
-                                    previous_span.start + 1
+                                &Text::new(
+                                    format!(
+                                        "a time filter ({previous}, at {})",
+                                        previous_span.start + 1
+                                    ),
+                                    format!(
+                                        "un filtro di tempo ({previous}, alla colonna {})",
+                                        previous_span.start + 1
+                                    ),
                                 ),
                             ));
                         }
@@ -162,14 +170,14 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
             }
             Rule::with_sources => {
                 if seen_sources.is_some() {
-                    return Err(repeated(span, "`with sources`"));
+                    return Err(repeated(span, &Text::same(format!("`{}`", item.as_str()))));
                 }
                 seen_sources = Some(span);
                 modifiers.with_sources = true;
             }
             Rule::transitively => {
                 if modifiers.transitive.is_some() {
-                    return Err(repeated(span, "`transitively`"));
+                    return Err(repeated(span, &Text::same(format!("`{}`", item.as_str()))));
                 }
                 modifiers.transitive = Some(span);
             }
@@ -177,7 +185,8 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
             _ => form = Some(Form::build(item)?),
         }
     }
-    let form = form.ok_or_else(|| expected(Span::default(), "a question"))?;
+    let form =
+        form.ok_or_else(|| expected(Span::default(), &Text::new("a question", "una domanda")))?;
     Ok(Question {
         explain,
         form,
@@ -185,13 +194,59 @@ fn build_question(pair: Pair<Rule>) -> Result<Question, ParseError> {
     })
 }
 
-pub(crate) fn repeated(span: Span, what: &str) -> ParseError {
-    ParseError::new(span, format!("{what} is given more than once"))
+/// The most rows `first N` shows at once: a page, not a dump.
+pub const MAX_PAGE: u32 = 10_000;
+
+/// The number of `first N …`: from 1 to [`MAX_PAGE`].
+fn page_size(page: &Pair<Rule>) -> Result<u32, ParseError> {
+    let Some(number) = page
+        .clone()
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::count_limit)
+    else {
+        return Err(expected(span_of(page), &Text::new("a number", "un numero")));
+    };
+    match crate::ast::number(number.as_str()) {
+        Some(size) if (1..=MAX_PAGE).contains(&size) => Ok(size),
+        _ => Err(ParseError::advising(
+            span_of(&number),
+            Text::new(
+                format!("`{}` rows is not a page", number.as_str()),
+                format!("`{}` righe non sono una pagina", number.as_str()),
+            ),
+            Text::new(
+                format!("give a number from 1 to {MAX_PAGE}"),
+                format!("scegli un numero da 1 a {MAX_PAGE}"),
+            ),
+        )),
+    }
+}
+
+/// What a time's number must be.
+fn year() -> Text {
+    Text::new("a four-digit year", "un anno di quattro cifre")
+}
+
+pub(crate) fn repeated(span: Span, what: &Text) -> ParseError {
+    ParseError::new(
+        span,
+        Text::new(
+            format!("{} is given more than once", what.en),
+            format!("{} compare più di una volta", what.it),
+        ),
+    )
 }
 
 /// `expected …`, with what was expected kept as data.
-pub(crate) fn expected(span: Span, what: &str) -> ParseError {
-    ParseError::new(span, format!("expected {what}")).with_expected(vec![what.to_owned()])
+pub(crate) fn expected(span: Span, what: &Text) -> ParseError {
+    ParseError::new(
+        span,
+        Text::new(
+            format!("expected {}", what.en),
+            format!("serve {}", what.it),
+        ),
+    )
+    .with_expected(vec![what.en.clone()])
 }
 
 /// The pairs inside a form's pair, keywords left out: what its node is built from.
@@ -214,7 +269,7 @@ impl<'i> Parts<'i> {
     }
 
     /// The next part, which the grammar guarantees; an error names it if it is missing.
-    pub(crate) fn required(&mut self, what: &str) -> Result<Pair<'i, Rule>, ParseError> {
+    pub(crate) fn required(&mut self, what: &Text) -> Result<Pair<'i, Rule>, ParseError> {
         let span = self.span;
         self.next().ok_or_else(|| expected(span, what))
     }
@@ -232,31 +287,43 @@ impl<'i> Iterator for Parts<'i> {
 /// written, for errors); a filter given twice is an error, other parts are ignored.
 pub(crate) fn filters<'i, const N: usize>(
     parts: impl Iterator<Item = Pair<'i, Rule>>,
-    kinds: [(Rule, &str); N],
+    kinds: [Rule; N],
 ) -> Result<[Option<Name>; N], ParseError> {
     let mut found: [Option<Name>; N] = std::array::from_fn(|_| None);
     for filter in parts {
         let rule = filter.as_rule();
-        if let Some(i) = kinds.iter().position(|(kind, _)| *kind == rule) {
-            found[i] = Some(filter_name(filter, &mut found[i], kinds[i].1)?);
+        if let Some(i) = kinds.iter().position(|kind| *kind == rule) {
+            found[i] = Some(filter_name(filter, &mut found[i])?);
         }
     }
     Ok(found)
 }
 
-fn filter_name(
-    pair: Pair<Rule>,
-    current: &mut Option<Name>,
-    what: &str,
-) -> Result<Name, ParseError> {
+/// The name of a filter (`by Microsoft`); errors quote the filter's words as typed.
+fn filter_name(pair: Pair<Rule>, current: &mut Option<Name>) -> Result<Name, ParseError> {
     let span = span_of(&pair);
+    let typed: Vec<&str> = pair
+        .clone()
+        .into_inner()
+        .filter(|p| is_keyword(p.as_rule()))
+        .map(|p| p.as_str())
+        .collect();
+    let what = format!("`{}`", typed.join(" "));
     if current.is_some() {
-        return Err(repeated(span, what));
+        return Err(repeated(span, &Text::same(what)));
     }
     pair.into_inner()
         .find(|p| !is_keyword(p.as_rule()))
         .map(name)
-        .ok_or_else(|| expected(span, &format!("a name after {what}")))
+        .ok_or_else(|| {
+            expected(
+                span,
+                &Text::new(
+                    format!("a name after {what}"),
+                    format!("un nome dopo {what}"),
+                ),
+            )
+        })
 }
 
 /// The grammar's keyword rules, by the grammar's convention: their names start with `kw_`.
@@ -354,60 +421,87 @@ fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
     let rest = &text[position.min(text.len())..];
     let found: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
     let first = rest.chars().next();
-    let (mut diagnostic, end) = match first {
+    let (diagnostic, end) = match first {
         None => (
-            ParseError::new(Span::default(), "the question ends too early"),
+            ParseError::new(
+                Span::default(),
+                Text::new(
+                    "the question ends too early",
+                    "la domanda finisce troppo presto",
+                ),
+            ),
             position,
         ),
         Some(quote @ ('"' | '“')) if !rest[quote.len_utf8()..].contains(['"', '”']) => (
             ParseError::advising(
                 Span::default(),
-                "unterminated quote",
-                "close the name with a matching \"",
+                Text::new("unterminated quote", "virgolette non chiuse"),
+                Text::new(
+                    "close the name with a matching \"",
+                    "chiudi il nome con le virgolette \"",
+                ),
             ),
             text.len(),
         ),
         Some(c) if !c.is_alphanumeric() => (
-            ParseError::new(Span::default(), format!("unexpected character `{c}`")),
+            ParseError::new(
+                Span::default(),
+                Text::new(
+                    format!("unexpected character `{c}`"),
+                    format!("carattere inatteso `{c}`"),
+                ),
+            ),
             position + c.len_utf8(),
         ),
         Some(_) => (
-            ParseError::new(Span::default(), format!("unexpected `{found}`")),
+            ParseError::new(
+                Span::default(),
+                Text::new(
+                    format!("unexpected `{found}`"),
+                    format!("`{found}` inatteso"),
+                ),
+            ),
             position + found.len(),
         ),
     };
-    let mut expected: Vec<String> = match &error.variant {
+    let mut expected: Vec<(&str, &str)> = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives
             .iter()
             .filter_map(|rule| describe_rule(*rule))
-            .map(str::to_owned)
             .collect(),
         pest::error::ErrorVariant::CustomError { .. } => vec![],
     };
     expected.sort();
     expected.dedup();
+    let mut diagnostic = diagnostic;
     if !expected.is_empty() {
-        diagnostic
-            .message
-            .push_str(&format!("; expected {}", expected.join(" or ")));
+        let (en, it): (Vec<&str>, Vec<&str>) = expected.iter().copied().unzip();
+        diagnostic = diagnostic.extended(
+            "; ",
+            &Text::new(
+                format!("expected {}", en.join(" or ")),
+                format!("serve {}", it.join(" o ")),
+            ),
+        );
     }
     diagnostic.span = Span::new(position, end.max(position));
-    diagnostic.with_expected(expected)
+    diagnostic.with_expected(expected.iter().map(|(en, _)| (*en).to_owned()).collect())
 }
 
-fn describe_rule(rule: Rule) -> Option<&'static str> {
+/// What a rule the parser expected is, in English and Italian.
+fn describe_rule(rule: Rule) -> Option<(&'static str, &'static str)> {
     Some(match rule {
-        Rule::year => "a year",
-        Rule::count_limit => "a number",
-        Rule::word | Rule::run | Rule::name | Rule::quoted => "a name",
-        Rule::kw_to => "`to`",
-        Rule::kw_per => "`by`",
-        Rule::kw_from => "`from`",
-        Rule::kw_releases => "`releases`",
-        Rule::kw_deals => "`deals`",
-        Rule::kw_cloud => "`cloud`",
-        Rule::kw_open_source => "`open source`",
-        Rule::EOI => "the end of the question",
+        Rule::year => ("a year", "un anno"),
+        Rule::count_limit => ("a number", "un numero"),
+        Rule::word | Rule::run | Rule::name | Rule::quoted => ("a name", "un nome"),
+        Rule::kw_to => ("`to`", "`a`"),
+        Rule::kw_per => ("`by`", "`per`"),
+        Rule::kw_from => ("`from`", "`da`"),
+        Rule::kw_releases => ("`releases`", "`releases`"),
+        Rule::kw_deals => ("`deals`", "`accordi`"),
+        Rule::kw_cloud => ("`cloud`", "`cloud`"),
+        Rule::kw_open_source => ("`open source`", "`open source`"),
+        Rule::EOI => ("the end of the question", "la fine della domanda"),
         _ => return None,
     })
 }
@@ -415,6 +509,43 @@ fn describe_rule(rule: Rule) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_grammar_accepts_exactly_the_number_words() {
+        let grammar = include_str!("../../../grammar/question.pest");
+        let start = grammar
+            .find("number_word  = @{")
+            .expect("the grammar spells numbers");
+        let rule = &grammar[start..start + grammar[start..].find('}').expect("rule ends")];
+        let mut in_grammar: Vec<&str> = rule.split('"').skip(1).step_by(2).collect();
+        let mut in_table: Vec<&str> = crate::ast::NUMBER_WORDS.iter().flatten().copied().collect();
+        in_grammar.sort_unstable();
+        in_table.sort_unstable();
+        assert_eq!(in_grammar, in_table);
+        assert_eq!(crate::ast::number("Three"), Some(3));
+        assert_eq!(crate::ast::number("diciassette"), Some(17));
+        assert_eq!(crate::ast::number("12"), Some(12));
+        assert_eq!(crate::ast::number("zillion"), None);
+    }
+
+    #[test]
+    fn the_grammar_accepts_exactly_the_month_table() {
+        let grammar = include_str!("../../../grammar/question.pest");
+        let start = grammar
+            .find("month_name   = @{")
+            .expect("the grammar names months");
+        let rule = &grammar[start..start + grammar[start..].find('}').expect("rule ends")];
+        let mut in_grammar: Vec<&str> = rule.split('"').skip(1).step_by(2).collect();
+        let mut in_table: Vec<&str> = crate::ast::MONTHS.iter().flatten().copied().collect();
+        in_grammar.sort_unstable();
+        in_table.sort_unstable();
+        assert_eq!(in_grammar, in_table);
+        for (i, [english, italian]) in crate::ast::MONTHS.iter().enumerate() {
+            let number = u8::try_from(i + 1).ok();
+            assert_eq!(month_number(english), number);
+            assert_eq!(month_number(&italian.to_uppercase()), number);
+        }
+    }
     use crate::forms::{
         cloud_deals::CloudDeals,
         concerns::Concerns,
@@ -583,20 +714,20 @@ mod tests {
     fn errors_have_positions() {
         let error = parse("who depends on \"NVIDIA").expect_err("unterminated");
         assert_eq!(error.span.start, 15);
-        assert!(error.message.contains("unterminated quote"), "{error}");
+        assert!(error.message().contains("unterminated quote"), "{error}");
         let error = parse("who depends on “NVIDIA").expect_err("unterminated curly quote");
-        assert!(error.message.contains("unterminated quote"), "{error}");
+        assert!(error.message().contains("unterminated quote"), "{error}");
         let error = parse("who depends on {NVIDIA}").expect_err("brace");
         assert_eq!(error.span.start, 15);
         assert!(
-            error.message.contains("unexpected character `{`"),
+            error.message().contains("unexpected character `{`"),
             "{error}"
         );
         let error = parse("who invested in OpenAI in 2019 in 2020").expect_err("repeated");
-        assert!(error.message.contains("more than once"), "{error}");
+        assert!(error.message().contains("more than once"), "{error}");
         assert!(parse("   ").is_err());
         assert!(parse(&"a ".repeat(MAX_QUESTION_BYTES)).is_err());
         let error = parse("top 0 chatbots by traffic share").expect_err("zero");
-        assert!(error.message.contains("top 0"), "{error}");
+        assert!(error.message().contains("top 0"), "{error}");
     }
 }

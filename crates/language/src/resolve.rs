@@ -4,7 +4,7 @@
 use oxrdf::NamedNode;
 
 use crate::ast::{Name, Question, Run, Span, TimeFilter, Word};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
 use crate::noun_phrase::NounPhrase;
 use crate::suggest;
 use crate::vocabulary::{
@@ -54,6 +54,8 @@ pub enum Plan {
         relation: Relation,
         subject: Entity,
         object: Entity,
+        /// The column asked for, shown first: `amount` for how much, `date` for when.
+        asked: Option<&'static str>,
     },
     Describe(Entity),
     Path {
@@ -72,9 +74,11 @@ pub enum Plan {
         class: Class,
         measure: Measure,
     },
+    /// A measure's observations, of one subject or (`how many foundation model developers
+    /// are there`) of any.
     Attribute {
         measure: Measure,
-        entity: Entity,
+        entity: Option<Entity>,
     },
     Investments {
         investor: Option<Entity>,
@@ -100,16 +104,20 @@ pub struct Resolved {
     pub plan: Plan,
     pub time: Option<TimeFilter>,
     pub with_sources: bool,
-}
-
-fn error(span: Span, message: impl Into<String>) -> ResolveError {
-    ResolveError::new(span, message)
+    /// `first 20 …`: the rows of a page.
+    pub first: Option<u32>,
 }
 
 /// A relation phrase with no name after it.
 fn name_missing(span: Span) -> ResolveError {
-    ResolveError::new(span, "expected a name after the relation")
-        .with_expected(vec!["a name".to_owned()])
+    ResolveError::new(
+        span,
+        Text::new(
+            "expected a name after the relation",
+            "serve un nome dopo la relazione",
+        ),
+    )
+    .with_expected(vec!["a name".to_owned()])
 }
 
 /// Resolves a parsed question against the vocabulary.
@@ -120,18 +128,28 @@ pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved,
     if let Some(span) = transitive
         && !matches!(plan, Plan::Related { .. })
     {
-        return Err(error(
+        return Err(ResolveError::new(
             span,
-            "`transitively` applies to relation questions such as `who depends on TSMC transitively`",
+            Text::new(
+                "`transitively` applies to relation questions such as `who depends on TSMC \
+                 transitively`",
+                "`transitivamente` vale per le domande su una relazione, come `chi dipende da \
+                 TSMC transitivamente`",
+            ),
         ));
     }
     if let Some((_, span)) = question.modifiers.time
         && !is_dated(&plan)
     {
-        return Err(error(
+        return Err(ResolveError::new(
             span,
-            "this question's facts carry no date: time filters apply to investments, releases, \
-             concerns, cloud deals, observations and relations recorded with a date",
+            Text::new(
+                "this question's facts carry no date: time filters apply to investments, \
+                 releases, concerns, cloud deals, observations and relations recorded with a date",
+                "i fatti di questa domanda non hanno data: i filtri di tempo valgono per \
+                 investimenti, rilasci, preoccupazioni, accordi cloud, osservazioni e relazioni \
+                 registrate con una data",
+            ),
         ));
     }
     Ok(Resolved {
@@ -139,6 +157,7 @@ pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved,
         plan,
         time: question.modifiers.time.map(|(filter, _)| filter),
         with_sources: question.modifiers.with_sources,
+        first: question.modifiers.first,
     })
 }
 
@@ -244,7 +263,12 @@ impl Resolver<'_> {
             .join(" ");
         Err(ResolveError::new(
             last.span,
-            format!("no relation ends this question (after `what does … `, found `{tail}`)"),
+            Text::new(
+                format!("no relation ends this question (after `what does … `, found `{tail}`)"),
+                format!(
+                    "nessuna relazione chiude questa domanda (dopo `what does … `, c'è `{tail}`)"
+                ),
+            ),
         )
         .with_expected(vec!["a relation".to_owned()])
         .with_suggestions(suggest::closest(
@@ -285,15 +309,21 @@ impl Resolver<'_> {
                     .filter_map(|(p, _)| p.get(i).map(String::as_str))
                     .collect();
                 let (expected, language) = if i == 0 {
-                    ("a relation", None)
+                    (("a relation", "una relazione"), None)
                 } else {
-                    ("the rest of the relation", language(&alive))
+                    (
+                        ("the rest of the relation", "il resto della relazione"),
+                        language(&alive),
+                    )
                 };
                 return ResolveError::new(
                     word.span,
-                    format!("unknown word `{}`: expected {expected}", word.text),
+                    Text::new(
+                        format!("unknown word `{}`: expected {}", word.text, expected.0),
+                        format!("parola sconosciuta `{}`: serve {}", word.text, expected.1),
+                    ),
                 )
-                .with_expected(vec![expected.to_owned()])
+                .with_expected(vec![expected.0.to_owned()])
                 .with_suggestions(suggest::closest(
                     &word.text,
                     continuations.iter().copied(),
@@ -309,9 +339,12 @@ impl Resolver<'_> {
             alive = next;
         }
         let end = words.last().map(|w| w.span.end).unwrap_or_default();
-        ResolveError::new(Span::new(end, end), "the relation is incomplete")
-            .with_suggestions(alive.iter().take(3).map(|(p, _)| p.join(" ")).collect())
-            .in_language(language(&alive))
+        ResolveError::new(
+            Span::new(end, end),
+            Text::new("the relation is incomplete", "la relazione è incompleta"),
+        )
+        .with_suggestions(alive.iter().take(3).map(|(p, _)| p.join(" ")).collect())
+        .in_language(language(&alive))
     }
 
     /// An entity from the words left after a phrase.
@@ -334,26 +367,42 @@ impl Resolver<'_> {
         let hits = self.vocabulary.entities.lookup(&name.text);
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
-            [] => Err(
-                ResolveError::new(name.span, format!("unknown entity `{}`", name.text))
-                    .with_suggestions(suggest::closest(
-                        &name.text,
-                        self.vocabulary.entities.names(),
-                        3,
-                    )),
-            ),
+            [] => Err(ResolveError::new(
+                name.span,
+                Text::new(
+                    format!("unknown entity `{}`", name.text),
+                    format!("entità sconosciuta `{}`", name.text),
+                ),
+            )
+            .with_suggestions(suggest::closest(
+                &name.text,
+                self.vocabulary.entities.names(),
+                3,
+            ))),
             many => {
-                let hint = "type one of their labels";
+                let hint = Text::new(
+                    "type one of their labels",
+                    "scrivi una delle loro etichette",
+                );
                 let named: Vec<String> = many
                     .iter()
                     .map(|e| format!("{} ({})", e.label, crate::vocab::compact(e.iri.as_str())))
                     .collect();
                 Err(ResolveError::new(
                     name.span,
-                    format!(
-                        "`{}` is ambiguous: it names {}; {hint}",
-                        name.text,
-                        named.join(", ")
+                    Text::new(
+                        format!(
+                            "`{}` is ambiguous: it names {}; {}",
+                            name.text,
+                            named.join(", "),
+                            hint.en
+                        ),
+                        format!(
+                            "`{}` è ambiguo: indica {}; {}",
+                            name.text,
+                            named.join(", "),
+                            hint.it
+                        ),
                     ),
                 )
                 .with_hint(hint)
@@ -383,7 +432,10 @@ impl Resolver<'_> {
         self.find_class(run).ok_or_else(|| {
             ResolveError::new(
                 run.span(),
-                format!("unknown kind of thing `{}`", run.text()),
+                Text::new(
+                    format!("unknown kind of thing `{}`", run.text()),
+                    format!("tipo di cosa sconosciuto `{}`", run.text()),
+                ),
             )
             .with_suggestions(suggest::closest(
                 &typed,
@@ -488,16 +540,21 @@ impl Resolver<'_> {
 
     pub(crate) fn unknown_measure(&self, run: &Run) -> ResolveError {
         let typed = phrase_key(&run.text());
-        ResolveError::new(run.span(), format!("unknown measure `{}`", run.text())).with_suggestions(
-            suggest::closest(
-                &typed,
-                self.vocabulary
-                    .measures
-                    .iter()
-                    .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
-                3,
+        ResolveError::new(
+            run.span(),
+            Text::new(
+                format!("unknown measure `{}`", run.text()),
+                format!("misura sconosciuta `{}`", run.text()),
             ),
         )
+        .with_suggestions(suggest::closest(
+            &typed,
+            self.vocabulary
+                .measures
+                .iter()
+                .flat_map(|m| m.phrases.iter().map(|p| p.text.as_str())),
+            3,
+        ))
     }
 
     /// The class one of a relation's grouping phrases names, in any language (`country`,
@@ -539,19 +596,23 @@ impl Resolver<'_> {
                 });
             }
         }
-        Err(
-            ResolveError::new(run.span(), format!("cannot group by `{}`", run.text()))
-                .with_suggestions(suggest::closest(
-                    &typed,
-                    self.vocabulary.relations.iter().flat_map(|r| {
-                        r.group_phrases
-                            .iter()
-                            .chain(&r.inverse_group_phrases)
-                            .map(|p| p.text.as_str())
-                    }),
-                    3,
-                )),
+        Err(ResolveError::new(
+            run.span(),
+            Text::new(
+                format!("cannot group by `{}`", run.text()),
+                format!("non si può raggruppare per `{}`", run.text()),
+            ),
         )
+        .with_suggestions(suggest::closest(
+            &typed,
+            self.vocabulary.relations.iter().flat_map(|r| {
+                r.group_phrases
+                    .iter()
+                    .chain(&r.inverse_group_phrases)
+                    .map(|p| p.text.as_str())
+            }),
+            3,
+        )))
     }
 }
 

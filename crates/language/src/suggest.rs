@@ -1,5 +1,26 @@
 //! "Did you mean …?": the closest valid words to a mistyped one.
 
+use std::cell::Cell;
+
+thread_local! {
+    /// Set while a search only asks whether questions translate ([`without_suggestions`]):
+    /// their errors' suggestions would be thrown away, and scoring every name is the costly
+    /// part of an error.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with suggestions switched off on this thread: errors made inside it carry none.
+pub fn without_suggestions<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            QUIET.with(|quiet| quiet.set(self.0));
+        }
+    }
+    let _restore = Restore(QUIET.with(|quiet| quiet.replace(true)));
+    f()
+}
+
 /// Up to `limit` candidates close to `typed` (case-insensitive edit distance), best first.
 pub fn closest<'a>(
     typed: &str,
@@ -7,7 +28,7 @@ pub fn closest<'a>(
     limit: usize,
 ) -> Vec<String> {
     let typed = typed.to_lowercase();
-    if typed.is_empty() {
+    if typed.is_empty() || QUIET.with(Cell::get) {
         return vec![];
     }
     // Allow about one edit in three characters, and at least one.
@@ -37,13 +58,13 @@ pub fn closest<'a>(
         .collect()
 }
 
-/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.
-pub fn quote_list(items: &[String]) -> String {
+/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`, with `or` in the message's language.
+pub fn quote_list(items: &[String], or: &str) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
     match quoted.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }
 
@@ -61,10 +82,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quiet_search_suggests_nothing_and_then_suggests_again() {
+        let words = ["depends", "develops"];
+        assert!(without_suggestions(|| closest("depnds", words, 3)).is_empty());
+        assert_eq!(closest("depnds", words, 3), ["depends"]);
+    }
+
+    #[test]
     fn quotes_lists() {
-        assert_eq!(quote_list(&["a".into()]), "\"a\"");
+        assert_eq!(quote_list(&["a".into()], "or"), "\"a\"");
         assert_eq!(
-            quote_list(&["a".into(), "b".into(), "c".into()]),
+            quote_list(&["a".into(), "b".into(), "c".into()], "or"),
             "\"a\", \"b\" or \"c\""
         );
     }

@@ -141,6 +141,32 @@ pub struct Relation {
     /// The classes of the objects (`rdfs:range`).
     #[serde(with = "iri::list")]
     pub range: Vec<NamedNode>,
+    /// What the objects are, by the range: what names them in an answer (`where` for
+    /// places, `who` for organisations and people) and which relations `where` asks about.
+    #[serde(default)]
+    pub object_kind: AnswerKind,
+}
+
+/// What the answers of a relation are, read from its range's classes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerKind {
+    #[default]
+    Thing,
+    /// Organisations and people (`cat:Agent`).
+    Agent,
+    /// Places (`cat:Place`).
+    Place,
+}
+
+impl AnswerKind {
+    /// The column that names such answers.
+    pub fn header(self) -> &'static str {
+        match self {
+            Self::Thing => "what",
+            Self::Agent => "who",
+            Self::Place => "where",
+        }
+    }
 }
 
 /// A class that list and count questions can name by its plural.
@@ -297,6 +323,12 @@ pub fn phrase_key(text: &str) -> String {
             }
             _ => words.push(word),
         }
+    }
+    // Definite articles inside a phrase carry nothing (`fornisce il cloud a`, `depends on the
+    // chips of`); a phrase that is nothing but one keeps it.
+    const ARTICLES: &[&str] = &["the", "il", "lo", "la", "gli", "le"];
+    if words.len() > 1 {
+        words.retain(|w| !ARTICLES.contains(w));
     }
     words
         .into_iter()
@@ -455,10 +487,15 @@ impl EntityIndex {
 
     /// Entities with exactly this name (after normalisation), else with the same letters.
     pub fn lookup(&self, name: &str) -> Vec<&Entity> {
-        let hits = self
-            .exact
-            .get(&normalise(name))
-            .or_else(|| self.loose.get(&loose_key(name)))
+        let find = |name: &str| {
+            self.exact
+                .get(&normalise(name))
+                .or_else(|| self.loose.get(&loose_key(name)))
+        };
+        // A name as a sentence has it, after its article (`the AI Action Summit`,
+        // `l'AI Action Summit`), when the article is not part of the name.
+        let hits = find(name)
+            .or_else(|| without_article(name).and_then(find))
             .map(Vec::as_slice)
             .unwrap_or_default();
         hits.iter().map(|&i| &self.entities[i]).collect()
@@ -474,6 +511,15 @@ impl EntityIndex {
     pub fn by_iri(&self, iri: &str) -> Option<&Entity> {
         self.by_iri.get(iri).map(|&index| &self.entities[index])
     }
+}
+
+/// A name without the definite article that starts it, if one does: `the X`, `il X`, `l'X`.
+fn without_article(name: &str) -> Option<&str> {
+    const ARTICLES: &[&str] = &["the ", "il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "l’"];
+    let lower = name.trim_start().to_lowercase();
+    let article = ARTICLES.iter().find(|a| lower.starts_with(**a))?;
+    let rest = name.trim_start().get(article.len()..)?.trim_start();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Everything the resolver and the REPL's completion need.
@@ -728,6 +774,7 @@ impl Facts {
             subject_nouns: self.phrases(&subject, &vocab::cat("subjectNoun")),
             object_nouns: self.phrases(&subject, &vocab::cat("objectNoun")),
             domain: self.classes_of(&subject, &format!("{RDFS}domain")),
+            object_kind: self.answer_kind(&self.classes_of(&subject, &format!("{RDFS}range"))),
             range: self.classes_of(&subject, &format!("{RDFS}range")),
             statement: self.statement_link(&subject),
             iri: node.clone(),
@@ -926,6 +973,23 @@ impl Facts {
             }
         }
         classes
+    }
+
+    /// Places when every class is a place, agents when every class is an agent.
+    fn answer_kind(&self, classes: &[NamedNode]) -> AnswerKind {
+        let all_under = |top: &str| {
+            !classes.is_empty()
+                && classes
+                    .iter()
+                    .all(|class| self.ancestors(class).iter().any(|a| a.as_str() == top))
+        };
+        if all_under(&vocab::cat("Place")) {
+            AnswerKind::Place
+        } else if all_under(&vocab::cat("Agent")) {
+            AnswerKind::Agent
+        } else {
+            AnswerKind::Thing
+        }
     }
 
     /// A class and every class above it, by `rdfs:subClassOf`.
@@ -1178,5 +1242,31 @@ mod tests {
         assert_eq!(index.lookup("DEEPSEEK-V3").len(), 1);
         assert_eq!(index.lookup("deepseekv3").len(), 1);
         assert!(index.lookup("deepseek").is_empty());
+    }
+
+    #[test]
+    fn a_name_may_follow_its_article() {
+        let entity = |iri: &str, names: &[&str]| Entity {
+            iri: NamedNode::new_unchecked(format!("https://w3id.org/catena/entity/{iri}")),
+            label: names[0].into(),
+            label_is_english: true,
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            demonyms: vec![],
+        };
+        let index = EntityIndex::new(vec![
+            entity("Summit", &["AI Action Summit"]),
+            entity("TheOne", &["The One"]),
+        ]);
+        for typed in [
+            "the AI Action Summit",
+            "l'AI Action Summit",
+            "L’AI Action Summit",
+        ] {
+            assert_eq!(index.lookup(typed).len(), 1, "{typed}");
+        }
+        // An article that is part of the name stays part of it.
+        assert_eq!(index.lookup("The One")[0].label, "The One");
+        assert!(index.lookup("the").is_empty());
+        assert!(index.lookup("la").is_empty());
     }
 }

@@ -39,10 +39,7 @@ impl Syntax for Concerns {
     const RULE: Rule = Rule::concerns;
 
     fn build(parts: Parts<'_>) -> Result<Self, ParseError> {
-        let [raised_by, about] = filters(
-            parts,
-            [(Rule::raised_by, "`raised by`"), (Rule::about, "`about`")],
-        )?;
+        let [raised_by, about] = filters(parts, [Rule::raised_by, Rule::about])?;
         Ok(Self { raised_by, about })
     }
 

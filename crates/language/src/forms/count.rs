@@ -3,6 +3,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, english, words};
 use crate::ast::Run;
+use crate::diagnostic::Text;
 use crate::noun_phrase::NounPhrase;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Grouping, Plan, ResolveError, Resolver};
@@ -39,7 +40,9 @@ impl Syntax for Count {
     const RULE: Rule = Rule::count;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("what to count")?)))
+        Ok(Self(run(
+            parts.required(&Text::new("what to count", "cosa contare"))?
+        )))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {

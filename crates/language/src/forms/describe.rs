@@ -2,6 +2,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Name;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, name};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -23,7 +24,7 @@ impl Syntax for Describe {
     const RULE: Rule = Rule::describe;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(name(parts.required("a name")?)))
+        Ok(Self(name(parts.required(&Text::new("a name", "un nome"))?)))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {

@@ -3,10 +3,12 @@
 //! of a name (`traffic share of ChatGPT`), told apart here by the lexicon.
 
 use super::{Kind, QuestionForm, Syntax, both, english, words};
-use crate::ast::{Run, Word};
+use crate::ast::{Run, Span, Word};
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
 use crate::suggest;
+use crate::vocabulary::Lang;
 
 /// The row of `.help` for a measure of a name, the reading that needs no keyword.
 pub const FORM: QuestionForm = QuestionForm {
@@ -35,7 +37,9 @@ impl Syntax for Free {
     const RULE: Rule = Rule::free;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("a question")?)))
+        Ok(Self(run(
+            parts.required(&Text::new("a question", "una domanda"))?
+        )))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
@@ -80,18 +84,70 @@ pub(super) fn attribute(resolver: &Resolver<'_>, run: &Run) -> Result<Plan, Reso
         match resolver.find_measure(&measure_words) {
             Some(measure) => {
                 let entity = resolver.entity_words(&run.words[split + 1..], run)?;
-                return Ok(Plan::Attribute { measure, entity });
+                return Ok(Plan::Attribute {
+                    measure,
+                    entity: Some(entity),
+                });
             }
             None => {
                 first_failed.get_or_insert(measure_words);
             }
         }
     }
+    // A measure named in a sentence (`GPUs held by DeepSeek`, `universities offering AI
+    // courses`).
+    if let Some(plan) = crate::measure_words::measure_reading(
+        resolver,
+        &run.words,
+        crate::measure_words::Asked::Unsaid,
+    ) {
+        return Ok(plan);
+    }
     // The error (with its suggestions) only once no reading is left.
     if let Some(measure_words) = first_failed {
         return Err(resolver.unknown_measure(&measure_words));
     }
+    if let Some(error) = misread_form(run) {
+        return Err(error);
+    }
     Err(not_understood(resolver, &run.words[0]))
+}
+
+/// A question that starts with another form's words (`path from OpenAI to`, `top three …`)
+/// but did not read as that form: the error shows how that form is asked.
+fn misread_form(run: &Run) -> Option<ResolveError> {
+    let typed: Vec<String> = run.words.iter().map(|w| w.text.to_lowercase()).collect();
+    let (form, language, phrase) = super::FORMS
+        .iter()
+        .filter(|form| form.kind == super::Kind::Body)
+        .flat_map(|form| {
+            [(Lang::En, &form.english), (Lang::It, &form.italian)]
+                .into_iter()
+                .flat_map(move |(lang, words)| words.phrases.iter().map(move |p| (form, lang, *p)))
+        })
+        .filter(|(_, _, phrase)| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            typed.len() >= words.len() && typed.iter().zip(&words).all(|(t, w)| t == w)
+        })
+        .max_by_key(|(_, _, phrase)| phrase.len())?;
+    let example = form.examples.first()?;
+    let italian = example.italian.unwrap_or(example.english);
+    let end = run.span().end;
+    let words = phrase.split(' ').count();
+    let span = run.words[0].span.join(run.words[words - 1].span);
+    Some(
+        ResolveError::new(
+            Span::new(span.start, end),
+            Text::new(
+                format!(
+                    "this does not read as a `{phrase}` question: ask it as in `{}`",
+                    example.english
+                ),
+                format!("non si legge come una domanda `{phrase}`: chiedila come in `{italian}`"),
+            ),
+        )
+        .in_language(Some(language)),
+    )
 }
 
 /// Nothing fits: suggest from everything a question may start with.
@@ -99,7 +155,11 @@ fn not_understood(resolver: &Resolver<'_>, first: &Word) -> ResolveError {
     let starts: Vec<String> = super::LEADING_KEYWORDS
         .iter()
         .map(|k| k.to_string())
-        .chain(resolver.all_phrases(Phrases::Inverse).map(|p| p.text.clone()))
+        .chain(
+            resolver
+                .all_phrases(Phrases::Inverse)
+                .map(|p| p.text.clone()),
+        )
         .chain(
             resolver
                 .vocabulary()
@@ -114,12 +174,19 @@ fn not_understood(resolver: &Resolver<'_>, first: &Word) -> ResolveError {
         .collect();
     ResolveError::new(
         first.span,
-        format!(
-            "I don't understand `{}`: a question starts with who, what does, which, how many, \
-             list, count, top, describe, path from, investments, open-source releases, cloud \
-             deals, concerns, a kind (`companies that depend on NVIDIA`), a measure (`revenue \
-             of NVIDIA`) or sparql",
-            first.text
+        Text::new(
+            format!(
+                "I don't understand `{}`: a question starts with {}, a kind (`companies that \
+                 depend on NVIDIA`) or a measure (`revenue of NVIDIA`)",
+                first.text,
+                super::leading_phrases(Lang::En).join(", ")
+            ),
+            format!(
+                "non capisco `{}`: una domanda comincia con {}, un tipo (`aziende che dipendono \
+                 da NVIDIA`) o una misura (`fatturato di NVIDIA`)",
+                first.text,
+                super::leading_phrases(Lang::It).join(", ")
+            ),
         ),
     )
     .with_suggestions(suggest::closest(&first.text, first_words, 3))

@@ -3,6 +3,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Run;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -21,6 +22,10 @@ pub const FORM: QuestionForm = QuestionForm {
             "how many models did Google develop",
             "quanti modelli ha sviluppato Google",
         ),
+        both(
+            "how many GPUs does DeepSeek hold",
+            "quante GPU possiede DeepSeek",
+        ),
     ],
     listed: true,
 };
@@ -33,11 +38,21 @@ impl Syntax for HowMany {
     const RULE: Rule = Rule::how_many;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("what to count")?)))
+        Ok(Self(run(
+            parts.required(&Text::new("what to count", "cosa contare"))?
+        )))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
-        let (phrase, group) = super::count::counted(resolver, &self.0)?;
-        Ok(Plan::Count { phrase, group })
+        match super::count::counted(resolver, &self.0) {
+            Ok((phrase, group)) => Ok(Plan::Count { phrase, group }),
+            // A number the documents state (`how many GPUs does DeepSeek hold`).
+            Err(error) => crate::measure_words::measure_reading(
+                resolver,
+                &self.0.words,
+                crate::measure_words::Asked::ForANumber,
+            )
+            .ok_or(error),
+        }
     }
 }

@@ -4,7 +4,8 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::{Run, Word};
-use crate::parse::{ParseError, Parts, Rule, run};
+use crate::diagnostic::Text;
+use crate::parse::{ParseError, Parts, Rule, run, span_of};
 use crate::resolve::{Phrases, Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
@@ -26,23 +27,48 @@ pub const FORM: QuestionForm = QuestionForm {
     listed: true,
 };
 
-/// The words after `how much`, `when`, `quanto`, `quando`.
+/// The question word as typed (`how much`, `when`, `quanto`, `quando`) and the words after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HowMuch(pub Run);
+pub struct HowMuch {
+    pub asker: Word,
+    pub run: Run,
+}
 
 impl Syntax for HowMuch {
     const RULE: Rule = Rule::how_much;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("a name, a relation and a name")?)))
+        let asker = parts.required(&Text::new("`how much`", "`quanto`"))?;
+        let asker = Word {
+            text: asker.as_str().to_owned(),
+            span: span_of(&asker),
+            quoted: false,
+        };
+        let what = Text::new(
+            "a name, a relation and a name",
+            "un nome, una relazione e un nome",
+        );
+        Ok(Self {
+            asker,
+            run: run(parts.required(&what)?),
+        })
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
-        let words = &self.0.words;
+        let words = &self.run.words;
         // English puts an auxiliary before the subject (`did Microsoft invest`).
         let skip = crate::noun_phrase::auxiliary_words(words);
-        between(resolver, &words[skip..])
-            .or_else(|| between_italian(resolver, words))
+        let asked = self.asked_column();
+        between(resolver, &words[skip..], asked)
+            .or_else(|| between_italian(resolver, words, asked))
+            // An amount the documents state (`how much did DeepSeek spend on infrastructure`).
+            .or_else(|| {
+                crate::measure_words::measure_reading(
+                    resolver,
+                    words,
+                    crate::measure_words::Asked::ForANumber,
+                )
+            })
             .ok_or_else(|| {
                 not_between(
                     resolver,
@@ -54,10 +80,22 @@ impl Syntax for HowMuch {
     }
 }
 
+impl HowMuch {
+    /// The column the question word asks for: the date for `when`, the amount otherwise.
+    fn asked_column(&self) -> Option<&'static str> {
+        let word = self.asker.text.to_lowercase();
+        Some(if word == "when" || word == "quando" {
+            "date"
+        } else {
+            "amount"
+        })
+    }
+}
+
 const VERB: &[Phrases] = &[Phrases::Inverse, Phrases::Direct, Phrases::Plural];
 
 /// `Microsoft invest in OpenAI`: a subject, the relation, an object.
-fn between(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
+fn between(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>) -> Option<Plan> {
     for subject_end in 1..words.len() {
         let Some(subject) = resolver.find_entity(&words[..subject_end]) else {
             continue;
@@ -71,6 +109,7 @@ fn between(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
                 relation,
                 subject,
                 object,
+                asked,
             });
         }
     }
@@ -79,7 +118,11 @@ fn between(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
 
 /// `ha investito Microsoft in OpenAI`: the verb, the subject, then the preposition that ends
 /// the relation's phrase and the object.
-fn between_italian(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
+fn between_italian(
+    resolver: &Resolver<'_>,
+    words: &[Word],
+    asked: Option<&'static str>,
+) -> Option<Plan> {
     for verb_end in 1..words.len() {
         for subject_end in verb_end + 1..words.len() {
             let mut phrase = words[..verb_end].to_vec();
@@ -97,6 +140,7 @@ fn between_italian(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
                 relation,
                 subject,
                 object,
+                asked,
             });
         }
     }
@@ -120,8 +164,12 @@ fn not_between(resolver: &Resolver<'_>, run: &Run) -> ResolveError {
     }
     ResolveError::new(
         run.span(),
-        "expected two names and the relation between them: `how much did Microsoft invest in \
-         OpenAI`, `quanto ha investito Microsoft in OpenAI`",
+        Text::new(
+            "expected two names and the relation between them: `how much did Microsoft invest \
+             in OpenAI`, `when did Microsoft invest in OpenAI`",
+            "servono due nomi e la relazione tra loro: `quanto ha investito Microsoft in \
+             OpenAI`, `quando ha investito Microsoft in OpenAI`",
+        ),
     )
     .with_expected(vec!["a name, a relation and a name".to_owned()])
 }

@@ -41,10 +41,7 @@ impl Syntax for Investments {
     const RULE: Rule = Rule::investments;
 
     fn build(parts: Parts<'_>) -> Result<Self, ParseError> {
-        let [by, recipient] = filters(
-            parts,
-            [(Rule::by_filter, "`by`"), (Rule::recipient_filter, "`in`")],
-        )?;
+        let [by, recipient] = filters(parts, [Rule::by_filter, Rule::recipient_filter])?;
         Ok(Self { by, recipient })
     }
 

@@ -5,6 +5,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Run;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -41,7 +42,9 @@ impl Syntax for List {
     const RULE: Rule = Rule::list;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("what to list")?)))
+        Ok(Self(run(
+            parts.required(&Text::new("what to list", "cosa elencare"))?
+        )))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use crate::parse::{Pair, ParseError, Parts, Rule};
 use crate::resolve::{Plan, ResolveError, Resolver};
+use crate::vocabulary::Lang;
 
 /// What every form's node does: built from the pairs of its grammar rule (keywords left
 /// out), then resolved to a plan.
@@ -46,7 +47,13 @@ macro_rules! forms {
                 $(if rule == <$module::$node as Syntax>::RULE {
                     return Ok(Self::$node(<$module::$node as Syntax>::build(parts)?));
                 })*
-                Err(ParseError::new(parts.span(), "unexpected part of a question"))
+                Err(ParseError::new(
+                    parts.span(),
+                    crate::diagnostic::Text::new(
+                        "unexpected part of a question",
+                        "parte inattesa di una domanda",
+                    ),
+                ))
             }
 
             pub(crate) fn plan(
@@ -91,6 +98,8 @@ forms! {
     who::Who,
     /// `what does X ‹relation phrase›`
     what::What,
+    /// `where is Mistral AI based`, `dove ha sede Mistral AI`
+    where_::Where,
     /// `which companies depend on NVIDIA`, `what is the revenue of NVIDIA`
     which::Which,
     /// Everything else: Italian inverse forms, lists without `list`, attributes.
@@ -169,6 +178,7 @@ pub const FORMS: &[QuestionForm] = &[
     which::FORM,
     how_many::FORM,
     how_much::FORM,
+    where_::FORM,
     TRANSITIVELY,
     investments::FORM,
     releases::FORM,
@@ -184,6 +194,7 @@ pub const FORMS: &[QuestionForm] = &[
     TIME,
     WITH_SOURCES,
     EXPLAIN,
+    FIRST,
 ];
 
 // The modifiers and the prefix: the question's own parser (`crate::parse`) reads them.
@@ -280,6 +291,20 @@ const EXPLAIN: QuestionForm = QuestionForm {
     listed: false,
 };
 
+/// `first 20 …`
+const FIRST: QuestionForm = QuestionForm {
+    name: "first",
+    kind: Kind::Prefix,
+    help: "the answer a page at a time (`.more` shows the next page in the REPL)",
+    english: words(&["first"], &["first"]),
+    italian: words(&["primi"], &["primi", "prime"]),
+    examples: &[both(
+        "first 5 models by Google",
+        "primi 5 modelli di Google",
+    )],
+    listed: false,
+};
+
 impl QuestionForm {
     /// The form's words in English and in Italian.
     pub fn languages(&self) -> [&Words; 2] {
@@ -297,6 +322,26 @@ pub static LEADING_KEYWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .copied()
         .collect()
 });
+
+/// What a question may start with in one language, in the order of [`FORMS`]: what "I
+/// don't understand" lists.
+pub fn leading_phrases(language: Lang) -> Vec<&'static str> {
+    let mut phrases: Vec<&'static str> = vec![];
+    let all = FORMS
+        .iter()
+        .filter(|form| form.kind != Kind::Modifier)
+        .flat_map(|form| match language {
+            Lang::En => form.english.phrases,
+            Lang::It => form.italian.phrases,
+        });
+    // `primi` starts a top list and a page: said once.
+    for phrase in all {
+        if !phrases.contains(phrase) {
+            phrases.push(phrase);
+        }
+    }
+    phrases
+}
 
 /// Every phrase of every form, in both languages: what the REPL completes besides the
 /// ontology's words and the entity names.

@@ -2,6 +2,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Name;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, name};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -30,8 +31,8 @@ impl Syntax for Path {
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
         Ok(Self {
-            from: name(parts.required("a name")?),
-            to: name(parts.required("a name")?),
+            from: name(parts.required(&Text::new("a name", "un nome"))?),
+            to: name(parts.required(&Text::new("a name", "un nome"))?),
         })
     }
 

@@ -1,6 +1,7 @@
 //! `sparql SELECT …`: a SPARQL query, run as it is.
 
 use super::{Kind, QuestionForm, Syntax, english, words};
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -24,7 +25,12 @@ impl Syntax for Sparql {
     const RULE: Rule = Rule::sparql;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(parts.required("a SPARQL query")?.as_str().to_owned()))
+        Ok(Self(
+            parts
+                .required(&Text::new("a SPARQL query", "una query SPARQL"))?
+                .as_str()
+                .to_owned(),
+        ))
     }
 
     fn plan(&self, _resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {

@@ -2,6 +2,7 @@
 
 use super::{Kind, QuestionForm, Syntax, english, words};
 use crate::ast::{Run, Span};
+use crate::diagnostic::Text;
 use crate::parse::{Pair, ParseError, Parts, Rule, run, span_of};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -31,12 +32,12 @@ impl Syntax for Top {
     const RULE: Rule = Rule::top;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let limit_pair = parts.required("a number")?;
+        let limit_pair = parts.required(&Text::new("a number", "un numero"))?;
         Ok(Self {
             limit: limit(&limit_pair)?,
             limit_span: span_of(&limit_pair),
-            class: run(parts.required("what to rank")?),
-            measure: run(parts.required("a measure")?),
+            class: run(parts.required(&Text::new("what to rank", "cosa mettere in classifica"))?),
+            measure: run(parts.required(&Text::new("a measure", "una misura"))?),
         })
     }
 
@@ -52,26 +53,35 @@ impl Syntax for Top {
 /// The number of a `top` question: from 1 to the longest top list.
 fn limit(limit_pair: &Pair<'_, Rule>) -> Result<u32, ParseError> {
     let limit_span = span_of(limit_pair);
-    let limit = limit_pair
-        .as_str()
-        .parse::<u32>()
-        .ok()
+    let limit = crate::ast::number(limit_pair.as_str())
         .filter(|n| *n <= MAX_TOP)
         .ok_or_else(|| {
             ParseError::advising(
                 limit_span,
-                &format!(
-                    "`top {}` is more than a top list holds",
-                    limit_pair.as_str()
+                Text::new(
+                    format!(
+                        "`top {}` is more than a top list holds",
+                        limit_pair.as_str()
+                    ),
+                    format!(
+                        "`{}` è più di quanto una classifica contenga",
+                        limit_pair.as_str()
+                    ),
                 ),
-                format!("give a number from 1 to {MAX_TOP}"),
+                Text::new(
+                    format!("give a number from 1 to {MAX_TOP}"),
+                    format!("scegli un numero da 1 a {MAX_TOP}"),
+                ),
             )
         })?;
     if limit == 0 {
         return Err(ParseError::advising(
             limit_span,
-            "`top 0` asks for nothing",
-            "give a number from 1",
+            Text::new(
+                "`top 0` asks for nothing",
+                "una classifica di 0 non chiede nulla",
+            ),
+            Text::new("give a number from 1", "scegli un numero da 1 in su"),
         ));
     }
     Ok(limit)

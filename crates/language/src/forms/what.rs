@@ -3,6 +3,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Run;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Plan, ResolveError, Resolver};
 
@@ -10,7 +11,7 @@ pub const FORM: QuestionForm = QuestionForm {
     name: "what",
     kind: Kind::Body,
     help: "what a name stands in a relation to (in Italian, the relation phrase comes first)",
-    english: words(&["what does"], &["what does", "what do"]),
+    english: words(&["what does"], &["what does", "what do", "what did"]),
     italian: words(&[], &[]),
     examples: &[both("what does NVIDIA depend on", "da cosa dipende NVIDIA")],
     listed: true,
@@ -24,7 +25,10 @@ impl Syntax for What {
     const RULE: Rule = Rule::what;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("a name and a relation")?)))
+        Ok(Self(run(parts.required(&Text::new(
+            "a name and a relation",
+            "un nome e una relazione",
+        ))?)))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {

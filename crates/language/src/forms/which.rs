@@ -5,6 +5,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Run;
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Plan, ResolveError, Resolver};
 
@@ -39,7 +40,10 @@ impl Syntax for Which {
     const RULE: Rule = Rule::which;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        Ok(Self(run(parts.required("a kind, or `is` and what to ask")?)))
+        Ok(Self(run(parts.required(&Text::new(
+            "a kind, or `is` and what to ask",
+            "un tipo, o `è` e cosa chiedere",
+        ))?)))
     }
 
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
@@ -88,8 +92,19 @@ pub(super) fn noun_reading(
             transitive,
         });
     }
-    if let Some(phrase) = resolver.noun_phrase(run)? {
-        return Ok(Plan::List(phrase));
+    match resolver.noun_phrase(run) {
+        Ok(Some(phrase)) => return Ok(Plan::List(phrase)),
+        Ok(None) => {}
+        // A kind that goes on as a measure does (`universities offering AI courses`, `GPUs
+        // held by DeepSeek`): the measure; else the noun phrase's error.
+        Err(error) => {
+            return crate::measure_words::measure_reading(
+                resolver,
+                &run.words,
+                crate::measure_words::Asked::Unsaid,
+            )
+            .ok_or(error);
+        }
     }
     // `open modles`: the adjective says a kind was meant, so the kind is the error.
     let skip = crate::noun_phrase::article_words(&run.words);

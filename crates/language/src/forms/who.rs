@@ -3,6 +3,7 @@
 
 use super::{Kind, QuestionForm, Syntax, both, english, words};
 use crate::ast::{Run, Word};
+use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run, span_of};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
 
@@ -41,7 +42,7 @@ impl Syntax for Who {
     const RULE: Rule = Rule::who;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let asker = parts.required("`who`")?;
+        let asker = parts.required(&Text::new("`who`", "`chi`"))?;
         let asker = Word {
             text: asker.as_str().to_owned(),
             span: span_of(&asker),
@@ -49,7 +50,10 @@ impl Syntax for Who {
         };
         Ok(Self {
             asker,
-            run: run(parts.required("a relation and a name")?),
+            run: run(parts.required(&Text::new(
+                "a relation and a name",
+                "una relazione e un nome",
+            ))?),
         })
     }
 
