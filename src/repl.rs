@@ -16,6 +16,7 @@ use rustyline::{Context, Editor, Helper};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::answer::Answer;
 use crate::render::TableStyle;
 use crate::session::{Session, Settings};
 use crate::shell::{self, Meta};
@@ -31,6 +32,7 @@ const META_COMMANDS: &[&str] = &[
     ".pager",
     ".entities",
     ".relations",
+    ".more",
     ".quit",
 ];
 
@@ -177,6 +179,8 @@ pub fn run(mut session: Session) -> io::Result<()> {
         let _ = editor.load_history(path);
     }
     println!("catena — the generative-AI value chain. Type .help for examples, .quit to leave.");
+    // The next page of the last answer asked a page at a time (`first 20 …`).
+    let mut more: Option<Answer> = None;
     loop {
         let input = match read_question(&mut editor) {
             Ok(input) => input,
@@ -195,6 +199,10 @@ pub fn run(mut session: Session) -> io::Result<()> {
             // History is a convenience: failing to keep it never stops the REPL.
             let _ = save_history(&mut editor, path);
         }
+        if input == ".more" {
+            more = show_more(&session, more.take())?;
+            continue;
+        }
         if input.starts_with('.') {
             match shell::meta_command(&mut session, input) {
                 Ok(Meta::Print(text)) => show(&session.settings, format!("{text}\n").as_bytes())?,
@@ -203,9 +211,23 @@ pub fn run(mut session: Session) -> io::Result<()> {
             }
             continue;
         }
-        answer(&session, input)?;
+        more = answer(&session, input)?;
     }
     Ok(())
+}
+
+/// `.more`: the next page of the last answer asked a page at a time, and the page after it.
+fn show_more(session: &Session, more: Option<Answer>) -> io::Result<Option<Answer>> {
+    let Some(page) = more else {
+        eprintln!("{}", shell::NO_MORE);
+        return Ok(None);
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let style = table_style(&session.settings);
+    shell::write_answer(&page, session.settings.format, style, &mut out, &mut err)?;
+    show(&session.settings, &out)?;
+    io::stderr().write_all(&err)?;
+    Ok(page.next_page())
 }
 
 /// Reads a question: a line after the prompt, then, while it [needs more
@@ -227,15 +249,24 @@ pub fn join_continued(input: &str, line: &str) -> String {
 }
 
 /// Answers a question in the REPL: the answer on standard output (paged when long), then
-/// what went to standard error (an error, the time it took).
-fn answer(session: &Session, question: &str) -> io::Result<()> {
+/// what went to standard error (an error, the time it took). Returns the answer's next page,
+/// for `.more`.
+fn answer(session: &Session, question: &str) -> io::Result<Option<Answer>> {
     let style = table_style(&session.settings);
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    shell::answer_one(session, question, None, style, &mut out, &mut err)?;
+    let mut more = None;
+    shell::answer_one(
+        session, question, None, style, &mut more, &mut out, &mut err,
+    )?;
+    if let Some(next) = &more {
+        let size = next.page.map_or(0, |page| page.size);
+        writeln!(out, ".more shows the next {size}")?;
+    }
     show(&session.settings, &out)?;
     let mut stderr = io::stderr().lock();
     stderr.write_all(&err)?;
-    stderr.flush()
+    stderr.flush()?;
+    Ok(more)
 }
 
 /// How tables are written on standard output: `--width`, else the terminal's width when

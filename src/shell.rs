@@ -5,6 +5,7 @@ use std::io::Write;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
+use crate::answer::Answer;
 use crate::formats;
 use crate::render::{self, Format, Layout, RenderError, TableStyle};
 use crate::session::{Outcome, QuestionError, Session, Settings};
@@ -57,31 +58,27 @@ pub struct Origin {
     pub line: usize,
 }
 
-/// Asks one question and prints its answer (or its error). Returns whether it succeeded.
+/// Asks one question and prints its answer (or its error). Returns whether it succeeded; an
+/// answer asked a page at a time (`first 20 …`) leaves its next page in `more`.
 pub fn answer_one(
     session: &Session,
     question: &str,
     origin: Option<&Origin>,
     style: TableStyle,
+    more: &mut Option<Answer>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<bool> {
     let started = Instant::now();
     let result = session.ask(question);
     let elapsed = started.elapsed();
+    *more = None;
     match result {
         Ok(Outcome::Answer(answer)) => {
-            match render::render_answer(&answer, session.settings.format, style, out) {
-                Ok(()) => {}
-                // The reader has gone (`catena … | head`): the caller stops, quietly.
-                Err(RenderError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Err(error);
-                }
-                Err(error) => {
-                    writeln!(err, "error: {error}")?;
-                    return Ok(false);
-                }
+            if !write_answer(&answer, session.settings.format, style, out, err)? {
+                return Ok(false);
             }
+            *more = answer.next_page();
         }
         Ok(Outcome::Explained(sparql)) => writeln!(out, "{sparql}")?,
         Err(error) => {
@@ -94,6 +91,30 @@ pub fn answer_one(
     }
     Ok(true)
 }
+
+/// Writes an answer (its page, if it has one); false when it could not be, with the error
+/// written on `err`. A closed pipe is returned, for the caller to stop quietly.
+pub fn write_answer(
+    answer: &Answer,
+    format: Format,
+    style: TableStyle,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    match render::render_answer(answer, format, style, out) {
+        Ok(()) => Ok(true),
+        // The reader has gone (`catena … | head`): the caller stops, quietly.
+        Err(RenderError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(error),
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            Ok(false)
+        }
+    }
+}
+
+/// What `.more` says when the last answer has no page left.
+pub const NO_MORE: &str =
+    "no more rows: ask a question with first N (primi N) to see its answer N rows at a time";
 
 /// `file:line:column: error: …` and the question with a caret.
 pub fn write_error(

@@ -538,3 +538,34 @@ fn entity_cards_fit_eighty_columns() {
         "an observation's value, unit and period: {csv}"
     );
 }
+
+/// `first N …` answers a page in every format; the table's footer says which of how many.
+#[test]
+fn first_n_answers_one_page_in_every_format() {
+    catena()
+        .args(["-e", "first 2 companies that depend on NVIDIA"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Amazon"))
+        .stdout(predicate::str::contains("ASC27"))
+        .stdout(predicate::str::contains("DeepSeek").not())
+        .stdout(predicate::str::contains("(rows 1–2 of 5)"));
+    let output = catena()
+        .args([
+            "--format",
+            "json",
+            "-e",
+            "primi 3 aziende che dipendono da NVIDIA",
+        ])
+        .output()
+        .expect("catena runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let bindings = json["results"]["bindings"].as_array().expect("bindings");
+    assert_eq!(bindings.len(), 3, "{json}");
+    // A page that holds the whole answer is the answer.
+    catena()
+        .args(["-e", "first 50 companies that depend on NVIDIA"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(5 rows)"));
+}

@@ -495,3 +495,41 @@ mod completion {
         })
     }
 }
+
+#[test]
+fn first_n_shows_a_page_and_more_the_next() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let history = dir.path().join("history");
+    let mut session = repl(&history);
+    session.send_line(".more").expect("send");
+    session
+        .exp_string("no more rows")
+        .expect("nothing to page yet");
+    session
+        .send_line("first 2 companies that depend on NVIDIA")
+        .expect("send");
+    session.exp_string("Amazon").expect("the first row");
+    session.exp_string("ASC27").expect("the second row");
+    // rexpect reads bytes as Latin-1: the expected strings are ASCII.
+    session
+        .exp_string("2 of 5)")
+        .expect("which rows of how many");
+    session
+        .exp_string(".more shows the next 2")
+        .expect("a hint");
+    session.send_line(".more").expect("send");
+    session.exp_string("DeepSeek").expect("the third row");
+    session.exp_string("Google").expect("the fourth row");
+    session.exp_string("4 of 5)").expect("the second page");
+    session.send_line(".more").expect("send");
+    session.exp_string("Microsoft").expect("the last row");
+    session.exp_string("5 of 5)").expect("the last page");
+    session.send_line(".more").expect("send");
+    session.exp_string("no more rows").expect("the end");
+    session
+        .send_line("primi 2 modelli di Google")
+        .expect("send");
+    session.exp_string("2 of 3)").expect("an Italian page");
+    session.send_line(".quit").expect("send");
+    session.exp_eof().expect("the REPL ends");
+}

@@ -91,11 +91,13 @@ pub fn batch(
         }
         first = false;
         let origin = shell::Origin { name, line };
+        // A script gets the page it asked for (`first 20 …`), and no more.
         if !shell::answer_one(
             &session,
             &question,
             Some(&origin),
             style,
+            &mut None,
             &mut out,
             &mut err,
         )? {

@@ -19,6 +19,48 @@ pub struct Answer {
     pub columns: Vec<Column>,
     /// The entity the rows are the facts of (`describe`): a table shows them as its card.
     pub card: Option<crate::card::Subject>,
+    /// `first 20 …`: the rows shown at once; the answer keeps them all, for the next pages.
+    pub page: Option<Page>,
+}
+
+/// A page of an answer: `size` rows from row `start` (counted from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub start: usize,
+    pub size: usize,
+}
+
+impl Answer {
+    /// How many rows (or triples) the whole answer has.
+    pub fn total_rows(&self) -> usize {
+        match &self.output {
+            QueryOutput::Solutions { rows, .. } => rows.len(),
+            QueryOutput::Graph(triples) => triples.len(),
+            QueryOutput::Boolean(_) => 1,
+        }
+    }
+
+    /// The answer its page shows (all of it when it has no page), with no page of its own.
+    pub fn shown(&self) -> Answer {
+        let mut shown = self.clone();
+        shown.page = None;
+        if let (Some(page), QueryOutput::Solutions { rows, .. }) = (self.page, &mut shown.output) {
+            let start = page.start.min(rows.len());
+            let end = page.start.saturating_add(page.size).min(rows.len());
+            *rows = rows[start..end].to_vec();
+        }
+        shown
+    }
+
+    /// The same answer at its next page, if rows are left after this one.
+    pub fn next_page(&self) -> Option<Answer> {
+        let page = self.page?;
+        let start = page.start.saturating_add(page.size);
+        (start < self.total_rows()).then(|| Answer {
+            page: Some(Page { start, ..page }),
+            ..self.clone()
+        })
+    }
 }
 
 /// Runs a compiled question, its SPARQL through `query` (a local store or a remote endpoint).
@@ -38,6 +80,7 @@ pub fn run(
                 },
                 columns: compiled.columns.clone(),
                 card: None,
+                page: None,
             })
         }
         Post::Transitive {
@@ -488,6 +531,7 @@ impl Walk {
             },
             columns,
             card: None,
+            page: None,
         }
     }
 }
@@ -717,11 +761,54 @@ fn path_answer(rows: Vec<Vec<Option<Term>>>) -> Answer {
         output: QueryOutput::Solutions { variables, rows },
         columns,
         card: None,
+        page: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_answer_is_shown_a_page_at_a_time() {
+        let rows: Vec<Vec<Option<Term>>> = (0..5)
+            .map(|n| vec![Some(Literal::from(n).into())])
+            .collect();
+        let answer = Answer {
+            output: QueryOutput::Solutions {
+                variables: vec![Variable::new_unchecked("n")],
+                rows,
+            },
+            columns: vec![],
+            card: None,
+            page: Some(Page { start: 0, size: 2 }),
+        };
+        let values = |answer: &Answer| match &answer.shown().output {
+            QueryOutput::Solutions { rows, .. } => rows
+                .iter()
+                .map(|row| row[0].as_ref().map(ToString::to_string).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        };
+        assert_eq!(
+            values(&answer),
+            "\"0\"^^<http://www.w3.org/2001/XMLSchema#integer> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"
+        );
+        assert_eq!(answer.total_rows(), 5);
+        let second = answer.next_page().expect("a second page");
+        assert_eq!(second.page, Some(Page { start: 2, size: 2 }));
+        let third = second.next_page().expect("a third page");
+        assert_eq!(third.shown().total_rows(), 1);
+        assert_eq!(third.next_page(), None);
+        // Without a page, the answer is shown whole and has no next page.
+        let whole = Answer {
+            page: None,
+            ..answer
+        };
+        assert_eq!(whole.shown().total_rows(), 5);
+        assert_eq!(whole.next_page(), None);
+    }
+
     use super::*;
     use crate::compile::Kind;
     use crate::vocabulary::{Entity, EntityIndex};

@@ -82,6 +82,7 @@ pub fn answer(
             iri: entity.clone(),
             label,
         }),
+        page: None,
     }
 }
 
@@ -767,6 +768,7 @@ mod tests {
             },
             columns: vec![],
             card: None,
+            page: None,
         };
         let subject = Subject {
             iri: NamedNode::new_unchecked(format!("{}NVIDIA", vocab::ENT)),

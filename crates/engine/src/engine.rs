@@ -53,6 +53,8 @@ pub enum Prepared {
     Compiled {
         compiled: Compiled,
         scope: Scope,
+        /// `first 20 …`: the rows of a page.
+        page: Option<usize>,
     },
 }
 
@@ -248,7 +250,11 @@ impl Engine {
             (Plan::Sparql(text), false) => sparql::prepare_query(text, cancellation)
                 .map(|prepared| Prepared::Sparql(Box::new(prepared.in_scope(&scope))))
                 .map_err(QuestionError::Query),
-            _ => Ok(Prepared::Compiled { compiled, scope }),
+            _ => Ok(Prepared::Compiled {
+                compiled,
+                scope,
+                page: resolved.first.and_then(|size| usize::try_from(size).ok()),
+            }),
         }
     }
 
@@ -263,6 +269,7 @@ impl Engine {
                     .map_err(QuestionError::Query)?,
                 columns: vec![],
                 card: None,
+                page: None,
             },
             Prepared::RemoteSparql(text) => Answer {
                 output: self
@@ -270,13 +277,22 @@ impl Engine {
                     .map_err(QuestionError::Query)?,
                 columns: vec![],
                 card: None,
+                page: None,
             },
-            Prepared::Compiled { compiled, scope } => answer::run(
-                &|text| self.run_sparql(text, limits, &scope),
-                &self.vocabulary(),
-                &compiled,
-            )
-            .map_err(QuestionError::Query)?,
+            Prepared::Compiled {
+                compiled,
+                scope,
+                page,
+            } => {
+                let mut answer = answer::run(
+                    &|text| self.run_sparql(text, limits, &scope),
+                    &self.vocabulary(),
+                    &compiled,
+                )
+                .map_err(QuestionError::Query)?;
+                answer.page = page.map(|size| answer::Page { start: 0, size });
+                answer
+            }
         };
         let size = match &answer.output {
             QueryOutput::Solutions { rows, .. } => rows.len(),

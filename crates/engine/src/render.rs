@@ -274,6 +274,71 @@ pub fn render_answer(
     style: TableStyle,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
+    match answer.page {
+        // A page: its rows alone, in every format; a table's footer says which of how many.
+        Some(page) => {
+            let shown = answer.shown();
+            let footer = Footer::Page {
+                first: page.start + 1,
+                last: page.start + shown.total_rows(),
+                total: answer.total_rows(),
+            };
+            render_rows(&shown, format, style, footer, out)
+        }
+        None => render_rows(answer, format, style, Footer::Count, out),
+    }
+}
+
+/// The line under a table of an answer's rows.
+#[derive(Debug, Clone, Copy)]
+enum Footer {
+    /// `(12 rows)`
+    Count,
+    /// `(rows 1–20 of 1,042)`
+    Page {
+        first: usize,
+        last: usize,
+        total: usize,
+    },
+}
+
+impl Footer {
+    fn write(self, rows: usize, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Self::Count => writeln!(out, "({rows} row{})", if rows == 1 { "" } else { "s" }),
+            Self::Page { total, .. } if rows == 0 => {
+                writeln!(out, "(no rows here; the answer has {})", thousands(total))
+            }
+            // A page that holds the whole answer is the answer.
+            Self::Page {
+                first: 1,
+                last,
+                total,
+            } if last == total => Self::Count.write(rows, out),
+            Self::Page { first, last, total } => writeln!(
+                out,
+                "(rows {}–{} of {})",
+                thousands(first),
+                thousands(last),
+                thousands(total)
+            ),
+        }
+    }
+}
+
+/// A count with its thousands grouped: `17,342`.
+fn thousands(n: usize) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// [`render_answer`] of the rows an answer holds, with `footer` under a table.
+fn render_rows(
+    answer: &Answer,
+    format: Format,
+    style: TableStyle,
+    footer: Footer,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
     let QueryOutput::Solutions { variables, rows } = &answer.output else {
         return render(&answer.output, format, style, out);
     };
@@ -333,8 +398,7 @@ pub fn render_answer(
         .collect();
     let cells: Vec<Vec<String>> = cells.iter().map(|row| pick(row)).collect();
     write_table(&pick(&header), &cells, &numeric, style, out)?;
-    let n = rows.len();
-    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
+    footer.write(rows.len(), out)?;
     Ok(())
 }
 

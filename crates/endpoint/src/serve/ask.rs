@@ -64,7 +64,8 @@ pub(super) fn ask_endpoint(state: &State, head: &Head, query_string: &str) -> Re
     let engine = Arc::clone(&state.engine);
     match execute(state, token, move |limits| engine.answer(prepared, limits)) {
         Ok(Ok(Outcome::Answer(answer))) => {
-            let reply = result_reply(&answer.output, accept, &formats);
+            // `first 20 …` answers its first page.
+            let reply = result_reply(&answer.shown().output, accept, &formats);
             if reply.status == 200 {
                 reply
             } else {
