@@ -599,6 +599,7 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             compiled
         }
         Plan::Describe(entity) => describe(entity, vocabulary),
+        Plan::Dates(entity) => dates(entity),
         Plan::Path { from, to } => Compiled::new(
             neighbours(std::slice::from_ref(&from.iri), true),
             vec![],
@@ -1578,6 +1579,36 @@ fn statement_details(facts: &mut Group) {
             &var("status"),
         ))
         .line(label(&st));
+}
+
+/// `when was Stargate announced`: every date-valued fact about a name, the date first and
+/// the property that gives it (`date`, `founded on`, `start date`).
+fn dates(entity: &Entity) -> Compiled {
+    let (date, what) = (var("date"), var("what"));
+    let columns = vec![
+        Column::text("date", date.clone()),
+        Column::named("what", what.clone()),
+    ];
+    let datatype = |local: &str| {
+        Expr::compare(
+            Expr::call_var(Function::Datatype, &date),
+            Comparison::Equal,
+            Expr::Term(Term::Iri(NamedNode::new_unchecked(format!(
+                "{}{local}",
+                crate::vocab::XSD
+            )))),
+        )
+    };
+    let mut body = Group::block();
+    body.line(Pattern::triple(&entity.iri, &what, &date))
+        .line(Pattern::Filter(Expr::Or(vec![
+            datatype("date"),
+            datatype("gYearMonth"),
+            datatype("gYear"),
+            datatype("dateTime"),
+        ])));
+    let order = vec![OrderKey::var(&date), OrderKey::var(&what)];
+    finish(columns, body, order, vec![], None)
 }
 
 /// The pattern that puts `?x` in its group of `count … by …`.

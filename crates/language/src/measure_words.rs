@@ -104,6 +104,14 @@ pub(crate) fn measure_reading(
     })
 }
 
+/// The one name among the words (`when was Stargate announced`), if there is one.
+pub(crate) fn single_name(resolver: &Resolver<'_>, words: &[Word]) -> Option<Entity> {
+    match names_in(resolver, words).as_slice() {
+        [(_, entity)] => Some(entity.clone()),
+        _ => None,
+    }
+}
+
 /// Where `according to …` starts, if it does after a first word.
 fn attribution_start(words: &[Word]) -> Option<usize> {
     (1..words.len()).find(|&at| {

@@ -273,6 +273,16 @@ impl<'i> Parts<'i> {
         let span = self.span;
         self.next().ok_or_else(|| expected(span, what))
     }
+
+    /// The next part as a word, as typed: a question word (`who`, `dove`) its form keeps.
+    pub(crate) fn required_word(&mut self, what: &Text) -> Result<Word, ParseError> {
+        let pair = self.required(what)?;
+        Ok(Word {
+            text: pair.as_str().to_owned(),
+            span: span_of(&pair),
+            quoted: false,
+        })
+    }
 }
 
 impl<'i> Iterator for Parts<'i> {

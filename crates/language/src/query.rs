@@ -613,6 +613,7 @@ pub enum Function {
     Coalesce,
     If,
     LCase,
+    Datatype,
 }
 
 impl Function {
@@ -630,6 +631,7 @@ impl Function {
             Self::Coalesce => "COALESCE",
             Self::If => "IF",
             Self::LCase => "LCASE",
+            Self::Datatype => "DATATYPE",
         }
     }
 }

@@ -58,6 +58,9 @@ pub enum Plan {
         asked: Option<&'static str>,
     },
     Describe(Entity),
+    /// The dates of a name (`when was Stargate announced`, `quando è stata fondata
+    /// DeepSeek`): each date-valued fact about it.
+    Dates(Entity),
     Path {
         from: Entity,
         to: Entity,

@@ -2,10 +2,11 @@
 //! the things a noun phrase names, as `count` gives it.
 
 use super::{Kind, QuestionForm, Syntax, both, words};
-use crate::ast::Run;
+use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
+use crate::noun_phrase::{Link, NounPhrase, Restriction, Target};
 use crate::parse::{ParseError, Parts, Rule, run};
-use crate::resolve::{Plan, ResolveError, Resolver};
+use crate::resolve::{Direction, Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
     name: "how many",
@@ -46,13 +47,86 @@ impl Syntax for HowMany {
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
         match super::count::counted(resolver, &self.0) {
             Ok((phrase, group)) => Ok(Plan::Count { phrase, group }),
-            // A number the documents state (`how many GPUs does DeepSeek hold`).
-            Err(error) => crate::measure_words::measure_reading(
-                resolver,
-                &self.0.words,
-                crate::measure_words::Asked::ForANumber,
-            )
-            .ok_or(error),
+            // A relation's noun and its name (`how many members does UALink have`), or a
+            // number the documents state (`how many GPUs does DeepSeek hold`).
+            Err(error) => noun_count(resolver, &self.0.words)
+                .or_else(|| {
+                    crate::measure_words::measure_reading(
+                        resolver,
+                        &self.0.words,
+                        crate::measure_words::Asked::ForANumber,
+                    )
+                })
+                .ok_or(error),
         }
     }
+}
+
+/// Words that make `how many members does UALink have` a sentence: read past.
+const HAVING: &[&str] = &[
+    "does", "do", "did", "has", "have", "had", "ha", "hanno", "aveva", "avevano", "got",
+];
+
+/// `how many members does UALink have`, `quanti membri ha UALink`, `how many investors does
+/// OpenAI have`: the count of the things a relation's noun names for the name.
+fn noun_count(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
+    let words: Vec<Word> = words
+        .iter()
+        .filter(|w| w.quoted || !HAVING.contains(&w.text.to_lowercase().as_str()))
+        .cloned()
+        .collect();
+    (1..words.len()).find_map(|split| {
+        ["of", "di"].iter().find_map(|of| {
+            let mut probe = words[..split].to_vec();
+            probe.push(Word {
+                text: (*of).to_owned(),
+                span: words[split].span,
+                quoted: false,
+            });
+            probe.extend_from_slice(&words[split..]);
+            let (relation, direction, entity) =
+                resolver.relation_noun(&Run { words: probe }).ok()??;
+            Some(Plan::Count {
+                phrase: counted_by_relation(resolver, relation, direction, entity)?,
+                group: None,
+            })
+        })
+    })
+}
+
+/// The things at the other end of `relation` from `entity`, of the class its domain (or
+/// range) names, or of any class.
+fn counted_by_relation(
+    resolver: &Resolver<'_>,
+    relation: crate::vocabulary::Relation,
+    direction: Direction,
+    entity: crate::vocabulary::Entity,
+) -> Option<NounPhrase> {
+    let ends = match direction {
+        Direction::Subjects => &relation.domain,
+        Direction::Objects => &relation.range,
+    };
+    let classes = &resolver.vocabulary().classes;
+    let class = match ends.as_slice() {
+        [one] => classes.iter().find(|c| c.iri == *one),
+        _ => None,
+    }
+    .or_else(|| {
+        classes
+            .iter()
+            .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
+    })?
+    .clone();
+    Some(NounPhrase {
+        class,
+        qualifiers: vec![],
+        restrictions: vec![Restriction {
+            negated: false,
+            any_of: vec![Link::Related {
+                relation: Box::new(relation),
+                direction,
+                target: Target::Entity(entity),
+            }],
+        }],
+    })
 }

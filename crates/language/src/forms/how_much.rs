@@ -5,7 +5,7 @@
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
-use crate::parse::{ParseError, Parts, Rule, run, span_of};
+use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Phrases, Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
@@ -23,6 +23,10 @@ pub const FORM: QuestionForm = QuestionForm {
             "when did Microsoft invest in OpenAI",
             "quando ha investito Microsoft in OpenAI",
         ),
+        both(
+            "when was DeepSeek founded",
+            "quando è stata fondata DeepSeek",
+        ),
     ],
     listed: true,
 };
@@ -38,12 +42,7 @@ impl Syntax for HowMuch {
     const RULE: Rule = Rule::how_much;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let asker = parts.required(&Text::new("`how much`", "`quanto`"))?;
-        let asker = Word {
-            text: asker.as_str().to_owned(),
-            span: span_of(&asker),
-            quoted: false,
-        };
+        let asker = parts.required_word(&Text::new("`how much`", "`quanto`"))?;
         let what = Text::new(
             "a name, a relation and a name",
             "un nome, una relazione e un nome",
@@ -61,6 +60,13 @@ impl Syntax for HowMuch {
         let asked = self.asked_column();
         between(resolver, &words[skip..], asked)
             .or_else(|| between_italian(resolver, words, asked))
+            // `when was Stargate announced`: the dates of the one name in the question.
+            .or_else(|| {
+                (asked == Some("date"))
+                    .then(|| crate::measure_words::single_name(resolver, words))
+                    .flatten()
+                    .map(Plan::Dates)
+            })
             // An amount the documents state (`how much did DeepSeek spend on infrastructure`).
             .or_else(|| {
                 crate::measure_words::measure_reading(
@@ -165,10 +171,12 @@ fn not_between(resolver: &Resolver<'_>, run: &Run) -> ResolveError {
     ResolveError::new(
         run.span(),
         Text::new(
-            "expected two names and the relation between them: `how much did Microsoft invest \
-             in OpenAI`, `when did Microsoft invest in OpenAI`",
-            "servono due nomi e la relazione tra loro: `quanto ha investito Microsoft in \
-             OpenAI`, `quando ha investito Microsoft in OpenAI`",
+            "expected two names and the relation between them (`how much did Microsoft invest \
+             in OpenAI`, `when did Microsoft invest in OpenAI`), a measure (`how much did \
+             NVIDIA earn`) or, after when, one name (`when was DeepSeek founded`)",
+            "servono due nomi e la relazione tra loro (`quanto ha investito Microsoft in \
+             OpenAI`, `quando ha investito Microsoft in OpenAI`), una misura (`quanto ha \
+             fatturato NVIDIA`) o, dopo quando, un nome (`quando è stata fondata DeepSeek`)",
         ),
     )
     .with_expected(vec!["a name, a relation and a name".to_owned()])

@@ -5,7 +5,7 @@
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
-use crate::parse::{ParseError, Parts, Rule, run, span_of};
+use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
 use crate::vocabulary::{AnswerKind, COPULAS, Lang, Relation, phrase_key};
 
@@ -36,12 +36,7 @@ impl Syntax for Where {
     const RULE: Rule = Rule::where_;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let asker = parts.required(&Text::new("`where`", "`dove`"))?;
-        let asker = Word {
-            text: asker.as_str().to_owned(),
-            span: span_of(&asker),
-            quoted: false,
-        };
+        let asker = parts.required_word(&Text::new("`where`", "`dove`"))?;
         let run = run(parts.required(&Text::new("a name", "un nome"))?);
         Ok(Self { asker, run })
     }

@@ -4,7 +4,7 @@
 use super::{Kind, QuestionForm, Syntax, both, english, words};
 use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
-use crate::parse::{ParseError, Parts, Rule, run, span_of};
+use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
 
 pub const FORM: QuestionForm = QuestionForm {
@@ -42,12 +42,7 @@ impl Syntax for Who {
     const RULE: Rule = Rule::who;
 
     fn build(mut parts: Parts<'_>) -> Result<Self, ParseError> {
-        let asker = parts.required(&Text::new("`who`", "`chi`"))?;
-        let asker = Word {
-            text: asker.as_str().to_owned(),
-            span: span_of(&asker),
-            quoted: false,
-        };
+        let asker = parts.required_word(&Text::new("`who`", "`chi`"))?;
         Ok(Self {
             asker,
             run: run(parts.required(&Text::new(
