@@ -215,6 +215,25 @@ const EMBEDDED_ONLY_IN_GEN: &[(&str, &str)] = &[
     ("count_companies_by_country", "count companies by country"),
     ("elenca_modelli_di", "elenca modelli di Google"),
     ("in_year_filter", "who invested in OpenAI in 2023"),
+    // The shapes of the question words and noun phrases (issue 15).
+    ("where_based", "where is Mistral AI based"),
+    ("dove_si_tiene", "dove si tiene l'AI Action Summit"),
+    (
+        "measure_sentence",
+        "how many H100 GPUs does DeepSeek hold according to Alexandr Wang",
+    ),
+    (
+        "misura_in_frase",
+        "quante università cinesi offrono corsi di IA",
+    ),
+    ("when_one_name", "when was DeepSeek founded"),
+    ("noun_count", "how many members does UALink have"),
+    ("first_page", "first 20 companies that depend on NVIDIA"),
+    (
+        "clauses_and_negation",
+        "European companies that depend on NVIDIA but not on TSMC",
+    ),
+    ("predicate_adjective", "quali aziende sono italiane"),
 ];
 
 /// One question of each form on generated graphs, with the generator's anchor labels (see

@@ -124,7 +124,21 @@ fn name_missing(span: Span) -> ResolveError {
 }
 
 /// Resolves a parsed question against the vocabulary.
+///
+/// A question is read by trying its readings in turn, and a reading that fails makes an
+/// error whose "did you mean" scores every name; such errors are thrown away when a later
+/// reading holds. So a question is first resolved without suggestions, and only when it
+/// fails, again for its error with them (the readings do not depend on suggestions).
 pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved, ResolveError> {
+    // A search that throws every error away (advice, completion) asked for none: once is enough.
+    if crate::suggest::suggestions_off() {
+        return resolve_once(question, vocabulary);
+    }
+    crate::suggest::without_suggestions(|| resolve_once(question, vocabulary))
+        .or_else(|_| resolve_once(question, vocabulary))
+}
+
+fn resolve_once(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved, ResolveError> {
     let resolver = Resolver { vocabulary };
     let transitive = question.modifiers.transitive;
     let plan = question.form.plan(&resolver, transitive.is_some())?;

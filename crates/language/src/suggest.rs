@@ -21,6 +21,11 @@ pub fn without_suggestions<T>(f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// Whether suggestions are switched off on this thread ([`without_suggestions`]).
+pub fn suggestions_off() -> bool {
+    QUIET.with(Cell::get)
+}
+
 /// Up to `limit` candidates close to `typed` (case-insensitive edit distance), best first.
 pub fn closest<'a>(
     typed: &str,

@@ -56,6 +56,15 @@ impl Syntax for Where {
         }
         // `is`, `does`, `è`: the auxiliary before the name.
         let words = &self.run.words[leading_auxiliary(&self.run.words)..];
+        // `where is the headquarters of DeepSeek`: a place relation's noun and its name.
+        let noun = Run {
+            words: words.to_vec(),
+        };
+        if let Ok(Some((relation, Direction::Objects, entity))) = resolver.relation_noun(&noun)
+            && relation.object_kind == AnswerKind::Place
+        {
+            return Ok(related(relation, entity));
+        }
         // The longest name first, then what follows it: a place relation's verb, or nothing.
         for end in (1..=words.len()).rev() {
             let Some(entity) = resolver.find_entity(&words[..end]) else {

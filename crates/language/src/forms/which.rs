@@ -74,7 +74,27 @@ pub(super) fn copula_reading(
     let Some(rest) = after_copula(run) else {
         return Ok(None);
     };
+    if let Some(plan) = statement_reading(resolver, &rest) {
+        return Ok(Some(plan));
+    }
     noun_reading(resolver, &rest, transitive).map(Some)
+}
+
+/// `are the investments by Microsoft`, `sono le preoccupazioni su Microsoft`: a statement
+/// form after a copula (and its article), read as that form reads it.
+fn statement_reading(resolver: &Resolver<'_>, rest: &Run) -> Option<Plan> {
+    use super::Form;
+    let skip = crate::noun_phrase::article_words(&rest.words);
+    let text: Vec<&str> = rest.words[skip..].iter().map(|w| w.text.as_str()).collect();
+    let question = crate::parse::parse(&text.join(" ")).ok()?;
+    let statement_form = matches!(
+        question.form,
+        Form::Investments(_) | Form::Releases(_) | Form::CloudDeals(_) | Form::Concerns(_)
+    );
+    if !statement_form || question.modifiers != crate::ast::Modifiers::default() {
+        return None;
+    }
+    question.form.plan(resolver, false).ok()
 }
 
 /// A relation's noun and a name (`the investors in OpenAI`), a noun phrase (`the open models
