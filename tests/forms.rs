@@ -52,3 +52,29 @@ fn readme_shows_every_listed_example_and_every_keyword() {
         }
     }
 }
+
+/// The resolver tries no run longer than `LONGEST_PHRASE` words as a relation's phrase: the
+/// ontology has none longer.
+#[test]
+fn no_relation_phrase_is_longer_than_the_resolver_tries() {
+    let vocabulary = session().vocabulary();
+    for relation in &vocabulary.relations {
+        let phrases = [
+            &relation.phrases,
+            &relation.inverse_phrases,
+            &relation.plural_phrases,
+            &relation.participles,
+            &relation.passives,
+            &relation.subject_nouns,
+            &relation.object_nouns,
+        ];
+        for phrase in phrases.into_iter().flatten() {
+            assert!(
+                phrase.key.split(' ').count() <= catena_language::noun_phrase::LONGEST_PHRASE,
+                "{}: `{}`",
+                relation.label,
+                phrase.text
+            );
+        }
+    }
+}

@@ -231,17 +231,30 @@ fn key(word: &Word) -> String {
     phrase_key(&word.text)
 }
 
-/// Whether `words[at..]` starts with one of `set` (entries may be two words); the words used.
+/// The most words a relation's phrase has: longer runs are not tried as phrases.
+pub const LONGEST_PHRASE: usize = 10;
+
+/// The most words an entry of the closed class has (`prima dell'`, `i quali`, `their own`).
+const LONGEST_ENTRY: usize = 3;
+
+/// Whether `words[at..]` starts with one of `set` (entries may be several words); the words
+/// used. The typed words' keys are made once, not once per entry: this runs at every word
+/// of every reading.
 fn starts_with(words: &[Word], at: usize, set: &[&str]) -> Option<usize> {
+    let keys: Vec<Option<String>> = words
+        .iter()
+        .skip(at)
+        .take(LONGEST_ENTRY)
+        .map(|w| (!w.quoted).then(|| key(w)))
+        .collect();
     set.iter()
         .filter_map(|entry| {
             let parts: Vec<&str> = entry.split(' ').collect();
-            let end = at + parts.len();
-            (end <= words.len()
-                && words[at..end]
+            (parts.len() <= keys.len()
+                && keys
                     .iter()
                     .zip(&parts)
-                    .all(|(w, p)| !w.quoted && key(w) == *p))
+                    .all(|(typed, p)| typed.as_deref() == Some(*p)))
             .then_some(parts.len())
         })
         .max()
@@ -262,7 +275,8 @@ impl Resolver<'_> {
         words: &[Word],
         kinds: &[Phrases],
     ) -> Option<(Relation, Phrases, usize)> {
-        (1..=words.len()).rev().find_map(|end| {
+        // No phrase of the ontology is longer (a test holds the shipped lexicon to it).
+        (1..=words.len().min(LONGEST_PHRASE)).rev().find_map(|end| {
             self.whole_phrase(&words[..end], kinds)
                 .map(|(relation, kind)| (relation, kind, end))
         })
@@ -915,4 +929,16 @@ pub(crate) fn copula_words(words: &[Word]) -> usize {
 /// How many words of a leading auxiliary `words` start with (`did`, `does`).
 pub(crate) fn auxiliary_words(words: &[Word]) -> usize {
     starts_with(words, 0, AUXILIARIES).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_closed_class_entry_is_longer_than_starts_with_looks() {
+        for entry in closed_class_words() {
+            assert!(entry.split(' ').count() <= LONGEST_ENTRY, "{entry}");
+        }
+    }
 }

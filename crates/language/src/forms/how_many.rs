@@ -75,7 +75,8 @@ fn noun_count(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
         .filter(|w| w.quoted || !HAVING.contains(&w.text.to_lowercase().as_str()))
         .cloned()
         .collect();
-    (1..words.len()).find_map(|split| {
+    // A relation's noun is a few words (`members`, `technical partners`, `cloud provider`).
+    (1..words.len().min(5)).find_map(|split| {
         ["of", "di"].iter().find_map(|of| {
             let mut probe = words[..split].to_vec();
             probe.push(Word {
