@@ -85,6 +85,15 @@ fn templated() -> impl Strategy<Value = String> {
         "top 3 chatbots by traffic share",
         "exclusive cloud deals",
         "list open models",
+        "where is {} based",
+        "dove ha sede {}",
+        "when was {} founded",
+        "quando è stata fondata {}",
+        "first 3 companies that depend on {}",
+        "primi 2 modelli di {}",
+        "how many GPUs does {} hold",
+        "quanti membri ha {}",
+        "quali sono le preoccupazioni su {}",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![
@@ -235,6 +244,13 @@ const FORMS: &[&str] = &[
     "which companies do not depend on {}",
     "models by companies that depend on {}",
     "how much did Clientname invest in {}",
+    "where is {} based",
+    "dov'è {}",
+    "when was {} founded",
+    "first 5 companies that depend on {}",
+    "how many members does {} have",
+    "how many GPUs does {} hold",
+    "what are the investments by {}",
 ];
 
 /// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit

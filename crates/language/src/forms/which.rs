@@ -85,7 +85,16 @@ pub(super) fn copula_reading(
 fn statement_reading(resolver: &Resolver<'_>, rest: &Run) -> Option<Plan> {
     use super::Form;
     let skip = crate::noun_phrase::article_words(&rest.words);
-    let text: Vec<&str> = rest.words[skip..].iter().map(|w| w.text.as_str()).collect();
+    // The words as typed, quoted names quoted again: a name is read as a name whatever its
+    // characters, so that no name changes which reading the question gets.
+    let text: Vec<String> = rest.words[skip..]
+        .iter()
+        .map(|w| match (w.quoted, w.text.contains('"')) {
+            (false, _) => Some(w.text.clone()),
+            (true, false) => Some(format!("\"{}\"", w.text)),
+            (true, true) => (!w.text.contains('”')).then(|| format!("“{}”", w.text)),
+        })
+        .collect::<Option<_>>()?;
     let question = crate::parse::parse(&text.join(" ")).ok()?;
     let statement_form = matches!(
         question.form,
