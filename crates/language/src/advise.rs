@@ -277,12 +277,30 @@ fn repaired(
     {
         return None;
     }
+    let edits = edits(&tokens, lexicon, error);
+    let singles = edits.iter().map(|edit| vec![edit]);
+    let best: Vec<&Edit> = edits.iter().take(PAIRED).collect();
+    let pairs = best.iter().enumerate().flat_map(|(n, first)| {
+        best[n + 1..]
+            .iter()
+            .filter(move |second| first.at() != second.at() && !asks_another(first, second))
+            .map(move |second| vec![*first, *second])
+    });
+    singles
+        .chain(pairs)
+        .take(MAX_TRIES)
+        .map(|chosen| edited(&tokens, &chosen))
+        .find(|candidate| translates(candidate, lexicon, form))
+}
+
+/// Every single edit of the typed words, the cheapest and nearest the error first.
+fn edits(tokens: &[Token<'_>], lexicon: &Vocabulary, error: Span) -> Vec<Edit> {
     let vocabulary = Words::of(lexicon);
     // The token the error points at (or the last before a point at the end).
     let focus = tokens
         .iter()
         .position(|t| t.span.end > error.start)
-        .unwrap_or(tokens.len() - 1);
+        .unwrap_or(tokens.len().saturating_sub(1));
     let mut edits: Vec<(usize, Edit)> = vec![];
     for (i, token) in tokens.iter().enumerate() {
         for (cost, word) in vocabulary.close_to(token.text) {
@@ -298,41 +316,16 @@ fn repaired(
         }
     }
     edits.sort_by_key(|(cost, edit)| (*cost, edit.at().abs_diff(focus)));
-    let mut tries = 0;
-    for (_, edit) in &edits {
-        tries += 1;
-        if tries > MAX_TRIES {
-            return None;
-        }
-        let candidate = edited(&tokens, &[edit]);
-        if translates(&candidate, lexicon, form) {
-            return Some(candidate);
-        }
-    }
-    let best: Vec<&Edit> = edits.iter().map(|(_, e)| e).take(PAIRED).collect();
-    for (n, first) in best.iter().enumerate() {
-        for second in &best[n + 1..] {
-            // Two words left out, or a word left out and another put in, change what was
-            // asked, not how (`hello world` is not `that world`).
-            let asks_another = matches!(
-                (first, second),
-                (Edit::Remove(_), Edit::Remove(_) | Edit::Insert(..))
-                    | (Edit::Insert(..), Edit::Remove(_))
-            );
-            if first.at() == second.at() || asks_another {
-                continue;
-            }
-            tries += 1;
-            if tries > MAX_TRIES {
-                return None;
-            }
-            let candidate = edited(&tokens, &[first, second]);
-            if translates(&candidate, lexicon, form) {
-                return Some(candidate);
-            }
-        }
-    }
-    None
+    edits.into_iter().map(|(_, edit)| edit).collect()
+}
+
+/// Two words left out, or a word left out and another put in, change what was asked, not how
+/// (`hello world` is not `that world`).
+fn asks_another(first: &Edit, second: &Edit) -> bool {
+    matches!(
+        (first, second),
+        (Edit::Remove(_), Edit::Remove(_) | Edit::Insert(..)) | (Edit::Insert(..), Edit::Remove(_))
+    )
 }
 
 /// The words a typed word may be replaced by: the forms' keywords, the ontology's phrases'
