@@ -903,7 +903,12 @@ fn clause_direction(
     if kind == Phrases::Passive {
         return Direction::Objects;
     }
-    if kind == Phrases::Plural || ends_in_preposition {
+    // A plural phrase agrees with the plural kind before it, unless the same words are also
+    // a singular phrase of the relation (`produce`: English plural, Italian singular, as in
+    // `quali chip produce NVIDIA`): then the kinds of its ends decide.
+    let typed = phrase_key(&join(phrase));
+    let also_singular = relation.phrases.iter().any(|p| p.key == typed);
+    if (kind == Phrases::Plural && !also_singular) || ends_in_preposition {
         return Direction::Subjects;
     }
     match (
