@@ -170,8 +170,9 @@ fn translates(question: &str, lexicon: &Vocabulary, form: Option<Discriminant<Fo
     if form.is_some_and(|form| std::mem::discriminant(&parsed.form) != form) {
         return false;
     }
-    suggest::without_suggestions(|| crate::translate(question, lexicon, false))
-        .is_ok_and(|(resolved, _)| !matches!(resolved.plan, Plan::Sparql(_)))
+    // Resolving is enough: a resolved plan always compiles, and the question is parsed.
+    suggest::without_suggestions(|| crate::resolve::resolve(&parsed, lexicon))
+        .is_ok_and(|resolved| !matches!(resolved.plan, Plan::Sparql(_)))
 }
 
 /// The form the typed question parsed as, when it did as one with its own words (a free

@@ -520,14 +520,17 @@ fn describe_rule(rule: Rule) -> Option<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
+    /// The quoted words of the grammar rule that starts with `head`.
+    fn rule_words(head: &str) -> Vec<&'static str> {
+        let grammar = include_str!("../../../grammar/question.pest");
+        let start = grammar.find(head).expect("the grammar has the rule");
+        let rule = &grammar[start..start + grammar[start..].find('}').expect("rule ends")];
+        rule.split('"').skip(1).step_by(2).collect()
+    }
+
     #[test]
     fn the_grammar_accepts_exactly_the_number_words() {
-        let grammar = include_str!("../../../grammar/question.pest");
-        let start = grammar
-            .find("number_word  = @{")
-            .expect("the grammar spells numbers");
-        let rule = &grammar[start..start + grammar[start..].find('}').expect("rule ends")];
-        let mut in_grammar: Vec<&str> = rule.split('"').skip(1).step_by(2).collect();
+        let mut in_grammar = rule_words("number_word  = @{");
         let mut in_table: Vec<&str> = crate::ast::NUMBER_WORDS.iter().flatten().copied().collect();
         in_grammar.sort_unstable();
         in_table.sort_unstable();
@@ -540,12 +543,7 @@ mod tests {
 
     #[test]
     fn the_grammar_accepts_exactly_the_month_table() {
-        let grammar = include_str!("../../../grammar/question.pest");
-        let start = grammar
-            .find("month_name   = @{")
-            .expect("the grammar names months");
-        let rule = &grammar[start..start + grammar[start..].find('}').expect("rule ends")];
-        let mut in_grammar: Vec<&str> = rule.split('"').skip(1).step_by(2).collect();
+        let mut in_grammar = rule_words("month_name   = @{");
         let mut in_table: Vec<&str> = crate::ast::MONTHS.iter().flatten().copied().collect();
         in_grammar.sort_unstable();
         in_table.sort_unstable();
