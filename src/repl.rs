@@ -156,7 +156,7 @@ fn save_history(
 
 /// The prompt of a question's first line.
 const PROMPT: &str = "catena> ";
-/// The prompt of the lines that continue a question: as wide as [`PROMPT`], so they align.
+/// The prompt of the lines that continue a question: as wide as the first prompt, so they align.
 pub const CONTINUATION_PROMPT: &str = "   ...> ";
 /// The pager when `$PAGER` is not set: it quits when the answer fits one screen (`-F`),
 /// keeps colours (`-R`) and leaves the answer on the screen (`-X`).

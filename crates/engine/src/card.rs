@@ -32,7 +32,7 @@ const BOTH_WAYS: &str = "↔";
 const INCOMING: &str = "←";
 
 /// The answer of `describe`: the rows as the query gives them, a symmetric relation's
-/// facts marked [`BOTH_WAYS`] (so that `A competes with B` and `B competes with A` are one
+/// facts marked with a two-way arrow (so that `A competes with B` and `B competes with A` are one
 /// fact), and what the card is about.
 pub fn answer(
     output: QueryOutput,
