@@ -94,6 +94,23 @@ fn templated() -> impl Strategy<Value = String> {
         "how many GPUs does {} hold",
         "quanti membri ha {}",
         "quali sono le preoccupazioni su {}",
+        "what is {}",
+        "cos'è {}",
+        "tell me about {}",
+        "how much did {} invest",
+        "quanto ha investito {}",
+        "quanto vale {}",
+        "how much is {} worth",
+        "who depends on NVIDIA and {}",
+        "chi dipende da {} o da TSMC",
+        "investments by Microsoft and {}",
+        "preoccupazioni su {}, Google e Amazon",
+        "how many concerns did {} raise",
+        "preoccupazioni sollevate da {}",
+        "which regulators raised concerns about {}",
+        "companies that are not Chinese and depend on {}",
+        "open models released by {} in 2024",
+        "who owns {}",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![

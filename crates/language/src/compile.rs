@@ -14,7 +14,7 @@ use crate::query::{
     Comparison, Expr, Function, GraphName, Group, OrderKey, Path, Pattern, Projection, Query,
     Select, Term, Triples, Var, Verb,
 };
-use crate::resolve::{Direction, Grouping, Plan, Resolved};
+use crate::resolve::{Direction, Ends, Grouping, Plan, Resolved};
 use crate::vocab::{RDF, RDFS, cat};
 use crate::vocabulary::{
     Class, Entity, Measure, Qualifier, Relation, StatementForm, StatementLink, Vocabulary,
@@ -258,12 +258,18 @@ pub fn neighbours(nodes: &[NamedNode], outgoing: bool) -> Query {
     ))
 }
 
-/// `(p1|p2|…)`, or `(p|^p)` for a symmetric relation.
+/// `(p1|p2|…)`, `(p|^p)` for a symmetric relation, `(^p1|^p2|…)` for an inverse one.
 fn property_path(relation: &Relation) -> Path {
     let mut alternatives: Vec<Path> = relation
         .with_sub_properties
         .iter()
-        .map(Path::from)
+        .map(|p| {
+            if relation.inverse {
+                Path::from(p).inverse()
+            } else {
+                Path::from(p)
+            }
+        })
         .collect();
     if relation.symmetric {
         alternatives.extend(
@@ -357,11 +363,15 @@ fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Patte
 fn link_patterns(link: &Link, x: &Var, depth: usize) -> Vec<Pattern> {
     let target = match link {
         Link::Place(place) => return vec![Pattern::triple(x, in_place_path(), &place.iri)],
+        Link::Qualified(qualifier) => {
+            return qualifier_patterns(x, std::slice::from_ref(qualifier));
+        }
         Link::Developer(target) | Link::Related { target, .. } => target,
     };
     let other = var("thing").numbered(depth + 1);
     let (end, nested) = match target {
         Target::Entity(entity) => (Term::Iri(entity.iri.clone()), vec![]),
+        Target::Anything => (Term::from(&other), vec![]),
         Target::Things(phrase) => (
             Term::from(&other),
             noun_phrase_patterns(phrase, &other, depth + 1),
@@ -577,18 +587,15 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
         } => related(relation, entity, *direction, None, time, with_sources),
         Plan::Between {
             relation,
-            subject,
-            object,
+            ends,
             asked,
         } => {
-            let mut compiled = related(
-                relation,
-                object,
-                Direction::Subjects,
-                Some(subject),
-                time,
-                with_sources,
-            );
+            let (entity, direction, only) = match ends {
+                Ends::Both { subject, object } => (object, Direction::Subjects, Some(subject)),
+                Ends::Subject(subject) => (subject, Direction::Objects, None),
+                Ends::Object(object) => (object, Direction::Subjects, None),
+            };
+            let mut compiled = related(relation, entity, direction, only, time, with_sources);
             // The asked thing first: `how much` shows the amount, `when` the date.
             if let Some(at) =
                 asked.and_then(|header| compiled.columns.iter().position(|c| c.header == header))
@@ -608,8 +615,11 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
                 to: to.iri.clone(),
             },
         ),
-        Plan::List(phrase) => list(phrase, time, with_sources),
-        Plan::Count { phrase, group } => count(phrase, group.as_ref()),
+        Plan::List(phrase) => match statement_form_of(&phrase.class, vocabulary) {
+            Some(form) => statement_list(phrase, form, time, with_sources),
+            None => list(phrase, time, with_sources),
+        },
+        Plan::Count { phrase, group } => count(phrase, group.as_ref(), time),
         Plan::Top {
             limit,
             class,
@@ -1141,6 +1151,32 @@ fn statement_question(
     rows.finish()
 }
 
+/// The statement form of a kind of statement (a concern, an antitrust concern, an
+/// investment), the nearest up its classes.
+fn statement_form_of<'v>(class: &Class, vocabulary: &'v Vocabulary) -> Option<&'v StatementForm> {
+    class.ancestors.iter().find_map(|ancestor| {
+        vocabulary
+            .statement_forms
+            .iter()
+            .find(|form| form.class == *ancestor)
+    })
+}
+
+/// `concerns that the FTC raised`, `which antitrust concerns are about Microsoft`: a noun
+/// phrase of statements lists them as their form does, a row per statement with its roles
+/// and attributes, not as things with a name.
+fn statement_list(
+    phrase: &NounPhrase,
+    form: &StatementForm,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
+    let mut rows = statement_rows(form, None, None, time, with_sources);
+    rows.body
+        .prepend(noun_phrase_patterns(phrase, &statement_var(), 0));
+    rows.finish()
+}
+
 /// A statement question whose form the ontology does not describe: a query with no rows
 /// (`catena check` and the vocabulary's tests make sure the shipped ontology has them all).
 fn no_statement_form() -> Compiled {
@@ -1655,12 +1691,18 @@ fn grouping_pattern(grouping: &Grouping, x: &Var, group: &Var) -> Vec<Pattern> {
     }
 }
 
-/// `count models by developer`.
-fn count(phrase: &NounPhrase, grouping: Option<&Grouping>) -> Compiled {
+/// `count models by developer`, `how many models did Meta release in 2023`: a time filter
+/// counts the things dated within it (a model by its creation, a statement by its date).
+fn count(phrase: &NounPhrase, grouping: Option<&Grouping>, time: Option<TimeFilter>) -> Compiled {
     let (x, count, group) = (var("x"), var("count"), var("group"));
     let mut pattern = Group::block();
     for line in noun_phrase_patterns(phrase, &x, 0) {
         pattern.line(line);
+    }
+    if time.is_some() {
+        let date = var("date");
+        pattern.line(Pattern::triple(&x, cat_node("date"), &date));
+        add_time_filter(&mut pattern, &date, time);
     }
     let counted = Projection::Expr(
         Expr::Count {

@@ -57,6 +57,8 @@ pub enum Link {
     Developer(Target),
     /// `in France`: based or located in the place, or in a place inside it.
     Place(Entity),
+    /// `that are open`, `che non sono aperti`: an adjective of the ontology after a copula.
+    Qualified(Qualifier),
 }
 
 /// What a link ties the thing to: a named entity, or any thing of a noun phrase (`models by
@@ -65,6 +67,9 @@ pub enum Link {
 pub enum Target {
     Entity(Entity),
     Things(Box<NounPhrase>),
+    /// Anything at all: a passive with no agent (`models released in 2024`, `modelli
+    /// rilasciati`) says only that the relation holds.
+    Anything,
 }
 
 /// The kind of link a clause makes, before its entity is known: a conjunction carries it to
@@ -77,6 +82,7 @@ enum LinkKind {
     },
     Developer,
     Place,
+    Qualified(Qualifier),
 }
 
 impl LinkKind {
@@ -96,7 +102,9 @@ impl LinkKind {
             },
             (Self::Developer, target) => Link::Developer(target),
             (Self::Place, Target::Entity(place)) => Link::Place(place),
-            (Self::Place, Target::Things(_)) => return None,
+            (Self::Place, Target::Things(_) | Target::Anything) => return None,
+            (Self::Qualified(qualifier), Target::Anything) => Link::Qualified(qualifier.clone()),
+            (Self::Qualified(_), _) => return None,
         })
     }
 }
@@ -133,6 +141,8 @@ enum NameAt {
     From(usize),
     /// The entity, and where the clause ends.
     Known(Entity, usize),
+    /// No name: the clause ends at the word given (`released`, `sono stati rilasciati`).
+    Nothing(usize),
 }
 
 impl Clause {
@@ -464,6 +474,7 @@ impl Resolver<'_> {
             let kind = clause.kind;
             let (link, name_end) = match clause.name {
                 NameAt::Known(entity, end) => (kind.to(Target::Entity(entity)), end),
+                NameAt::Nothing(end) => (kind.to(Target::Anything), end),
                 NameAt::From(name_start) => {
                     let name_end = self.name_end(words, name_start);
                     let name_words = &words[name_start..name_end];
@@ -542,6 +553,9 @@ impl Resolver<'_> {
         if let Some((kind, negated, name_start)) = self.clause(words, at, class) {
             return Ok(Clause::named_from(kind, negated, name_start));
         }
+        if let Some(clause) = self.predicate_adjective(words, at) {
+            return Ok(clause);
+        }
         if let Some(clause) = self.name_first_clause(words, at) {
             return Ok(clause);
         }
@@ -561,6 +575,9 @@ impl Resolver<'_> {
                 false,
                 at + usize::from(repeated),
             ));
+        }
+        if let Some(clause) = self.agentless_passive(words, at) {
+            return Ok(clause);
         }
         // `companies that depend on`: the relation is whole and its name is missing.
         let end = words.last().map_or(0, |w| w.span.end);
@@ -664,6 +681,234 @@ impl Resolver<'_> {
         None
     }
 
+    /// `are open`, `sono cinesi`, `are not Chinese`: a copula and an adjective — the
+    /// ontology's (`open`) or a place's (`Chinese`) — up to the end or a word that joins parts.
+    fn predicate_adjective(&self, words: &[Word], at: usize) -> Option<Clause> {
+        // `are not open`, or the Italian order `non sono aperti`.
+        let before = starts_with(words, at, NOT);
+        let mut at = at + before.unwrap_or(0);
+        at += starts_with(words, at, COPULAS)?;
+        let after = starts_with(words, at, NOT).filter(|_| before.is_none());
+        at += after.unwrap_or(0);
+        let negated = before.or(after);
+        let end =
+            (at + 1..=words.len()).find(|&i| i == words.len() || self.joins_parts(words, i))?;
+        let adjective = &words[at..end];
+        if adjective.iter().any(|w| w.quoted) {
+            return None;
+        }
+        if let [word] = adjective
+            && let Some(place) = self.demonym(word)
+        {
+            return Some(Clause {
+                kind: LinkKind::Place,
+                negated: negated.is_some(),
+                name: NameAt::Known(place, end),
+            });
+        }
+        let typed = phrase_key(&join(adjective));
+        let qualifier = self
+            .vocabulary()
+            .qualifiers
+            .iter()
+            .find(|q| q.phrases.iter().any(|p| p.key == typed))?;
+        Some(Clause {
+            kind: LinkKind::Qualified(qualifier.clone()),
+            negated: negated.is_some(),
+            name: NameAt::Nothing(end),
+        })
+    }
+
+    /// A passive with no agent, after a copula or none: `released`, `were released`, `not
+    /// released`, `sono stati rilasciati`, `creati`. The clause ends the phrase or comes before
+    /// a word that joins parts; the thing is the relation's object, whoever its subject.
+    fn agentless_passive(&self, words: &[Word], at: usize) -> Option<Clause> {
+        let mut at = at;
+        at += starts_with(words, at, COPULAS)
+            .or_else(|| starts_with(words, at, AUXILIARIES))
+            .unwrap_or(0);
+        // `have been released`, `has been developed`.
+        if matches!(words.get(at), Some(w) if !w.quoted && key(w) == "been") {
+            at += 1;
+        }
+        let negated = starts_with(words, at, NOT);
+        at += negated.unwrap_or(0);
+        let verb = words.get(at).filter(|w| !w.quoted)?;
+        let end = at + 1;
+        if end < words.len() && !self.joins_parts(words, end) {
+            return None;
+        }
+        let typed = key(verb);
+        let relation = self.vocabulary().relations.iter().find(|relation| {
+            relation
+                .passives
+                .iter()
+                .any(|p| p.key.rsplit_once(' ').map(|(participle, _)| participle) == Some(&typed))
+        })?;
+        Some(Clause {
+            kind: LinkKind::Related {
+                relation: Box::new(relation.clone()),
+                direction: Direction::Objects,
+            },
+            negated: negated.is_some(),
+            name: NameAt::Nothing(end),
+        })
+    }
+
+    /// Whether every relation the phrase's thing is tied to takes such things at that end,
+    /// as the ontology declares its domain and range (a class below or above the declared
+    /// one fits). Imported data may go beyond the declarations, so this only ranks readings.
+    pub(crate) fn fits_its_relations(&self, phrase: &NounPhrase) -> bool {
+        let classes = &self.vocabulary().classes;
+        let fits = |ends: &[oxrdf::NamedNode]| {
+            ends.is_empty()
+                || phrase.class.fits(ends)
+                || classes
+                    .iter()
+                    .any(|c| ends.contains(&c.iri) && c.ancestors.contains(&phrase.class.iri))
+        };
+        phrase
+            .restrictions
+            .iter()
+            .filter(|restriction| !restriction.negated)
+            .flat_map(|restriction| &restriction.any_of)
+            .all(|link| match link {
+                Link::Related {
+                    relation,
+                    direction,
+                    ..
+                } => fits(match direction {
+                    Direction::Subjects => &relation.domain,
+                    Direction::Objects => &relation.range,
+                }),
+                _ => true,
+            })
+    }
+
+    /// Names joined by commas and `and`/`or` (`Microsoft and Google`, `NVIDIA, AMD o TSMC`):
+    /// the entities in order, and whether all must hold (`and`, `e`) rather than any (`or`,
+    /// `o`). `None` when `text` is not such a list of two names or more, or mixes the two.
+    pub(crate) fn name_list(&self, text: &str) -> Option<(Vec<Entity>, bool)> {
+        let tokens: Vec<&str> = text
+            .split_whitespace()
+            .flat_map(|word| match word.strip_suffix(',') {
+                Some(stem) if !stem.is_empty() => vec![stem, ","],
+                _ => vec![word],
+            })
+            .collect();
+        let joiner = |token: &str| -> Option<Option<bool>> {
+            let token = token.to_lowercase();
+            if token == "," {
+                Some(None)
+            } else if AND.contains(&token.as_str()) {
+                Some(Some(true))
+            } else if OR.contains(&token.as_str()) {
+                Some(Some(false))
+            } else {
+                None
+            }
+        };
+        let mut entities = Vec::new();
+        let mut all: Option<bool> = None;
+        let mut at = 0;
+        while at < tokens.len() {
+            // The longest run of words up to a joiner (or the end) that names one entity.
+            let end = (at + 1..=tokens.len())
+                .rev()
+                .filter(|&end| end == tokens.len() || joiner(tokens[end]).is_some())
+                .find(|&end| {
+                    matches!(
+                        self.vocabulary()
+                            .entities
+                            .lookup(&tokens[at..end].join(" "))
+                            .as_slice(),
+                        [_]
+                    )
+                })?;
+            let [entity] = self
+                .vocabulary()
+                .entities
+                .lookup(&tokens[at..end].join(" "))[..]
+            else {
+                return None;
+            };
+            entities.push(entity.clone());
+            at = end;
+            // Joiners between names: a comma, a conjunction, or a comma and a conjunction.
+            let mut joined = false;
+            while let Some(kind) = tokens.get(at).and_then(|t| joiner(t)) {
+                if let Some(kind) = kind {
+                    if all.is_some_and(|all| all != kind) {
+                        return None;
+                    }
+                    all = Some(kind);
+                }
+                joined = true;
+                at += 1;
+            }
+            if joined && at == tokens.len() {
+                return None;
+            }
+        }
+        (entities.len() > 1).then(|| (entities, all.unwrap_or(true)))
+    }
+
+    /// The things at one end of `relation` from each of `entities`: all of them, or any.
+    /// Their kind is the one the relation declares there, else any entity.
+    pub(crate) fn related_to_all(
+        &self,
+        relation: &Relation,
+        direction: Direction,
+        entities: Vec<Entity>,
+        all: bool,
+    ) -> Option<NounPhrase> {
+        let class = self.class_at_end(relation, direction)?;
+        let link = |entity: Entity| Link::Related {
+            relation: Box::new(relation.clone()),
+            direction,
+            target: Target::Entity(entity),
+        };
+        let restrictions = if all {
+            entities
+                .into_iter()
+                .map(|entity| Restriction {
+                    negated: false,
+                    any_of: vec![link(entity)],
+                })
+                .collect()
+        } else {
+            vec![Restriction {
+                negated: false,
+                any_of: entities.into_iter().map(link).collect(),
+            }]
+        };
+        Some(NounPhrase {
+            class,
+            qualifiers: vec![],
+            restrictions,
+        })
+    }
+
+    /// The class a relation declares at the end the things are (`Subjects`: its domain),
+    /// when it declares one; else any entity.
+    pub(crate) fn class_at_end(&self, relation: &Relation, direction: Direction) -> Option<Class> {
+        let ends = match direction {
+            Direction::Subjects => &relation.domain,
+            Direction::Objects => &relation.range,
+        };
+        let classes = &self.vocabulary().classes;
+        match ends.as_slice() {
+            [one] => classes.iter().find(|c| c.iri == *one),
+            _ => None,
+        }
+        .or_else(|| {
+            classes
+                .iter()
+                .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
+        })
+        .cloned()
+    }
+
     /// A noun phrase from `run.words[start..]` to the end, the target of a link (`by Chinese
     /// companies`); `None` when no kind starts there.
     fn nested_phrase(&self, run: &Run, start: usize) -> Result<Option<NounPhrase>, ResolveError> {
@@ -674,7 +919,7 @@ impl Resolver<'_> {
 
     /// Whether `word` is the preposition the relation's phrases end in (`on` in `depend on`),
     /// repeated before another name (`but not on TSMC`).
-    fn repeats_preposition(&self, relation: &Relation, word: &Word) -> bool {
+    pub(crate) fn repeats_preposition(&self, relation: &Relation, word: &Word) -> bool {
         let typed = key(word);
         [
             &relation.phrases,
@@ -918,6 +1163,14 @@ fn clause_direction(
         (None, Some(_)) => Direction::Objects,
         (Some(subject), Some(object)) if object < subject => Direction::Objects,
         _ => Direction::Subjects,
+    }
+}
+
+/// Whether a word joins parts as `and` or `or` do (`and`, `e`, `or`, `o`…).
+pub(crate) fn is_conjunction(word: &Word) -> bool {
+    !word.quoted && {
+        let typed = key(word);
+        AND.contains(&typed.as_str()) || OR.contains(&typed.as_str())
     }
 }
 

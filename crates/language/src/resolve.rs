@@ -38,6 +38,14 @@ pub struct Grouping {
     pub class: Option<NamedNode>,
 }
 
+/// The named ends of a relation asked about with its details.
+#[derive(Debug, Clone)]
+pub enum Ends {
+    Both { subject: Entity, object: Entity },
+    Subject(Entity),
+    Object(Entity),
+}
+
 /// A resolved question: what to ask, in terms of the graph.
 #[derive(Debug, Clone)]
 pub enum Plan {
@@ -48,12 +56,12 @@ pub enum Plan {
         direction: Direction,
         transitive: bool,
     },
-    /// How a relation holds between two named ends, with its statements' details: `how much
-    /// did SoftBank commit to Stargate`, `quando ha investito Microsoft in OpenAI`.
+    /// How a relation holds between two named ends, or from one, with its statements'
+    /// details: `how much did SoftBank commit to Stargate`, `quando ha investito Microsoft in
+    /// OpenAI`, `how much did Microsoft invest`, `quanto vale il piano della Francia`.
     Between {
         relation: Relation,
-        subject: Entity,
-        object: Entity,
+        ends: Ends,
         /// The column asked for, shown first: `amount` for how much, `date` for when.
         asked: Option<&'static str>,
     },
@@ -141,7 +149,10 @@ pub fn resolve(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved,
 fn resolve_once(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved, ResolveError> {
     let resolver = Resolver { vocabulary };
     let transitive = question.modifiers.transitive;
-    let plan = question.form.plan(&resolver, transitive.is_some())?;
+    let plan = statements_as_rows(
+        question.form.plan(&resolver, transitive.is_some())?,
+        vocabulary,
+    );
     if let Some(span) = transitive
         && !matches!(plan, Plan::Related { .. })
     {
@@ -178,6 +189,55 @@ fn resolve_once(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved
     })
 }
 
+/// `what did the FTC raise`, `cosa ha sollevato la FTC`: a relation whose answers are
+/// statements (concerns, investments) lists them as statements, a row each with its roles
+/// and attributes, rather than as nodes with no name.
+fn statements_as_rows(plan: Plan, vocabulary: &Vocabulary) -> Plan {
+    let Plan::Related {
+        relation,
+        entity,
+        direction,
+        transitive: false,
+    } = plan
+    else {
+        return plan;
+    };
+    let ends = match direction {
+        Direction::Subjects => &relation.domain,
+        Direction::Objects => &relation.range,
+    };
+    let statement_class = match ends.as_slice() {
+        [one] => vocabulary.classes.iter().find(|class| {
+            class.iri == *one
+                && vocabulary
+                    .statement_forms
+                    .iter()
+                    .any(|form| class.ancestors.contains(&form.class))
+        }),
+        _ => None,
+    };
+    match statement_class {
+        Some(class) => Plan::List(NounPhrase {
+            class: class.clone(),
+            qualifiers: vec![],
+            restrictions: vec![crate::noun_phrase::Restriction {
+                negated: false,
+                any_of: vec![crate::noun_phrase::Link::Related {
+                    relation: Box::new(relation),
+                    direction,
+                    target: crate::noun_phrase::Target::Entity(entity),
+                }],
+            }],
+        }),
+        None => Plan::Related {
+            relation,
+            entity,
+            direction,
+            transitive: false,
+        },
+    }
+}
+
 fn is_dated(plan: &Plan) -> bool {
     match plan {
         Plan::Related {
@@ -188,6 +248,7 @@ fn is_dated(plan: &Plan) -> bool {
         Plan::Between { relation, .. } => relation.statement.is_some(),
         Plan::Investments { .. }
         | Plan::List { .. }
+        | Plan::Count { .. }
         | Plan::Releases { .. }
         | Plan::CloudDeals { .. }
         | Plan::Concerns { .. }
@@ -214,6 +275,66 @@ impl Resolver<'_> {
         name: Option<&Name>,
     ) -> Result<Option<Entity>, ResolveError> {
         name.map(|n| self.entity(n)).transpose()
+    }
+
+    /// A statement form's rows narrowed by its subject and object roles, where a role may be
+    /// given by several names (`investments by Microsoft and Google`, `concerns about Microsoft
+    /// or OpenAI`): the statements of any of them. `Ok(None)` when every role given names
+    /// one entity, for the form's own plan; an error when a role names neither.
+    pub(crate) fn statements_of_names(
+        &self,
+        form_name: &str,
+        roles: [Option<&Name>; 2],
+    ) -> Result<Option<Plan>, ResolveError> {
+        if roles.iter().flatten().all(|name| self.entity(name).is_ok()) {
+            return Ok(None);
+        }
+        let Some(form) = self
+            .vocabulary
+            .statement_forms
+            .iter()
+            .find(|form| form.question_form == form_name)
+        else {
+            return Ok(None);
+        };
+        let Some(class) = self.vocabulary.classes.iter().find(|c| c.iri == form.class) else {
+            return Ok(None);
+        };
+        let mut restrictions = Vec::new();
+        for (name, role) in roles
+            .into_iter()
+            .zip([&form.subject_role, &form.object_role])
+        {
+            let (Some(name), Some(role)) = (name, role) else {
+                continue;
+            };
+            let Some(relation) = self.vocabulary.relations.iter().find(|r| r.iri == *role) else {
+                return Ok(None);
+            };
+            let entities = match self.entity(name) {
+                Ok(entity) => vec![entity],
+                Err(error) => match self.name_list(&name.text) {
+                    Some((entities, _)) if !name.quoted => entities,
+                    _ => return Err(error),
+                },
+            };
+            restrictions.push(crate::noun_phrase::Restriction {
+                negated: false,
+                any_of: entities
+                    .into_iter()
+                    .map(|entity| crate::noun_phrase::Link::Related {
+                        relation: Box::new(relation.clone()),
+                        direction: Direction::Subjects,
+                        target: crate::noun_phrase::Target::Entity(entity),
+                    })
+                    .collect(),
+            });
+        }
+        Ok(Some(Plan::List(NounPhrase {
+            class: class.clone(),
+            qualifiers: vec![],
+            restrictions,
+        })))
     }
 
     pub(crate) fn all_phrases(&self, kind: Phrases) -> impl Iterator<Item = &Phrase> {

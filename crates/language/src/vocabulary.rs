@@ -112,6 +112,11 @@ pub struct Relation {
     #[serde(with = "iri::list")]
     pub with_sub_properties: Vec<NamedNode>,
     pub symmetric: bool,
+    /// The relation is another read from its object (`owl:inverseOf`): `cat:raises` is
+    /// `cat:raisedBy` backwards, so that `which regulators raised concerns` needs no second
+    /// set of facts. [`Relation::with_sub_properties`] are then the other's.
+    #[serde(default)]
+    pub inverse: bool,
     pub statement: Option<StatementLink>,
     /// Grouping words: `by developer` groups things by the subject of `develops`.
     pub group_phrases: Vec<Phrase>,
@@ -760,8 +765,10 @@ impl Facts {
         let subject = NamedOrBlankNode::NamedNode(node.clone());
         let phrases = self.phrases(&subject, &vocab::cat("phrase"));
         let plural_phrases = self.phrases(&subject, &vocab::cat("pluralPhrase"));
+        let inverse_of = self.first_iri(&subject, &format!("{OWL}inverseOf"));
         Relation {
-            with_sub_properties: descendants(children, node),
+            with_sub_properties: descendants(children, inverse_of.as_ref().unwrap_or(node)),
+            inverse: inverse_of.is_some(),
             symmetric: self.has_type(&subject, &format!("{OWL}SymmetricProperty")),
             participles: participles(&phrases, &plural_phrases),
             passives: passives(&phrases),

@@ -44,6 +44,12 @@ impl Syntax for Concerns {
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
+        // Several names for a role (`… by Microsoft and Google`): the statements of any.
+        if let Some(plan) = resolver
+            .statements_of_names("concerns", [self.raised_by.as_ref(), self.about.as_ref()])?
+        {
+            return Ok(plan);
+        }
         Ok(Plan::Concerns {
             raised_by: resolver.optional_entity(self.raised_by.as_ref())?,
             about: resolver.optional_entity(self.about.as_ref())?,

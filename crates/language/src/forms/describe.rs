@@ -1,4 +1,6 @@
-//! `describe NVIDIA`, `descrivi NVIDIA`: every fact about a name.
+//! `describe NVIDIA`, `descrivi NVIDIA`, `tell me about NVIDIA`, `cos'è Stargate`: every fact
+//! about a name (its card). `what is Stargate`, `chi è …` read as this too, after a copula
+//! ([`super::which::copula_reading`]).
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Name;
@@ -10,9 +12,18 @@ pub const FORM: QuestionForm = QuestionForm {
     name: "describe",
     kind: Kind::Body,
     help: "every fact about a name",
-    english: words(&["describe"], &["describe"]),
-    italian: words(&["descrivi"], &["descrivi"]),
-    examples: &[both("describe NVIDIA", "descrivi NVIDIA")],
+    english: words(
+        &["describe", "tell me about"],
+        &["describe", "tell me about"],
+    ),
+    italian: words(
+        &["descrivi", "parlami di", "cos'è"],
+        &["descrivi", "parlami di", "che cos'è", "cos'è", "cos’è"],
+    ),
+    examples: &[
+        both("describe NVIDIA", "descrivi NVIDIA"),
+        both("what is Stargate", "cos'è Stargate"),
+    ],
     listed: true,
 };
 

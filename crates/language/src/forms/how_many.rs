@@ -4,7 +4,7 @@
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
-use crate::noun_phrase::{Link, NounPhrase, Restriction, Target};
+use crate::noun_phrase::NounPhrase;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Plan, ResolveError, Resolver};
 
@@ -45,18 +45,26 @@ impl Syntax for HowMany {
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
+        // A number the documents state (`how many GPUs does DeepSeek hold`).
+        let stated = || {
+            crate::measure_words::measure_reading(
+                resolver,
+                &self.0.words,
+                crate::measure_words::Asked::ForANumber,
+            )
+        };
         match super::count::counted(resolver, &self.0) {
+            // A count whose relation does not take such things at that end (`quante GPU
+            // possiede DeepSeek`: what is owned is an organisation) gives way to a number
+            // the documents state, when one reads.
+            Ok((phrase, group)) if !resolver.fits_its_relations(&phrase) => {
+                Ok(stated().unwrap_or(Plan::Count { phrase, group }))
+            }
             Ok((phrase, group)) => Ok(Plan::Count { phrase, group }),
             // A relation's noun and its name (`how many members does UALink have`), or a
-            // number the documents state (`how many GPUs does DeepSeek hold`).
+            // stated number.
             Err(error) => noun_count(resolver, &self.0.words)
-                .or_else(|| {
-                    crate::measure_words::measure_reading(
-                        resolver,
-                        &self.0.words,
-                        crate::measure_words::Asked::ForANumber,
-                    )
-                })
+                .or_else(stated)
                 .ok_or(error),
         }
     }
@@ -103,31 +111,5 @@ fn counted_by_relation(
     direction: Direction,
     entity: crate::vocabulary::Entity,
 ) -> Option<NounPhrase> {
-    let ends = match direction {
-        Direction::Subjects => &relation.domain,
-        Direction::Objects => &relation.range,
-    };
-    let classes = &resolver.vocabulary().classes;
-    let class = match ends.as_slice() {
-        [one] => classes.iter().find(|c| c.iri == *one),
-        _ => None,
-    }
-    .or_else(|| {
-        classes
-            .iter()
-            .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
-    })?
-    .clone();
-    Some(NounPhrase {
-        class,
-        qualifiers: vec![],
-        restrictions: vec![Restriction {
-            negated: false,
-            any_of: vec![Link::Related {
-                relation: Box::new(relation),
-                direction,
-                target: Target::Entity(entity),
-            }],
-        }],
-    })
+    resolver.related_to_all(&relation, direction, vec![entity], true)
 }

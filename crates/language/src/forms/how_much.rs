@@ -6,7 +6,8 @@ use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
-use crate::resolve::{Phrases, Plan, ResolveError, Resolver};
+use crate::resolve::{Ends, Phrases, Plan, ResolveError, Resolver};
+use crate::vocabulary::{Relation, phrase_key};
 
 pub const FORM: QuestionForm = QuestionForm {
     name: "how much",
@@ -60,6 +61,8 @@ impl Syntax for HowMuch {
         let asked = self.asked_column();
         between(resolver, &words[skip..], asked)
             .or_else(|| between_italian(resolver, words, asked))
+            .or_else(|| one_end(resolver, words, asked))
+            .or_else(|| worth(resolver, words, asked))
             // `when was Stargate announced`: the dates of the one name in the question.
             .or_else(|| {
                 (asked == Some("date"))
@@ -113,8 +116,7 @@ fn between(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>)
         if let Some(object) = resolver.find_entity(&rest[used..]) {
             return Some(Plan::Between {
                 relation,
-                subject,
-                object,
+                ends: Ends::Both { subject, object },
                 asked,
             });
         }
@@ -144,13 +146,98 @@ fn between_italian(
             };
             return Some(Plan::Between {
                 relation,
-                subject,
-                object,
+                ends: Ends::Both { subject, object },
                 asked,
             });
         }
     }
     None
+}
+
+/// Whether `words` are one of the relation's phrases of `VERB`, whole or without the
+/// preposition it ends in (`did Microsoft invest`, `ha investito Microsoft`: `invest in`,
+/// `ha investito in`).
+fn verb_of(resolver: &Resolver<'_>, words: &[Word]) -> Option<Relation> {
+    if words.is_empty() || words.iter().any(|w| w.quoted) {
+        return None;
+    }
+    let typed = phrase_key(&crate::resolve::join(words));
+    resolver
+        .vocabulary()
+        .relations
+        .iter()
+        .filter(|relation| relation.statement.is_some())
+        .find(|relation| {
+            VERB.iter().flat_map(|kind| kind.of(relation)).any(|p| {
+                p.key == typed
+                    || p.key
+                        .rsplit_once(' ')
+                        .is_some_and(|(verb, _)| verb == typed)
+            })
+        })
+        .cloned()
+}
+
+/// `did Microsoft invest`, `ha investito Microsoft`: one name and a relation recorded with
+/// details (amounts, dates), its subject.
+fn one_end(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>) -> Option<Plan> {
+    let skip = crate::noun_phrase::auxiliary_words(words);
+    let english = (skip + 1..words.len()).find_map(|split| {
+        let relation = verb_of(resolver, &words[split..])?;
+        Some((relation, resolver.find_entity(&words[skip..split])?))
+    });
+    let italian = || {
+        (1..words.len()).find_map(|split| {
+            let relation = verb_of(resolver, &words[..split])?;
+            Some((relation, resolver.find_entity(&words[split..])?))
+        })
+    };
+    let (relation, subject) = english.or_else(italian)?;
+    Some(Plan::Between {
+        relation,
+        ends: Ends::Subject(subject),
+        asked,
+    })
+}
+
+/// Words around a name that ask what it is worth: `is … worth`, `vale …`, `the value of …`.
+const WORTH: &[(&[&str], &[&str])] = &[
+    (&["is"], &["worth"]),
+    (&["was"], &["worth"]),
+    (&["vale"], &[]),
+    (&["valeva"], &[]),
+    (&["è", "il", "valore", "di"], &[]),
+];
+
+/// `how much is the France AI plan worth`, `quanto vale il piano della Francia`: the amounts
+/// committed to a name, through the relations whose statements carry an amount.
+fn worth(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>) -> Option<Plan> {
+    let keys: Vec<String> = words.iter().map(|w| phrase_key(&w.text)).collect();
+    let name = WORTH.iter().find_map(|(before, after)| {
+        let (starts, ends) = (before.len(), keys.len().checked_sub(after.len())?);
+        (ends > starts
+            && keys[..starts].iter().zip(*before).all(|(k, w)| k == w)
+            && keys[ends..].iter().zip(*after).all(|(k, w)| k == w))
+        .then(|| &words[starts..ends])
+    })?;
+    let object = resolver.find_entity(name)?;
+    let relation = resolver
+        .vocabulary()
+        .relations
+        .iter()
+        .find(|relation| {
+            relation.statement.as_ref().is_some_and(|link| {
+                link.details
+                    .iter()
+                    .any(|(detail, _)| detail.as_str().ends_with("#amount"))
+            })
+        })?
+        .clone();
+    Some(Plan::Between {
+        relation,
+        ends: Ends::Object(object),
+        asked,
+    })
 }
 
 /// No reading: the object's error when a subject and a relation read (`how much did

@@ -46,6 +46,12 @@ impl Syntax for Investments {
     }
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
+        // Several names for a role (`… by Microsoft and Google`): the statements of any.
+        if let Some(plan) = resolver
+            .statements_of_names("investments", [self.by.as_ref(), self.recipient.as_ref()])?
+        {
+            return Ok(plan);
+        }
         Ok(Plan::Investments {
             investor: resolver.optional_entity(self.by.as_ref())?,
             recipient: resolver.optional_entity(self.recipient.as_ref())?,

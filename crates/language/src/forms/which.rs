@@ -74,6 +74,12 @@ pub(super) fn copula_reading(
     let Some(rest) = after_copula(run) else {
         return Ok(None);
     };
+    // `what is Stargate`, `who is Alexandr Wang`, `chi è Liang Wenfeng`: a name alone is
+    // asked about as a whole, its card.
+    let skip = crate::noun_phrase::article_words(&rest.words);
+    if let Some(entity) = resolver.find_entity(&rest.words[skip.min(rest.words.len())..]) {
+        return Ok(Some(Plan::Describe(entity)));
+    }
     if let Some(plan) = statement_reading(resolver, &rest) {
         return Ok(Some(plan));
     }

@@ -6,6 +6,7 @@ use crate::ast::{Run, Word};
 use crate::diagnostic::Text;
 use crate::parse::{ParseError, Parts, Rule, run};
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver};
+use crate::vocabulary::Relation;
 
 pub const FORM: QuestionForm = QuestionForm {
     name: "who",
@@ -55,12 +56,16 @@ impl Syntax for Who {
     fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
         let words = &self.run.words;
         if let Some((relation, rest)) = resolver.find_leading_phrase(words, Phrases::Direct) {
-            return Ok(Plan::Related {
-                relation,
-                entity: resolver.entity_words(rest, &self.run)?,
-                direction: Direction::Subjects,
-                transitive,
-            });
+            return match resolver.entity_words(rest, &self.run) {
+                Ok(entity) => Ok(Plan::Related {
+                    relation,
+                    entity,
+                    direction: Direction::Subjects,
+                    transitive,
+                }),
+                // `who depends on NVIDIA and TSMC`, `chi dipende da NVIDIA o da TSMC`.
+                Err(error) => names_joined(resolver, &relation, rest).ok_or(error),
+            };
         }
         // Italian inverse leads that start with the question word: `chi ha fondato Mistral AI`.
         let mut asked = vec![self.asker.clone()];
@@ -84,4 +89,24 @@ impl Syntax for Who {
             transitive,
         })
     }
+}
+
+/// `NVIDIA and TSMC`, `NVIDIA or TSMC` after a relation's phrase: the things related to
+/// both, or to either, as a list. A name may repeat the phrase's preposition (`or on TSMC`,
+/// `e da TSMC`); quoted names are read whole, never split.
+fn names_joined(resolver: &Resolver<'_>, relation: &Relation, rest: &[Word]) -> Option<Plan> {
+    if rest.iter().any(|word| word.quoted) {
+        return None;
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, word) in rest.iter().enumerate() {
+        let after_conjunction = i > 0 && crate::noun_phrase::is_conjunction(&rest[i - 1]);
+        if !(after_conjunction && resolver.repeats_preposition(relation, word)) {
+            kept.push(&word.text);
+        }
+    }
+    let (entities, all) = resolver.name_list(&kept.join(" "))?;
+    resolver
+        .related_to_all(relation, Direction::Subjects, entities, all)
+        .map(Plan::List)
 }
