@@ -111,6 +111,8 @@ fn templated() -> impl Strategy<Value = String> {
         "companies that are not Chinese and depend on {}",
         "open models released by {} in 2024",
         "who owns {}",
+        "when did {} and OpenAI revise their agreement",
+        "quando Microsoft e {} hanno firmato l'accordo",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![

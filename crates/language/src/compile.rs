@@ -340,7 +340,7 @@ fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Patte
         let mut links: Vec<Vec<Pattern>> = restriction
             .any_of
             .iter()
-            .map(|link| link_patterns(link, x, depth))
+            .map(|link| link_patterns(link, x, &phrase.class, depth))
             .collect();
         let held = if links.len() == 1 {
             links.remove(0)
@@ -360,8 +360,18 @@ fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Patte
 
 /// One link of a noun phrase's thing `?x` to a named entity or to the things of a nested
 /// phrase, bound to `?thing1` (`?thing2` one level further…).
-fn link_patterns(link: &Link, x: &Var, depth: usize) -> Vec<Pattern> {
+fn link_patterns(link: &Link, x: &Var, class: &Class, depth: usize) -> Vec<Pattern> {
     let target = match link {
+        // A product is where its developer is (`Chinese models`, `models in France`).
+        Link::Place(place) if class.ancestors.contains(&cat_node("Product")) => {
+            return vec![Pattern::triple(
+                x,
+                Path::from(cat_node("develops"))
+                    .inverse()
+                    .then(in_place_path()),
+                &place.iri,
+            )];
+        }
         Link::Place(place) => return vec![Pattern::triple(x, in_place_path(), &place.iri)],
         Link::Qualified(qualifier) => {
             return qualifier_patterns(x, std::slice::from_ref(qualifier));
@@ -607,6 +617,7 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
         }
         Plan::Describe(entity) => describe(entity, vocabulary),
         Plan::Dates(entity) => dates(entity),
+        Plan::DatesBetween { names, properties } => dates_between(names, properties),
         Plan::Path { from, to } => Compiled::new(
             neighbours(std::slice::from_ref(&from.iri), true),
             vec![],
@@ -1617,6 +1628,50 @@ fn statement_details(facts: &mut Group) {
         .line(label(&st));
 }
 
+/// `when did Microsoft and OpenAI revise their agreement`: the dates of the statements both
+/// names are part of, in any role, with what each date is and of which statement.
+fn dates_between(names: &[Entity; 2], properties: &[NamedNode]) -> Compiled {
+    let (date, what, st) = (var("date"), var("what"), var("st"));
+    let columns = vec![
+        Column::text("date", date.clone()),
+        Column::named("what", what.clone()),
+        Column::entity("of", st.clone()),
+    ];
+    let mut body = Group::block();
+    let [first, second] = names;
+    body.line(Pattern::triple(&st, var("role1"), &first.iri))
+        .line(Pattern::triple(&st, var("role2"), &second.iri))
+        .line(instance_of(&st, &var("st_class"), &cat_node("Statement")));
+    if !properties.is_empty() {
+        body.line(values(what.clone(), properties));
+    }
+    body.line(Pattern::triple(&st, &what, &date))
+        .line(Pattern::Filter(is_date(&date)))
+        .line(label(&st));
+    let order = vec![OrderKey::var(&date), OrderKey::var(&what)];
+    finish(columns, body, order, vec![], None)
+}
+
+/// Whether `?var` is a date, a year-month, a year or a date-time.
+fn is_date(date: &Var) -> Expr {
+    let datatype = |local: &str| {
+        Expr::compare(
+            Expr::call_var(Function::Datatype, date),
+            Comparison::Equal,
+            Expr::Term(Term::Iri(NamedNode::new_unchecked(format!(
+                "{}{local}",
+                crate::vocab::XSD
+            )))),
+        )
+    };
+    Expr::Or(vec![
+        datatype("date"),
+        datatype("gYearMonth"),
+        datatype("gYear"),
+        datatype("dateTime"),
+    ])
+}
+
 /// `when was Stargate announced`: every date-valued fact about a name, the date first and
 /// the property that gives it (`date`, `founded on`, `start date`).
 fn dates(entity: &Entity) -> Compiled {
@@ -1625,24 +1680,9 @@ fn dates(entity: &Entity) -> Compiled {
         Column::text("date", date.clone()),
         Column::named("what", what.clone()),
     ];
-    let datatype = |local: &str| {
-        Expr::compare(
-            Expr::call_var(Function::Datatype, &date),
-            Comparison::Equal,
-            Expr::Term(Term::Iri(NamedNode::new_unchecked(format!(
-                "{}{local}",
-                crate::vocab::XSD
-            )))),
-        )
-    };
     let mut body = Group::block();
     body.line(Pattern::triple(&entity.iri, &what, &date))
-        .line(Pattern::Filter(Expr::Or(vec![
-            datatype("date"),
-            datatype("gYearMonth"),
-            datatype("gYear"),
-            datatype("dateTime"),
-        ])));
+        .line(Pattern::Filter(is_date(&date)));
     let order = vec![OrderKey::var(&date), OrderKey::var(&what)];
     finish(columns, body, order, vec![], None)
 }

@@ -69,6 +69,13 @@ pub enum Plan {
     /// The dates of a name (`when was Stargate announced`, `quando è stata fondata
     /// DeepSeek`): each date-valued fact about it.
     Dates(Entity),
+    /// The dates of the statements two names are both part of (`when did Microsoft and
+    /// OpenAI revise their agreement`): of the date properties given, when the question's
+    /// words named some (`revise` names the revision date), else of every one.
+    DatesBetween {
+        names: [Entity; 2],
+        properties: Vec<NamedNode>,
+    },
     Path {
         from: Entity,
         to: Entity,

@@ -63,6 +63,12 @@ impl Syntax for HowMuch {
             .or_else(|| between_italian(resolver, words, asked))
             .or_else(|| one_end(resolver, words, asked))
             .or_else(|| worth(resolver, words, asked))
+            // `when did Microsoft and OpenAI revise their agreement`.
+            .or_else(|| {
+                (asked == Some("date"))
+                    .then(|| dates_between(resolver, words))
+                    .flatten()
+            })
             // `when was Stargate announced`: the dates of the one name in the question.
             .or_else(|| {
                 (asked == Some("date"))
@@ -238,6 +244,49 @@ fn worth(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>) -
         ends: Ends::Object(object),
         asked,
     })
+}
+
+/// `did Microsoft and OpenAI revise their agreement`, `Microsoft e OpenAI hanno rivisto il
+/// loro accordo`, `hanno firmato l'accordo Microsoft e OpenAI`: two names joined by `and`
+/// at either end of the words; the other words may name which dates (a date property whose
+/// header shares a stem with one of them: `revise`, `revision date`).
+fn dates_between(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
+    let skip = crate::noun_phrase::auxiliary_words(words);
+    let words = &words[skip..];
+    if words.iter().any(|w| w.quoted) {
+        return None;
+    }
+    let pair = |part: &[Word]| match resolver.name_list(&crate::resolve::join(part)) {
+        Some((entities, true)) => <[_; 2]>::try_from(entities).ok(),
+        _ => None,
+    };
+    let (names, rest) = (2..=words.len())
+        .rev()
+        .find_map(|end| Some((pair(&words[..end])?, &words[end..])))
+        .or_else(|| {
+            (0..words.len().saturating_sub(2))
+                .find_map(|start| Some((pair(&words[start..])?, &words[..start])))
+        })?;
+    let stems: Vec<String> = rest
+        .iter()
+        .map(|w| phrase_key(&w.text))
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.chars().take(5).collect())
+        .collect();
+    let mut properties = Vec::new();
+    for form in &resolver.vocabulary().statement_forms {
+        for attribute in &form.attributes {
+            let named = attribute.header.split_whitespace().any(|word| {
+                stems
+                    .iter()
+                    .any(|stem| word.to_lowercase().starts_with(stem))
+            });
+            if named && !properties.contains(&attribute.property) {
+                properties.push(attribute.property.clone());
+            }
+        }
+    }
+    Some(Plan::DatesBetween { names, properties })
 }
 
 /// No reading: the object's error when a subject and a relation read (`how much did
