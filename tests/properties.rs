@@ -113,6 +113,14 @@ fn templated() -> impl Strategy<Value = String> {
         "who owns {}",
         "when did {} and OpenAI revise their agreement",
         "quando Microsoft e {} hanno firmato l'accordo",
+        "does {} depend on TSMC",
+        "is {} Chinese",
+        "{} dipende da NVIDIA?",
+        "is NVIDIA a member of {}",
+        "who are {}'s competitors",
+        "{}'s revenue",
+        "cosa ha rilasciato {}",
+        "which initiatives did {} launch",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![

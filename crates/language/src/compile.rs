@@ -617,6 +617,11 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
         }
         Plan::Describe(entity) => describe(entity, vocabulary),
         Plan::Dates(entity) => dates(entity),
+        Plan::Check {
+            entity,
+            restrictions,
+            italian,
+        } => check(entity, restrictions, *italian, vocabulary),
         Plan::DatesBetween { names, properties } => dates_between(names, properties),
         Plan::Path { from, to } => Compiled::new(
             neighbours(std::slice::from_ref(&from.iri), true),
@@ -1626,6 +1631,59 @@ fn statement_details(facts: &mut Group) {
             &var("status"),
         ))
         .line(label(&st));
+}
+
+/// `does NVIDIA depend on TSMC`: one row, `yes` or `not stated` (`sì`, `non risulta`),
+/// whether the name meets
+/// every restriction — the patterns a noun phrase's thing would meet, on the name.
+fn check(
+    entity: &Entity,
+    restrictions: &[crate::noun_phrase::Restriction],
+    italian: bool,
+    vocabulary: &Vocabulary,
+) -> Compiled {
+    let (x, answer) = (var("x"), var("answer"));
+    let Some(thing) = vocabulary
+        .classes
+        .iter()
+        .find(|c| c.iri.as_str() == cat::Entity.as_str())
+    else {
+        return no_statement_form();
+    };
+    let phrase = NounPhrase {
+        class: thing.clone(),
+        qualifiers: vec![],
+        restrictions: restrictions.to_vec(),
+    };
+    // The thing is the name (its class pattern, the first, is left out: any name will do).
+    let mut held = vec![values(x.clone(), std::slice::from_ref(&entity.iri))];
+    held.extend(noun_phrase_patterns(&phrase, &x, 0).into_iter().skip(1));
+    let held = Group::inline(held);
+    // The graph holds what the documents state: a fact it lacks is not stated, not false.
+    let (yes, no) = if italian {
+        ("sì", "non risulta")
+    } else {
+        ("yes", "not stated")
+    };
+    let mut body = Group::block();
+    body.line(Pattern::Bind(
+        Expr::call(
+            Function::If,
+            vec![
+                Expr::Exists(held),
+                Term::string(yes).into(),
+                Term::string(no).into(),
+            ],
+        ),
+        answer.clone(),
+    ));
+    finish(
+        vec![Column::text("answer", answer)],
+        body,
+        vec![],
+        vec![],
+        None,
+    )
 }
 
 /// `when did Microsoft and OpenAI revise their agreement`: the dates of the statements both

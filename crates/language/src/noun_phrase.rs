@@ -10,7 +10,7 @@
 
 use crate::ast::{Run, Span, Word};
 use crate::diagnostic::Text;
-use crate::resolve::{Direction, Phrases, ResolveError, Resolver, join};
+use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver, join};
 use crate::vocabulary::{COPULAS, Class, Entity, Qualifier, Relation, phrase_key};
 
 /// A kind of thing, narrowed.
@@ -406,6 +406,12 @@ impl Resolver<'_> {
     /// caller may try another reading. Once a kind is found, what follows must be
     /// restrictions, and an error says where they go wrong.
     pub(crate) fn noun_phrase(&self, run: &Run) -> Result<Option<NounPhrase>, ResolveError> {
+        // `Google's open models`: the things of the owner, as `open models by Google`.
+        if let Some(rewritten) = self.without_possessive(run, "by")
+            && let Ok(Some(phrase)) = self.noun_phrase(&rewritten)
+        {
+            return Ok(Some(phrase));
+        }
         let words = &run.words;
         let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
         let Some((kind, used)) = self.kind_at(&words[start..]) else {
@@ -783,6 +789,106 @@ impl Resolver<'_> {
                 }),
                 _ => true,
             })
+    }
+
+    /// A yes-or-no question: a name, then a clause as a relative clause would have it,
+    /// with the auxiliary that started the question put back where a phrase needs it (`is`
+    /// in `is a member of`, `is Chinese`). The clause's phrase may be of either language, so
+    /// Italian states the question (`NVIDIA dipende da TSMC?`) with no auxiliary.
+    pub(crate) fn yes_or_no(
+        &self,
+        run: &Run,
+        auxiliary: Option<&Word>,
+    ) -> Result<Plan, ResolveError> {
+        let words = &run.words;
+        let thing = self
+            .vocabulary()
+            .classes
+            .iter()
+            .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
+            .cloned();
+        let mut first_error = None;
+        // The longest run of words that names an entity, then the clause.
+        for end in (1..words.len()).rev() {
+            let (Some(entity), Some(class)) = (self.find_entity(&words[..end]), thing.as_ref())
+            else {
+                continue;
+            };
+            let mut readings = Vec::new();
+            if let Some(auxiliary) = auxiliary {
+                let mut with_auxiliary = vec![auxiliary.clone()];
+                with_auxiliary.extend_from_slice(&words[end..]);
+                readings.push(Run {
+                    words: with_auxiliary,
+                });
+            }
+            readings.push(Run {
+                words: words[end..].to_vec(),
+            });
+            for clause in &readings {
+                match self.restrictions(clause, 0, class) {
+                    Ok(restrictions) if !restrictions.is_empty() => {
+                        let italian = auxiliary.is_none()
+                            && crate::advise::language_of(&run.text(), self.vocabulary())
+                                == Some(crate::vocabulary::Lang::It);
+                        return Ok(Plan::Check {
+                            entity,
+                            restrictions,
+                            italian,
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(error) => {
+                        first_error.get_or_insert(error);
+                    }
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| {
+            ResolveError::new(
+                run.span(),
+                Text::new(
+                    "expected a name and what to ask of it (`does NVIDIA depend on TSMC`, `is                      DeepSeek based in China`)",
+                    "servono un nome e cosa chiederne (`NVIDIA dipende da TSMC?`, `DeepSeek ha                      sede in Cina?`)",
+                ),
+            )
+        }))
+    }
+
+    /// The words with an English possessive undone: `OpenAI's competitors` → `competitors
+    /// <joiner> OpenAI`, the owner (a name, after any article) moved after the rest. `None`
+    /// when no word before `'s` ends a name.
+    pub(crate) fn without_possessive(&self, run: &Run, joiner: &str) -> Option<Run> {
+        let words = &run.words;
+        let start = starts_with(words, 0, ARTICLES).unwrap_or(0);
+        let (at, stem) = words.iter().enumerate().skip(start).find_map(|(i, word)| {
+            let stem = (!word.quoted)
+                .then(|| {
+                    word.text
+                        .strip_suffix("'s")
+                        .or_else(|| word.text.strip_suffix("’s"))
+                })
+                .flatten()?;
+            (!stem.is_empty()).then(|| (i, stem.to_owned()))
+        })?;
+        if at + 1 >= words.len() {
+            return None;
+        }
+        let mut owner = words[start..at].to_vec();
+        owner.push(Word {
+            text: stem,
+            span: words[at].span,
+            quoted: false,
+        });
+        self.find_entity(&owner)?;
+        let mut rewritten = words[at + 1..].to_vec();
+        rewritten.push(Word {
+            text: joiner.to_owned(),
+            span: words[at].span,
+            quoted: false,
+        });
+        rewritten.extend(owner);
+        Some(Run { words: rewritten })
     }
 
     /// Names joined by commas and `and`/`or` (`Microsoft and Google`, `NVIDIA, AMD o TSMC`):

@@ -66,6 +66,13 @@ pub enum Plan {
         asked: Option<&'static str>,
     },
     Describe(Entity),
+    /// Whether a name meets restrictions (`does NVIDIA depend on TSMC`): yes or no, in the
+    /// question's language.
+    Check {
+        entity: Entity,
+        restrictions: Vec<crate::noun_phrase::Restriction>,
+        italian: bool,
+    },
     /// The dates of a name (`when was Stargate announced`, `quando è stata fondata
     /// DeepSeek`): each date-valued fact about it.
     Dates(Entity),

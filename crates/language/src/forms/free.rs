@@ -62,10 +62,51 @@ impl Syntax for Free {
                 transitive,
             });
         }
+        // `cosa ha rilasciato DeepSeek`, `che cosa produce Huawei`: what the name, the
+        // subject after the verb as Italian puts it, stands in the relation to.
+        if let Some(plan) = what_italian(resolver, run, transitive) {
+            return Ok(plan);
+        }
+        // A statement asked (`NVIDIA dipende da TSMC?`): yes or no.
+        if let Ok(plan) = resolver.yes_or_no(run, None) {
+            return Ok(plan);
+        }
         // A relation's noun (`the investors in OpenAI`), a list without `list` (`open models
         // by Google`, `companies that depend on NVIDIA`) or a measure of a name.
         super::which::noun_reading(resolver, run, transitive)
     }
+}
+
+/// Italian `cosa` (`che cosa`, `che`) before a relation's singular phrase and its subject:
+/// `cosa ha rilasciato DeepSeek` asks for DeepSeek's objects of the relation.
+fn what_italian(resolver: &Resolver<'_>, run: &Run, transitive: bool) -> Option<Plan> {
+    let words = &run.words;
+    let keys: Vec<String> = words
+        .iter()
+        .take(2)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let asked = match keys
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["che", "cosa", ..] => 2,
+        ["cosa" | "che", ..] => 1,
+        _ => return None,
+    };
+    if words.get(..asked)?.iter().any(|w| w.quoted) {
+        return None;
+    }
+    let (relation, rest) = resolver.find_leading_phrase(&words[asked..], Phrases::Direct)?;
+    let entity = resolver.find_entity(rest)?;
+    Some(Plan::Related {
+        relation,
+        entity,
+        direction: Direction::Objects,
+        transitive,
+    })
 }
 
 /// A measure of a name (`revenue of NVIDIA`); else the error of the first measure tried, or,

@@ -102,6 +102,8 @@ forms! {
     where_::Where,
     /// `which companies depend on NVIDIA`, `what is the revenue of NVIDIA`
     which::Which,
+    /// `does NVIDIA depend on TSMC`, `is DeepSeek Chinese`
+    check::Check,
     /// Everything else: Italian inverse forms, lists without `list`, attributes.
     free::Free,
 }
@@ -179,6 +181,7 @@ pub const FORMS: &[QuestionForm] = &[
     how_many::FORM,
     how_much::FORM,
     where_::FORM,
+    check::FORM,
     TRANSITIVELY,
     investments::FORM,
     releases::FORM,

@@ -119,6 +119,9 @@ pub(super) fn noun_reading(
     run: &Run,
     transitive: bool,
 ) -> Result<Plan, ResolveError> {
+    if let Some(plan) = possessive_reading(resolver, run, transitive) {
+        return Ok(plan);
+    }
     if let Some((relation, direction, entity)) = resolver.relation_noun(run)? {
         return Ok(Plan::Related {
             relation,
@@ -149,6 +152,32 @@ pub(super) fn noun_reading(
         return resolver.required_noun_phrase(run).map(Plan::List);
     }
     super::free::attribute(resolver, &without_article(run))
+}
+
+/// `OpenAI's competitors`, `NVIDIA's revenue`, `Microsoft's investments`: an English
+/// possessive read as the phrase it stands for, the owner after `of` (a relation's noun, a
+/// measure, a kind) or after `by` (a statement form). `None` when the words before `'s` name
+/// no entity, or no reading holds.
+fn possessive_reading(resolver: &Resolver<'_>, run: &Run, transitive: bool) -> Option<Plan> {
+    let rewritten = |joiner| resolver.without_possessive(run, joiner);
+    // A relation's noun (`competitors of`), a statement form (`investments by`), a kind
+    // (`models by`), then a measure (`revenue of`).
+    let of = rewritten("of")?;
+    if let Ok(Some((relation, direction, entity))) = resolver.relation_noun(&of) {
+        return Some(Plan::Related {
+            relation,
+            entity,
+            direction,
+            transitive,
+        });
+    }
+    let by = rewritten("by")?;
+    statement_reading(resolver, &by)
+        .or_else(|| match resolver.noun_phrase(&by) {
+            Ok(Some(phrase)) => Some(Plan::List(phrase)),
+            _ => None,
+        })
+        .or_else(|| noun_reading(resolver, &of, transitive).ok())
 }
 
 /// The run without its leading article (`the revenue of NVIDIA` → `revenue of NVIDIA`).
