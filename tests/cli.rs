@@ -569,3 +569,33 @@ fn first_n_answers_one_page_in_every_format() {
         .success()
         .stdout(predicate::str::contains("(5 rows)"));
 }
+
+/// A measure asked of a company that only its product has answers for the product, and says
+/// so under the table, in the question's language; machine formats carry no note.
+#[test]
+fn an_answer_for_another_name_says_so_under_the_table() {
+    catena()
+        .args(["-e", "traffic share of OpenAI"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ChatGPT"))
+        .stdout(predicate::str::contains(
+            "note: the graph records no web traffic share of OpenAI itself; the rows are for ChatGPT",
+        ));
+    catena()
+        .args(["-e", "quota di traffico di OpenAI"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nota: il grafo non registra"))
+        .stdout(predicate::str::contains("le righe sono per ChatGPT"));
+    catena()
+        .args(["-e", "traffic share of ChatGPT"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note:").not());
+    catena()
+        .args(["-e", "traffic share of OpenAI", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note").not());
+}

@@ -21,6 +21,9 @@ pub struct Answer {
     pub card: Option<crate::card::Subject>,
     /// `first 20 …`: the rows shown at once; the answer keeps them all, for the next pages.
     pub page: Option<Page>,
+    /// A line under the table, in the question's language: the rows answer for another
+    /// name than the one asked.
+    pub note: Option<String>,
 }
 
 /// A page of an answer: `size` rows from row `start` (counted from 0).
@@ -63,6 +66,57 @@ impl Answer {
     }
 }
 
+/// The note under an answer whose rows are for other names than the one asked (`traffic
+/// share of OpenAI`: ChatGPT's); `None` when every row is the name's own.
+pub fn stand_in_note(
+    answer: &Answer,
+    stand_in: &crate::compile::StandIn,
+    italian: bool,
+) -> Option<String> {
+    let QueryOutput::Solutions { variables, rows } = &answer.output else {
+        return None;
+    };
+    let at = variables
+        .iter()
+        .position(|v| v.as_str() == stand_in.column.as_str())?;
+    let label_at = variables
+        .iter()
+        .position(|v| v.as_str() == stand_in.column.label().as_str());
+    let mut others: Vec<String> = Vec::new();
+    for row in rows {
+        let Some(Term::NamedNode(about)) = &row[at] else {
+            continue;
+        };
+        if about == &stand_in.asked {
+            continue;
+        }
+        let label = match label_at.and_then(|i| row[i].as_ref()) {
+            Some(Term::Literal(label)) => label.value().to_owned(),
+            _ => crate::vocab::compact(about.as_str()),
+        };
+        if !others.contains(&label) {
+            others.push(label);
+        }
+    }
+    if others.is_empty() {
+        return None;
+    }
+    let (asked, others) = (&stand_in.asked_label, others.join(", "));
+    Some(if italian {
+        format!(
+            "nota: il grafo non registra {} di {asked} in sé; le righe sono per {others}, legati \
+             a {asked} come sviluppatore e prodotto",
+            stand_in.what[1]
+        )
+    } else {
+        format!(
+            "note: the graph records no {} of {asked} itself; the rows are for {others}, linked \
+             to it as developer and product",
+            stand_in.what[0]
+        )
+    })
+}
+
 /// Runs a compiled question, its SPARQL through `query` (a local store or a remote endpoint).
 pub fn run(
     query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
@@ -81,6 +135,7 @@ pub fn run(
                 columns: compiled.columns.clone(),
                 card: None,
                 page: None,
+                note: None,
             })
         }
         Post::Transitive {
@@ -532,6 +587,7 @@ impl Walk {
             columns,
             card: None,
             page: None,
+            note: None,
         }
     }
 }
@@ -762,6 +818,7 @@ fn path_answer(rows: Vec<Vec<Option<Term>>>) -> Answer {
         columns,
         card: None,
         page: None,
+        note: None,
     }
 }
 
@@ -781,6 +838,7 @@ mod tests {
             columns: vec![],
             card: None,
             page: Some(Page { start: 0, size: 2 }),
+            note: None,
         };
         let values = |answer: &Answer| match &answer.shown().output {
             QueryOutput::Solutions { rows, .. } => rows

@@ -83,6 +83,7 @@ pub fn answer(
             label,
         }),
         page: None,
+        note: None,
     }
 }
 
@@ -769,6 +770,7 @@ mod tests {
             columns: vec![],
             card: None,
             page: None,
+            note: None,
         };
         let subject = Subject {
             iri: NamedNode::new_unchecked(format!("{}NVIDIA", vocab::ENT)),

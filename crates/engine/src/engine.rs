@@ -55,6 +55,8 @@ pub enum Prepared {
         scope: Scope,
         /// `first 20 …`: the rows of a page.
         page: Option<usize>,
+        /// The question is in Italian: so are the answer's notes.
+        italian: bool,
     },
 }
 
@@ -254,6 +256,8 @@ impl Engine {
                 compiled,
                 scope,
                 page: resolved.first.and_then(|size| usize::try_from(size).ok()),
+                italian: catena_language::advise::language_of(question, &self.vocabulary())
+                    == Some(catena_language::vocabulary::Lang::It),
             }),
         }
     }
@@ -270,6 +274,7 @@ impl Engine {
                 columns: vec![],
                 card: None,
                 page: None,
+                note: None,
             },
             Prepared::RemoteSparql(text) => Answer {
                 output: self
@@ -278,11 +283,13 @@ impl Engine {
                 columns: vec![],
                 card: None,
                 page: None,
+                note: None,
             },
             Prepared::Compiled {
                 compiled,
                 scope,
                 page,
+                italian,
             } => {
                 let mut answer = answer::run(
                     &|text| self.run_sparql(text, limits, &scope),
@@ -291,6 +298,9 @@ impl Engine {
                 )
                 .map_err(QuestionError::Query)?;
                 answer.page = page.map(|size| answer::Page { start: 0, size });
+                if let Some(stand_in) = &compiled.stand_in {
+                    answer.note = answer::stand_in_note(&answer, stand_in, italian);
+                }
                 answer
             }
         };

@@ -399,6 +399,9 @@ fn render_rows(
     let cells: Vec<Vec<String>> = cells.iter().map(|row| pick(row)).collect();
     write_table(&pick(&header), &cells, &numeric, style, out)?;
     footer.write(rows.len(), out)?;
+    if let Some(note) = &answer.note {
+        writeln!(out, "{note}")?;
+    }
     Ok(())
 }
 

@@ -151,6 +151,19 @@ pub struct Compiled {
     pub sparql: String,
     pub columns: Vec<Column>,
     pub post: Post,
+    /// Rows that may answer for another name than the one asked (`traffic share of OpenAI`
+    /// answers for ChatGPT): the answer says so under its table.
+    pub stand_in: Option<Box<StandIn>>,
+}
+
+/// The name a question asked about, and the column naming what each row is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandIn {
+    pub column: Var,
+    pub asked: NamedNode,
+    pub asked_label: String,
+    /// What the rows are of, in English and in Italian (`traffic share`, `quota di traffico`).
+    pub what: [String; 2],
 }
 
 impl Compiled {
@@ -160,6 +173,7 @@ impl Compiled {
             query: Some(Box::new(query)),
             columns,
             post,
+            stand_in: None,
         }
     }
 }
@@ -582,6 +596,7 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             sparql: text.clone(),
             columns: vec![],
             post: Post::rows(),
+            stand_in: None,
         },
         Plan::Related {
             relation,
@@ -642,7 +657,24 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             measure,
         } => top(*limit, class, measure, time, with_sources),
         Plan::Attribute { measure, entity } => {
-            attribute(measure, entity.as_ref(), time, with_sources)
+            let mut compiled = attribute(measure, entity.as_ref(), time, with_sources);
+            compiled.stand_in = entity.as_ref().map(|entity| {
+                Box::new(StandIn {
+                    column: var("about"),
+                    asked: entity.iri.clone(),
+                    asked_label: entity.label.clone(),
+                    what: [
+                        measure.label.to_lowercase(),
+                        measure
+                            .phrases
+                            .iter()
+                            .filter(|p| p.lang == crate::vocabulary::Lang::It)
+                            .max_by_key(|p| p.text.len())
+                            .map_or_else(|| measure.label.to_lowercase(), |p| p.text.clone()),
+                    ],
+                })
+            });
+            compiled
         }
         statement_plan => statement_question(statement_plan, vocabulary, time, with_sources),
     }
@@ -743,20 +775,29 @@ fn attribute(
     ];
     let mut body = Group::block();
     if let Some(entity) = entity {
-        // A company where its product was meant: `traffic share of OpenAI` answers for
-        // ChatGPT, and the `for` column says so, when nothing is observed of the company
-        // itself.
-        let own = Triples::new(var("own"), cat_node("measure"), &measure.iri)
-            .and(cat_node("subject"), &entity.iri);
+        // A company where its product was meant, and the reverse: `traffic share of OpenAI`
+        // answers for ChatGPT, `revenue of ChatGPT` for OpenAI, when nothing is observed of
+        // the name itself; the `for` column, and a note under the table, say so.
+        let own = || {
+            Group::inline(vec![
+                Triples::new(var("own"), cat_node("measure"), &measure.iri)
+                    .and(cat_node("subject"), &entity.iri)
+                    .into(),
+            ])
+        };
         let itself = Group::inline(vec![Pattern::Bind(
             Term::Iri(entity.iri.clone()).into(),
             about.clone(),
         )]);
         let products = Group::inline(vec![
             Pattern::triple(&entity.iri, cat_node("develops"), &about),
-            Pattern::Filter(Expr::NotExists(Group::inline(vec![own.into()]))),
+            Pattern::Filter(Expr::NotExists(own())),
         ]);
-        body.line(Pattern::Union(vec![itself, products]));
+        let developers = Group::inline(vec![
+            Pattern::triple(&about, cat_node("develops"), &entity.iri),
+            Pattern::Filter(Expr::NotExists(own())),
+        ]);
+        body.line(Pattern::Union(vec![itself, products, developers]));
     }
     body.line(
         Triples::new(&obs, rdf_type(), cat_node("Observation"))
