@@ -121,6 +121,9 @@ fn templated() -> impl Strategy<Value = String> {
         "{}'s revenue",
         "cosa ha rilasciato {}",
         "which initiatives did {} launch",
+        "rilasci open source delle aziende che dipendono da {}",
+        "investments by companies in {}",
+        "le preoccupazioni della {}",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![

@@ -647,7 +647,7 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             },
         ),
         Plan::List(phrase) => match statement_form_of(&phrase.class, vocabulary) {
-            Some(form) => statement_list(phrase, form, time, with_sources),
+            Some(form) => statement_list(phrase, form, vocabulary, time, with_sources),
             None => list(phrase, time, with_sources),
         },
         Plan::Count { phrase, group } => count(phrase, group.as_ref(), time),
@@ -1225,13 +1225,44 @@ fn statement_form_of<'v>(class: &Class, vocabulary: &'v Vocabulary) -> Option<&'
 fn statement_list(
     phrase: &NounPhrase,
     form: &StatementForm,
+    vocabulary: &Vocabulary,
     time: Option<TimeFilter>,
     with_sources: bool,
 ) -> Compiled {
     let mut rows = statement_rows(form, None, None, time, with_sources);
+    let phrase = by_subject_role(phrase, form, vocabulary);
     rows.body
-        .prepend(noun_phrase_patterns(phrase, &statement_var(), 0));
+        .prepend(noun_phrase_patterns(&phrase, &statement_var(), 0));
     rows.finish()
+}
+
+/// `by`/`di` a name, said of statements, is their subject role (`le preoccupazioni della
+/// FTC`: raised by the FTC), not who developed them.
+fn by_subject_role(
+    phrase: &NounPhrase,
+    form: &StatementForm,
+    vocabulary: &Vocabulary,
+) -> NounPhrase {
+    let role = form
+        .subject_role
+        .as_ref()
+        .and_then(|role| vocabulary.relations.iter().find(|r| r.iri == *role));
+    let mut phrase = phrase.clone();
+    let Some(role) = role else {
+        return phrase;
+    };
+    for restriction in &mut phrase.restrictions {
+        for link in &mut restriction.any_of {
+            if let Link::Developer(target) = link {
+                *link = Link::Related {
+                    relation: Box::new(role.clone()),
+                    direction: Direction::Subjects,
+                    target: target.clone(),
+                };
+            }
+        }
+    }
+    phrase
 }
 
 /// A statement question whose form the ontology does not describe: a query with no rows

@@ -189,7 +189,7 @@ pub(crate) const ARTICLES: &[&str] = &[
     "proprie",
 ];
 /// Words that introduce the developer (`by Google`, `di Google`, `della Cina`…).
-pub(crate) const BY_WORDS: &[&str] = &["by", "di", "da"];
+pub(crate) const BY_WORDS: &[&str] = &["by", "of", "di", "da"];
 /// Words that introduce a place (`in France`, `nei Paesi Bassi`).
 pub(crate) const IN_WORDS: &[&str] = &["in"];
 /// Relative pronouns (`that`, `che`, `i quali`).

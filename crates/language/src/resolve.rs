@@ -203,6 +203,27 @@ fn resolve_once(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved
     })
 }
 
+/// The words of a name, each with its place in the question (a name's text is its words
+/// joined by single spaces).
+fn name_words(name: &Name) -> Run {
+    let mut at = name.span.start;
+    let words = name
+        .text
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let span = Span::new(at, at + word.len());
+            at += word.len() + 1;
+            Word {
+                text: word.to_owned(),
+                span,
+                quoted: false,
+            }
+        })
+        .collect();
+    Run { words }
+}
+
 /// `what did the FTC raise`, `cosa ha sollevato la FTC`: a relation whose answers are
 /// statements (concerns, investments) lists them as statements, a row each with its roles
 /// and attributes, rather than as nodes with no name.
@@ -325,21 +346,27 @@ impl Resolver<'_> {
             let Some(relation) = self.vocabulary.relations.iter().find(|r| r.iri == *role) else {
                 return Ok(None);
             };
-            let entities = match self.entity(name) {
-                Ok(entity) => vec![entity],
+            use crate::noun_phrase::Target;
+            let targets: Vec<Target> = match self.entity(name) {
+                Ok(entity) => vec![Target::Entity(entity)],
+                Err(error) if name.quoted => return Err(error),
+                // `by Microsoft and Google`; `by Chinese companies`, `delle aziende cinesi`.
                 Err(error) => match self.name_list(&name.text) {
-                    Some((entities, _)) if !name.quoted => entities,
-                    _ => return Err(error),
+                    Some((entities, _)) => entities.into_iter().map(Target::Entity).collect(),
+                    None => match self.noun_phrase(&name_words(name)) {
+                        Ok(Some(phrase)) => vec![Target::Things(Box::new(phrase))],
+                        _ => return Err(error),
+                    },
                 },
             };
             restrictions.push(crate::noun_phrase::Restriction {
                 negated: false,
-                any_of: entities
+                any_of: targets
                     .into_iter()
-                    .map(|entity| crate::noun_phrase::Link::Related {
+                    .map(|target| crate::noun_phrase::Link::Related {
                         relation: Box::new(relation.clone()),
                         direction: Direction::Subjects,
-                        target: crate::noun_phrase::Target::Entity(entity),
+                        target,
                     })
                     .collect(),
             });

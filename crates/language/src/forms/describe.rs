@@ -1,6 +1,6 @@
 //! `describe NVIDIA`, `descrivi NVIDIA`, `tell me about NVIDIA`, `cos'è Stargate`: every fact
 //! about a name (its card). `what is Stargate`, `chi è …` read as this too, after a copula
-//! ([`super::which::copula_reading`]).
+//! (the which form reads a copula and a name as this).
 
 use super::{Kind, QuestionForm, Syntax, both, words};
 use crate::ast::Name;

@@ -67,6 +67,13 @@ impl Syntax for Free {
         if let Some(plan) = what_italian(resolver, run, transitive) {
             return Ok(plan);
         }
+        // A statement form after its article (`gli accordi cloud esclusivi`, `le
+        // preoccupazioni della FTC`), read as the form reads it.
+        if crate::noun_phrase::article_words(&run.words) > 0
+            && let Some(plan) = super::which::statement_reading(resolver, run)
+        {
+            return Ok(plan);
+        }
         // A statement asked (`NVIDIA dipende da TSMC?`): yes or no.
         if let Ok(plan) = resolver.yes_or_no(run, None) {
             return Ok(plan);

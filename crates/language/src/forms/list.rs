@@ -16,7 +16,10 @@ pub const FORM: QuestionForm = QuestionForm {
     english: words(&["list"], &["list", "by", "in"]),
     italian: words(
         &["elenca"],
-        &["elenca", "di", "da", "del", "della", "in", "nel", "nella"],
+        &[
+            "elenca", "di", "da", "del", "della", "dei", "degli", "delle", "dello", "in", "nel",
+            "nella",
+        ],
     ),
     examples: &[
         both("list companies in France", "elenca aziende in Francia"),

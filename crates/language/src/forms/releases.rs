@@ -33,6 +33,10 @@ pub const FORM: QuestionForm = QuestionForm {
             "da",
             "del",
             "della",
+            "dei",
+            "degli",
+            "delle",
+            "dello",
             "in",
             "nel",
             "nella",
@@ -86,10 +90,16 @@ impl Syntax for Releases {
                 by: None,
                 class_in: None,
             },
-            Some(ReleaseFilter::By(name)) => Plan::Releases {
-                by: Some(resolver.entity(name)?),
-                class_in: None,
-            },
+            Some(ReleaseFilter::By(name)) => {
+                // Several names, or a kind (`by Chinese companies`): the releases of any.
+                if let Some(plan) = resolver.statements_of_names("releases", [Some(name), None])? {
+                    return Ok(plan);
+                }
+                Plan::Releases {
+                    by: Some(resolver.entity(name)?),
+                    class_in: None,
+                }
+            }
             Some(ReleaseFilter::ClassIn { class, place }) => Plan::Releases {
                 by: None,
                 class_in: Some((resolver.class(class)?, resolver.entity(place)?)),

@@ -88,7 +88,7 @@ pub(super) fn copula_reading(
 
 /// `are the investments by Microsoft`, `sono le preoccupazioni su Microsoft`: a statement
 /// form after a copula (and its article), read as that form reads it.
-fn statement_reading(resolver: &Resolver<'_>, rest: &Run) -> Option<Plan> {
+pub(super) fn statement_reading(resolver: &Resolver<'_>, rest: &Run) -> Option<Plan> {
     use super::Form;
     let skip = crate::noun_phrase::article_words(&rest.words);
     // The words as typed, quoted names quoted again: a name is read as a name whatever its
