@@ -124,6 +124,8 @@ fn templated() -> impl Strategy<Value = String> {
         "rilasci open source delle aziende che dipendono da {}",
         "investments by companies in {}",
         "le preoccupazioni della {}",
+        "which {} has the largest traffic share",
+        "quale azienda ha il {} più alto",
     ]);
     let name = prop_oneof![
         4 => prop::sample::select(vec![

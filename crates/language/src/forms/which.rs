@@ -50,6 +50,9 @@ impl Syntax for Which {
         if let Some(plan) = copula_reading(resolver, &self.0, transitive)? {
             return Ok(plan);
         }
+        if let Some(plan) = superlative_reading(resolver, &self.0) {
+            return Ok(plan);
+        }
         Ok(Plan::List(resolver.required_noun_phrase(&self.0)?))
     }
 }
@@ -178,6 +181,58 @@ fn possessive_reading(resolver: &Resolver<'_>, run: &Run, transitive: bool) -> O
             _ => None,
         })
         .or_else(|| noun_reading(resolver, &of, transitive).ok())
+}
+
+/// Verbs of having between a kind and its superlative (`which chatbot has the largest…`).
+const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
+/// Superlatives before the measure (`the largest traffic share`, `la maggiore quota`).
+const MOST_BEFORE: &[&str] = &[
+    "largest", "highest", "biggest", "greatest", "most", "top", "maggiore", "maggior", "massima",
+    "massimo",
+];
+/// Superlatives after the measure (`la quota di traffico più alta`).
+const MOST_AFTER: &[&str] = &[
+    "più alta",
+    "più alto",
+    "più grande",
+    "maggiore",
+    "massima",
+    "massimo",
+];
+
+/// `which chatbot has the largest traffic share`, `quale chatbot ha la quota di traffico più
+/// alta`: the first of a top list of the kind by the measure.
+fn superlative_reading(resolver: &Resolver<'_>, run: &Run) -> Option<Plan> {
+    let words = &run.words;
+    if words.iter().any(|w| w.quoted) {
+        return None;
+    }
+    let keys: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let verb = keys.iter().position(|k| HAVING.contains(&k.as_str()))?;
+    let class = resolver.find_class(&Run {
+        words: words[..verb].to_vec(),
+    })?;
+    let mut rest = &words[verb + 1..];
+    rest = &rest[crate::noun_phrase::article_words(rest).min(rest.len())..];
+    let first = rest.first()?.text.to_lowercase();
+    let measure_words = if MOST_BEFORE.contains(&first.as_str()) {
+        &rest[1..]
+    } else {
+        let text: Vec<String> = rest.iter().map(|w| w.text.to_lowercase()).collect();
+        let after = MOST_AFTER.iter().find_map(|most| {
+            let n = most.split(' ').count();
+            (text.len() > n && text[text.len() - n..].join(" ") == *most).then_some(n)
+        })?;
+        &rest[..rest.len() - after]
+    };
+    let measure = resolver.find_measure(&Run {
+        words: measure_words.to_vec(),
+    })?;
+    Some(Plan::Top {
+        limit: 1,
+        class,
+        measure,
+    })
 }
 
 /// The run without its leading article (`the revenue of NVIDIA` → `revenue of NVIDIA`).
