@@ -1,5 +1,6 @@
 //! `list companies in France`, `list models by Google`, `list companies that depend on NVIDIA
-//! but not on TSMC`, `elenca aziende in Francia`: the things a noun phrase names
+//! but not on TSMC`, `elenca aziende in Francia`, `show me…`, `mostrami…`: the things a noun
+//! phrase names
 //! ([`crate::noun_phrase`]); without `list`, the same reading is tried on a free run
 //! ([`super::free`]).
 
@@ -13,11 +14,30 @@ pub const FORM: QuestionForm = QuestionForm {
     name: "list",
     kind: Kind::Body,
     help: "the things of a kind, narrowed by adjectives, `by`, `in` and relative clauses; `list` may be left out",
-    english: words(&["list"], &["list", "by", "in"]),
+    english: words(
+        &["list", "show me"],
+        &["list", "show", "me", "give", "find", "display", "by", "in"],
+    ),
     italian: words(
-        &["elenca"],
+        &["elenca", "mostra"],
         &[
-            "elenca", "di", "da", "del", "della", "dei", "degli", "delle", "dello", "in", "nel",
+            "elenca",
+            "mostra",
+            "mostrami",
+            "dammi",
+            "trova",
+            "trovami",
+            "visualizza",
+            "di",
+            "da",
+            "del",
+            "della",
+            "dei",
+            "degli",
+            "delle",
+            "dello",
+            "in",
+            "nel",
             "nella",
         ],
     ),
@@ -50,7 +70,16 @@ impl Syntax for List {
         )))
     }
 
-    fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
-        Ok(Plan::List(resolver.required_noun_phrase(&self.0)?))
+    fn plan(&self, resolver: &Resolver<'_>, transitive: bool) -> Result<Plan, ResolveError> {
+        let error = match resolver.required_noun_phrase(&self.0) {
+            Ok(phrase) => return Ok(Plan::List(phrase)),
+            Err(error) => error,
+        };
+        // `show me the investments by Microsoft`, `mostra il fatturato di NVIDIA`: what the
+        // words would ask alone; else the noun phrase's error.
+        if let Some(plan) = super::which::statement_reading(resolver, &self.0) {
+            return Ok(plan);
+        }
+        super::which::noun_reading(resolver, &self.0, transitive).map_err(|_| error)
     }
 }
