@@ -1968,6 +1968,42 @@ mod tests {
         }
     }
 
+    fn relation(local: &str, inverse: bool, sub_properties: &[&str]) -> Relation {
+        Relation {
+            iri: node(local),
+            label: local.to_owned(),
+            phrases: vec![],
+            inverse_phrases: vec![],
+            with_sub_properties: sub_properties.iter().map(|p| node(p)).collect(),
+            symmetric: false,
+            inverse,
+            statement: None,
+            group_phrases: vec![],
+            inverse_group_phrases: vec![],
+            nests_by: None,
+            plural_phrases: vec![],
+            participles: vec![],
+            passives: vec![],
+            subject_nouns: vec![],
+            object_nouns: vec![],
+            domain: vec![],
+            range: vec![],
+            object_kind: crate::vocabulary::AnswerKind::Thing,
+        }
+    }
+
+    #[test]
+    fn an_inverse_relation_walks_the_other_backwards() {
+        // `cat:raises owl:inverseOf cat:raisedBy`: its facts are raisedBy's, read backwards.
+        let raises = relation("raises", true, &["raisedBy"]);
+        assert_eq!(property_path(&raises).to_string(), "(^cat:raisedBy)");
+        let raised_by = relation("raisedBy", false, &["raisedBy", "raisedFirstBy"]);
+        assert_eq!(
+            property_path(&raised_by).to_string(),
+            "(cat:raisedBy|cat:raisedFirstBy)"
+        );
+    }
+
     #[test]
     fn statement_rows_follow_the_form() {
         let rows = statement_rows(
