@@ -252,13 +252,18 @@ impl Engine {
             (Plan::Sparql(text), false) => sparql::prepare_query(text, cancellation)
                 .map(|prepared| Prepared::Sparql(Box::new(prepared.in_scope(&scope))))
                 .map_err(QuestionError::Query),
-            _ => Ok(Prepared::Compiled {
-                compiled,
-                scope,
-                page: resolved.first.and_then(|size| usize::try_from(size).ok()),
-                italian: catena_language::advise::language_of(question, &self.vocabulary())
-                    == Some(catena_language::vocabulary::Lang::It),
-            }),
+            _ => {
+                // Told only when a note may be written: telling reads the whole lexicon.
+                let italian = compiled.stand_in.is_some()
+                    && catena_language::advise::language_of(question, &self.vocabulary())
+                        == Some(catena_language::vocabulary::Lang::It);
+                Ok(Prepared::Compiled {
+                    compiled,
+                    scope,
+                    page: resolved.first.and_then(|size| usize::try_from(size).ok()),
+                    italian,
+                })
+            }
         }
     }
 

@@ -350,11 +350,29 @@ fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Patte
     };
     let mut patterns = vec![instance_of(x, &type_var, &phrase.class.iri)];
     patterns.extend(qualifier_patterns(x, &phrase.qualifiers));
-    for restriction in &phrase.restrictions {
+    patterns.extend(restriction_patterns(
+        &phrase.restrictions,
+        x,
+        &phrase.class,
+        depth,
+    ));
+    patterns
+}
+
+/// The restrictions of a noun phrase on its thing `?x`, of `class`: each a link, a UNION of
+/// links, or a FILTER NOT EXISTS around them when negated.
+fn restriction_patterns(
+    restrictions: &[crate::noun_phrase::Restriction],
+    x: &Var,
+    class: &Class,
+    depth: usize,
+) -> Vec<Pattern> {
+    let mut patterns = Vec::new();
+    for restriction in restrictions {
         let mut links: Vec<Vec<Pattern>> = restriction
             .any_of
             .iter()
-            .map(|link| link_patterns(link, x, &phrase.class, depth))
+            .map(|link| link_patterns(link, x, class, depth))
             .collect();
         let held = if links.len() == 1 {
             links.remove(0)
@@ -1715,21 +1733,12 @@ fn check(
     vocabulary: &Vocabulary,
 ) -> Compiled {
     let (x, answer) = (var("x"), var("answer"));
-    let Some(thing) = vocabulary
-        .classes
-        .iter()
-        .find(|c| c.iri.as_str() == cat::Entity.as_str())
-    else {
+    let Some(thing) = vocabulary.entity_class() else {
         return no_statement_form();
     };
-    let phrase = NounPhrase {
-        class: thing.clone(),
-        qualifiers: vec![],
-        restrictions: restrictions.to_vec(),
-    };
-    // The thing is the name (its class pattern, the first, is left out: any name will do).
+    // The thing is the name, whatever its kind.
     let mut held = vec![values(x.clone(), std::slice::from_ref(&entity.iri))];
-    held.extend(noun_phrase_patterns(&phrase, &x, 0).into_iter().skip(1));
+    held.extend(restriction_patterns(restrictions, &x, thing, 0));
     let held = Group::inline(held);
     // The graph holds what the documents state: a fact it lacks is not stated, not false.
     let (yes, no) = if italian {

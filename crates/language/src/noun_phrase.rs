@@ -801,17 +801,11 @@ impl Resolver<'_> {
         auxiliary: Option<&Word>,
     ) -> Result<Plan, ResolveError> {
         let words = &run.words;
-        let thing = self
-            .vocabulary()
-            .classes
-            .iter()
-            .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
-            .cloned();
+        let thing = self.vocabulary().entity_class();
         let mut first_error = None;
         // The longest run of words that names an entity, then the clause.
         for end in (1..words.len()).rev() {
-            let (Some(entity), Some(class)) = (self.find_entity(&words[..end]), thing.as_ref())
-            else {
+            let (Some(entity), Some(class)) = (self.find_entity(&words[..end]), thing) else {
                 continue;
             };
             let mut readings = Vec::new();
@@ -902,16 +896,12 @@ impl Resolver<'_> {
                 _ => vec![word],
             })
             .collect();
+        // A comma joins without saying how; a conjunction says all or any.
         let joiner = |token: &str| -> Option<Option<bool>> {
-            let token = token.to_lowercase();
             if token == "," {
                 Some(None)
-            } else if AND.contains(&token.as_str()) {
-                Some(Some(true))
-            } else if OR.contains(&token.as_str()) {
-                Some(Some(false))
             } else {
-                None
+                conjunction(&token.to_lowercase()).map(Some)
             }
         };
         let mut entities = Vec::new();
@@ -919,26 +909,20 @@ impl Resolver<'_> {
         let mut at = 0;
         while at < tokens.len() {
             // The longest run of words up to a joiner (or the end) that names one entity.
-            let end = (at + 1..=tokens.len())
+            let (end, entity) = (at + 1..=tokens.len())
                 .rev()
                 .filter(|&end| end == tokens.len() || joiner(tokens[end]).is_some())
-                .find(|&end| {
-                    matches!(
-                        self.vocabulary()
-                            .entities
-                            .lookup(&tokens[at..end].join(" "))
-                            .as_slice(),
-                        [_]
-                    )
+                .find_map(|end| {
+                    match self
+                        .vocabulary()
+                        .entities
+                        .lookup(&tokens[at..end].join(" "))[..]
+                    {
+                        [entity] => Some((end, entity.clone())),
+                        _ => None,
+                    }
                 })?;
-            let [entity] = self
-                .vocabulary()
-                .entities
-                .lookup(&tokens[at..end].join(" "))[..]
-            else {
-                return None;
-            };
-            entities.push(entity.clone());
+            entities.push(entity);
             at = end;
             // Joiners between names: a comma, a conjunction, or a comma and a conjunction.
             let mut joined = false;
@@ -1007,11 +991,7 @@ impl Resolver<'_> {
             [one] => classes.iter().find(|c| c.iri == *one),
             _ => None,
         }
-        .or_else(|| {
-            classes
-                .iter()
-                .find(|c| c.iri.as_str() == catena_vocab::cat::Entity.as_str())
-        })
+        .or_else(|| self.vocabulary().entity_class())
         .cloned()
     }
 
@@ -1274,9 +1254,18 @@ fn clause_direction(
 
 /// Whether a word joins parts as `and` or `or` do (`and`, `e`, `or`, `o`…).
 pub(crate) fn is_conjunction(word: &Word) -> bool {
-    !word.quoted && {
-        let typed = key(word);
-        AND.contains(&typed.as_str()) || OR.contains(&typed.as_str())
+    !word.quoted && conjunction(&key(word)).is_some()
+}
+
+/// What a conjunction asks of the parts it joins: all of them (`and`, `e`, `but`), or any
+/// (`or`, `o`); `None` for another word.
+fn conjunction(typed: &str) -> Option<bool> {
+    if AND.contains(&typed) {
+        Some(true)
+    } else if OR.contains(&typed) {
+        Some(false)
+    } else {
+        None
     }
 }
 

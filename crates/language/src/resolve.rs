@@ -164,8 +164,8 @@ fn resolve_once(question: &Question, vocabulary: &Vocabulary) -> Result<Resolved
     let resolver = Resolver { vocabulary };
     let transitive = question.modifiers.transitive;
     let plan = statements_as_rows(
+        &resolver,
         question.form.plan(&resolver, transitive.is_some())?,
-        vocabulary,
     );
     if let Some(span) = transitive
         && !matches!(plan, Plan::Related { .. })
@@ -227,50 +227,28 @@ fn name_words(name: &Name) -> Run {
 /// `what did the FTC raise`, `cosa ha sollevato la FTC`: a relation whose answers are
 /// statements (concerns, investments) lists them as statements, a row each with its roles
 /// and attributes, rather than as nodes with no name.
-fn statements_as_rows(plan: Plan, vocabulary: &Vocabulary) -> Plan {
+fn statements_as_rows(resolver: &Resolver<'_>, plan: Plan) -> Plan {
     let Plan::Related {
         relation,
         entity,
         direction,
         transitive: false,
-    } = plan
+    } = &plan
     else {
         return plan;
     };
-    let ends = match direction {
-        Direction::Subjects => &relation.domain,
-        Direction::Objects => &relation.range,
-    };
-    let statement_class = match ends.as_slice() {
-        [one] => vocabulary.classes.iter().find(|class| {
-            class.iri == *one
-                && vocabulary
-                    .statement_forms
-                    .iter()
-                    .any(|form| class.ancestors.contains(&form.class))
-        }),
-        _ => None,
-    };
-    match statement_class {
-        Some(class) => Plan::List(NounPhrase {
-            class: class.clone(),
-            qualifiers: vec![],
-            restrictions: vec![crate::noun_phrase::Restriction {
-                negated: false,
-                any_of: vec![crate::noun_phrase::Link::Related {
-                    relation: Box::new(relation),
-                    direction,
-                    target: crate::noun_phrase::Target::Entity(entity),
-                }],
-            }],
-        }),
-        None => Plan::Related {
-            relation,
-            entity,
-            direction,
-            transitive: false,
-        },
-    }
+    let statement_forms = &resolver.vocabulary.statement_forms;
+    let of_statements = resolver
+        .class_at_end(relation, *direction)
+        .is_some_and(|class| {
+            statement_forms
+                .iter()
+                .any(|form| class.ancestors.contains(&form.class))
+        });
+    let rows = of_statements
+        .then(|| resolver.related_to_all(relation, *direction, vec![entity.clone()], true))
+        .flatten();
+    rows.map_or(plan, Plan::List)
 }
 
 fn is_dated(plan: &Plan) -> bool {
@@ -321,7 +299,11 @@ impl Resolver<'_> {
         form_name: &str,
         roles: [Option<&Name>; 2],
     ) -> Result<Option<Plan>, ResolveError> {
-        if roles.iter().flatten().all(|name| self.entity(name).is_ok()) {
+        // A name the lexicon holds once is the form's own plan (and its lookup is cheap: no
+        // error, with its suggestions, is made for it).
+        let one_entity =
+            |name: &&Name| matches!(self.vocabulary.entities.lookup(&name.text)[..], [_]);
+        if roles.iter().flatten().all(one_entity) {
             return Ok(None);
         }
         let Some(form) = self

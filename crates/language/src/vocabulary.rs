@@ -553,6 +553,13 @@ impl From<EntityIndex> for Vec<Entity> {
 }
 
 impl Vocabulary {
+    /// The class of every entity (`cat:Entity`): the kind of a thing nothing else narrows.
+    pub fn entity_class(&self) -> Option<&Class> {
+        self.classes
+            .iter()
+            .find(|class| class.iri.as_str() == vocab::cat("Entity"))
+    }
+
     /// The relations, classes, measures and qualifiers that the ontology graph's triples
     /// declare, with no entities yet ([`with_entities`](Self::with_entities)). The triples'
     /// order decides the order of a term's phrases and which of its labels is shown: give

@@ -88,24 +88,17 @@ impl Syntax for Free {
 /// `cosa ha rilasciato DeepSeek` asks for DeepSeek's objects of the relation.
 fn what_italian(resolver: &Resolver<'_>, run: &Run, transitive: bool) -> Option<Plan> {
     let words = &run.words;
-    let keys: Vec<String> = words
-        .iter()
-        .take(2)
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    let asked = match keys
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["che", "cosa", ..] => 2,
-        ["cosa" | "che", ..] => 1,
+    let typed = |i: usize| {
+        words
+            .get(i)
+            .filter(|w| !w.quoted)
+            .map(|w| w.text.to_lowercase())
+    };
+    let asked = match (typed(0).as_deref(), typed(1).as_deref()) {
+        (Some("che"), Some("cosa")) => 2,
+        (Some("cosa" | "che"), _) => 1,
         _ => return None,
     };
-    if words.get(..asked)?.iter().any(|w| w.quoted) {
-        return None;
-    }
     let (relation, rest) = resolver.find_leading_phrase(&words[asked..], Phrases::Direct)?;
     let entity = resolver.find_entity(rest)?;
     Some(Plan::Related {
