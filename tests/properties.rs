@@ -118,6 +118,12 @@ fn templated() -> impl Strategy<Value = String> {
         "{} dipende da NVIDIA?",
         "is NVIDIA a member of {}",
         "who are {}'s competitors",
+        "how many of {}'s models are open",
+        "quanti dei modelli di {} sono aperti",
+        "which models does {} use",
+        "who supplies chips to {}",
+        "how many GPUs did {} use",
+        "models released by {} in 2025",
         "{}'s revenue",
         "cosa ha rilasciato {}",
         "which initiatives did {} launch",
@@ -283,6 +289,9 @@ const FORMS: &[&str] = &[
     "how many members does {} have",
     "how many GPUs does {} hold",
     "what are the investments by {}",
+    "how many of the models by {} are open",
+    "how many GPUs did {} use",
+    "models released by {} in 2025",
 ];
 
 /// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit

@@ -117,6 +117,22 @@ pub fn stand_in_note(
     })
 }
 
+/// Runs a compiled question and, when it finds no rows, what it says to run instead
+/// ([`Compiled::otherwise`]); the answer comes with the compiled question that gave it.
+pub fn run_answering<'c>(
+    query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
+    vocabulary: &Vocabulary,
+    compiled: &'c Compiled,
+) -> Result<(Answer, &'c Compiled), QueryError> {
+    let answer = run(query, vocabulary, compiled)?;
+    let found_none =
+        matches!(&answer.output, QueryOutput::Solutions { rows, .. } if rows.is_empty());
+    match &compiled.otherwise {
+        Some(otherwise) if found_none => run_answering(query, vocabulary, otherwise),
+        _ => Ok((answer, compiled)),
+    }
+}
+
 /// Runs a compiled question, its SPARQL through `query` (a local store or a remote endpoint).
 pub fn run(
     query: &dyn Fn(&str) -> Result<QueryOutput, QueryError>,
@@ -865,6 +881,42 @@ mod tests {
         };
         assert_eq!(whole.shown().total_rows(), 5);
         assert_eq!(whole.next_page(), None);
+    }
+
+    #[test]
+    fn what_a_question_runs_instead_answers_only_when_the_first_finds_nothing() {
+        let compiled = |sparql: &str, otherwise: Option<Compiled>| Compiled {
+            query: None,
+            sparql: sparql.into(),
+            columns: vec![],
+            post: Post::rows(),
+            otherwise: otherwise.map(Box::new),
+            stand_in: None,
+        };
+        let rows_of = |sparql: &str| -> Result<QueryOutput, QueryError> {
+            let rows = match sparql {
+                "stated" | "count" => vec![vec![Some(Literal::from(sparql).into())]],
+                _ => vec![],
+            };
+            Ok(QueryOutput::Solutions {
+                variables: vec![Variable::new_unchecked("v")],
+                rows,
+            })
+        };
+        let vocabulary = Vocabulary::default();
+        let ran = |c: &Compiled| {
+            let (_, ran) = run_answering(&rows_of, &vocabulary, c).expect("an answer");
+            ran.sparql.clone()
+        };
+        assert_eq!(
+            ran(&compiled("stated", Some(compiled("count", None)))),
+            "stated"
+        );
+        assert_eq!(
+            ran(&compiled("none", Some(compiled("count", None)))),
+            "count"
+        );
+        assert_eq!(ran(&compiled("none", None)), "none");
     }
 
     use super::*;

@@ -254,7 +254,7 @@ impl Engine {
                 .map_err(QuestionError::Query),
             _ => {
                 // Told only when a note may be written: telling reads the whole lexicon.
-                let italian = compiled.stand_in.is_some()
+                let italian = has_stand_in(&compiled)
                     && catena_language::advise::language_of(question, &self.vocabulary())
                         == Some(catena_language::vocabulary::Lang::It);
                 Ok(Prepared::Compiled {
@@ -296,14 +296,14 @@ impl Engine {
                 page,
                 italian,
             } => {
-                let mut answer = answer::run(
+                let (mut answer, ran) = answer::run_answering(
                     &|text| self.run_sparql(text, limits, &scope),
                     &self.vocabulary(),
                     &compiled,
                 )
                 .map_err(QuestionError::Query)?;
                 answer.page = page.map(|size| answer::Page { start: 0, size });
-                if let Some(stand_in) = &compiled.stand_in {
+                if let Some(stand_in) = &ran.stand_in {
                     answer.note = answer::stand_in_note(&answer, stand_in, italian);
                 }
                 answer
@@ -342,6 +342,11 @@ impl Engine {
         }
         text
     }
+}
+
+/// Whether a compiled question, or what it runs instead, may answer for another name.
+fn has_stand_in(compiled: &Compiled) -> bool {
+    compiled.stand_in.is_some() || compiled.otherwise.as_deref().is_some_and(has_stand_in)
 }
 
 /// Why `--documents-only` is refused with `--endpoint`.

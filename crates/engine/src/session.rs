@@ -355,6 +355,10 @@ pub fn explanation(compiled: &compile::Compiled) -> String {
             crate::vocab::compact(to.as_str())
         )),
     }
+    if let Some(otherwise) = &compiled.otherwise {
+        text.push_str("\n# when that finds no rows, instead:\n");
+        text.push_str(&explanation(otherwise));
+    }
     text
 }
 

@@ -151,6 +151,8 @@ pub struct Compiled {
     pub sparql: String,
     pub columns: Vec<Column>,
     pub post: Post,
+    /// What to run when this finds no rows ([`Plan::Either`]).
+    pub otherwise: Option<Box<Compiled>>,
     /// Rows that may answer for another name than the one asked (`traffic share of OpenAI`
     /// answers for ChatGPT): the answer says so under its table.
     pub stand_in: Option<Box<StandIn>>,
@@ -174,6 +176,7 @@ impl Compiled {
             columns,
             post,
             stand_in: None,
+            otherwise: None,
         }
     }
 }
@@ -615,6 +618,7 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             columns: vec![],
             post: Post::rows(),
             stand_in: None,
+            otherwise: None,
         },
         Plan::Related {
             relation,
@@ -649,6 +653,15 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
             compiled
         }
         Plan::Describe(entity) => describe(entity, vocabulary),
+        Plan::Either { first, otherwise } => {
+            let with_plan = |plan: &Plan| Resolved {
+                plan: plan.clone(),
+                ..resolved.clone()
+            };
+            let mut compiled = compile(&with_plan(first), vocabulary);
+            compiled.otherwise = Some(Box::new(compile(&with_plan(otherwise), vocabulary)));
+            compiled
+        }
         Plan::Dates(entity) => dates(entity),
         Plan::Check {
             entity,
@@ -666,9 +679,9 @@ pub fn compile(resolved: &Resolved, vocabulary: &Vocabulary) -> Compiled {
         ),
         Plan::List(phrase) => match statement_form_of(&phrase.class, vocabulary) {
             Some(form) => statement_list(phrase, form, vocabulary, time, with_sources),
-            None => list(phrase, time, with_sources),
+            None => list(phrase, vocabulary, time, with_sources),
         },
-        Plan::Count { phrase, group } => count(phrase, group.as_ref(), time),
+        Plan::Count { phrase, group } => count(phrase, group.as_ref(), vocabulary, time),
         Plan::Top {
             limit,
             class,
@@ -712,8 +725,72 @@ fn transitive(relation: &Relation, entity: &Entity, direction: Direction) -> Com
     )
 }
 
+/// The dates of a phrase's thing `?x`: its own `cat:date`, or the date of a statement of a
+/// relation the phrase ties it by, when the ontology records that relation as dated statements
+/// (`models released in 2025`: a model has no date of its own, its release has). `tag` keeps
+/// the statement's variables apart when the pattern is used twice in one query.
+fn dates_of(
+    phrase: &NounPhrase,
+    x: &Var,
+    date: &Var,
+    vocabulary: &Vocabulary,
+    tag: &str,
+) -> Pattern {
+    let own = Pattern::triple(x, cat_node("date"), date);
+    let develops = cat_node("develops");
+    let mut branches = vec![];
+    let links = phrase
+        .restrictions
+        .iter()
+        .filter(|restriction| !restriction.negated)
+        .flat_map(|restriction| &restriction.any_of);
+    for link in links {
+        let (relation, direction, target) = match link {
+            Link::Related {
+                relation,
+                direction,
+                target,
+            } => (&**relation, *direction, target),
+            Link::Developer(target) => {
+                match vocabulary.relations.iter().find(|r| r.iri == develops) {
+                    Some(relation) => (relation, Direction::Objects, target),
+                    None => continue,
+                }
+            }
+            Link::Place(_) | Link::Qualified(_) => continue,
+        };
+        for statement in &relation.dated_by {
+            let n = branches.len() + 1;
+            let st = Var::from_words(&format!("{tag}_st"), "date_st").numbered(n);
+            let st_type = Var::from_words(&format!("{tag}_st_type"), "date_st_type").numbered(n);
+            let (own_role, other_role) = match direction {
+                Direction::Objects => (&statement.object_role, &statement.subject_role),
+                Direction::Subjects => (&statement.subject_role, &statement.object_role),
+            };
+            let mut triples = Triples::new(&st, own_role, x).and(cat_node("date"), date);
+            if let Target::Entity(entity) = target {
+                triples = triples.and(other_role, &entity.iri);
+            }
+            branches.push(vec![
+                Pattern::Triples(vec![triples]),
+                instance_of(&st, &st_type, &statement.class),
+            ]);
+        }
+    }
+    if branches.is_empty() {
+        return own;
+    }
+    branches.insert(0, vec![own]);
+    Pattern::Union(branches.into_iter().map(Group::inline).collect())
+}
+
 /// `list companies in France`, `open models by Google in 2024`.
-fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Compiled {
+fn list(
+    phrase: &NounPhrase,
+    vocabulary: &Vocabulary,
+    time: Option<TimeFilter>,
+    with_sources: bool,
+) -> Compiled {
     let (x, date, based_in, access) = (var("x"), var("date"), var("based_in"), var("access"));
     let mut columns = vec![Column::named("name", x.clone())];
     let mut body = Group::block();
@@ -725,7 +802,7 @@ fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Co
     // One date per row: the earliest (within the time filter, when there is one).
     let date0 = var("date0");
     let mut earlier = vec![
-        Pattern::triple(&x, cat_node("date"), &date0),
+        dates_of(phrase, &x, &date0, vocabulary, "date0"),
         Pattern::Filter(Expr::compare(
             Expr::call_var(Function::Str, &date0),
             Comparison::Less,
@@ -735,14 +812,21 @@ fn list(phrase: &NounPhrase, time: Option<TimeFilter>, with_sources: bool) -> Co
     earlier.extend(time_filter(&date0, time));
     let earliest = Pattern::Filter(Expr::NotExists(Group::inline(earlier)));
     if time.is_some() {
-        body.line(Pattern::triple(&x, cat_node("date"), &date));
+        body.line(dates_of(phrase, &x, &date, vocabulary, "date"));
         add_time_filter(&mut body, &date, time);
         body.line(earliest);
     } else {
-        body.line(Pattern::Optional(Group::inline(vec![
-            Pattern::triple(&x, cat_node("date"), &date),
-            earliest,
-        ])));
+        let dates = dates_of(phrase, &x, &date, vocabulary, "date");
+        // Several sources of dates read best a line each.
+        let optional = match dates {
+            Pattern::Union(_) => {
+                let mut group = Group::block();
+                group.line(dates).line(earliest);
+                group
+            }
+            _ => Group::inline(vec![dates, earliest]),
+        };
+        body.line(Pattern::Optional(optional));
     }
     columns.push(Column::text("date", date));
     body.line(optional_labelled(&x, cat_node("accessLevel"), &access));
@@ -1872,7 +1956,12 @@ fn grouping_pattern(grouping: &Grouping, x: &Var, group: &Var) -> Vec<Pattern> {
 
 /// `count models by developer`, `how many models did Meta release in 2023`: a time filter
 /// counts the things dated within it (a model by its creation, a statement by its date).
-fn count(phrase: &NounPhrase, grouping: Option<&Grouping>, time: Option<TimeFilter>) -> Compiled {
+fn count(
+    phrase: &NounPhrase,
+    grouping: Option<&Grouping>,
+    vocabulary: &Vocabulary,
+    time: Option<TimeFilter>,
+) -> Compiled {
     let (x, count, group) = (var("x"), var("count"), var("group"));
     let mut pattern = Group::block();
     for line in noun_phrase_patterns(phrase, &x, 0) {
@@ -1880,7 +1969,7 @@ fn count(phrase: &NounPhrase, grouping: Option<&Grouping>, time: Option<TimeFilt
     }
     if time.is_some() {
         let date = var("date");
-        pattern.line(Pattern::triple(&x, cat_node("date"), &date));
+        pattern.line(dates_of(phrase, &x, &date, vocabulary, "date"));
         add_time_filter(&mut pattern, &date, time);
     }
     let counted = Projection::Expr(
@@ -1987,6 +2076,7 @@ mod tests {
             symmetric: false,
             inverse,
             statement: None,
+            dated_by: vec![],
             group_phrases: vec![],
             inverse_group_phrases: vec![],
             nests_by: None,

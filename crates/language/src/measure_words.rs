@@ -35,7 +35,7 @@ const SENTENCE_WORDS: &[&str] = &[
 
 /// Whether a (stemmed) word carries no meaning of its own in a question `asked` so.
 fn is_small(word: &str, asked: Asked) -> bool {
-    GLUE_WORDS.contains(&word) || (asked == Asked::ForANumber && SENTENCE_WORDS.contains(&word))
+    GLUE_WORDS.contains(&word) || (asked != Asked::Unsaid && SENTENCE_WORDS.contains(&word))
 }
 
 /// The least share of a phrase's words the typed words must be: one word in three is a
@@ -53,6 +53,9 @@ const ATTRIBUTION: &[&[&str]] = &[&["according", "to"], &["secondo"], &["per", "
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Asked {
     ForANumber,
+    /// After `how many`, every typed word of a measure's phrase: sure enough to come before a
+    /// count (`how many GPUs did Grok 3 use`).
+    ForANumberWholly,
     Unsaid,
 }
 
@@ -60,7 +63,7 @@ impl Asked {
     fn least_coverage(self) -> f64 {
         match self {
             Self::ForANumber => MIN_COVERAGE,
-            Self::Unsaid => 1.0,
+            Self::ForANumberWholly | Self::Unsaid => 1.0,
         }
     }
 }

@@ -66,6 +66,13 @@ pub enum Plan {
         asked: Option<&'static str>,
     },
     Describe(Entity),
+    /// The first plan's answer or, when it has no rows, the other's: a figure the documents
+    /// state (`how many GPUs did Grok 3 use`), else a count of the graph's things (`how many
+    /// companies are members of UALink`), where the words read both ways.
+    Either {
+        first: Box<Plan>,
+        otherwise: Box<Plan>,
+    },
     /// Whether a name meets restrictions (`does NVIDIA depend on TSMC`): yes or no, in the
     /// question's language.
     Check {
@@ -267,6 +274,7 @@ fn is_dated(plan: &Plan) -> bool {
         | Plan::Concerns { .. }
         | Plan::Attribute { .. }
         | Plan::Top { .. } => true,
+        Plan::Either { first, otherwise } => is_dated(first) && is_dated(otherwise),
         _ => false,
     }
 }

@@ -118,6 +118,11 @@ pub struct Relation {
     #[serde(default)]
     pub inverse: bool,
     pub statement: Option<StatementLink>,
+    /// The dated statements of the relation and of its sub-properties: a thing tied by the
+    /// relation takes their date too (`models released in 2025`: the release's date, where
+    /// the model has none of its own).
+    #[serde(default)]
+    pub dated_by: Vec<StatementLink>,
     /// Grouping words: `by developer` groups things by the subject of `develops`.
     pub group_phrases: Vec<Phrase>,
     pub inverse_group_phrases: Vec<Phrase>,
@@ -773,8 +778,24 @@ impl Facts {
         let phrases = self.phrases(&subject, &vocab::cat("phrase"));
         let plural_phrases = self.phrases(&subject, &vocab::cat("pluralPhrase"));
         let inverse_of = self.first_iri(&subject, &format!("{OWL}inverseOf"));
+        let with_sub_properties = descendants(children, inverse_of.as_ref().unwrap_or(node));
+        let date = vocab::cat("date");
+        // An inverse's statements point the other way round: it takes no dates from them.
+        let dated_by = match inverse_of {
+            Some(_) => vec![],
+            None => with_sub_properties
+                .iter()
+                .filter_map(|p| self.statement_link(&NamedOrBlankNode::NamedNode(p.clone())))
+                .filter(|link| {
+                    link.details
+                        .iter()
+                        .any(|(detail, _)| detail.as_str() == date)
+                })
+                .collect(),
+        };
         Relation {
-            with_sub_properties: descendants(children, inverse_of.as_ref().unwrap_or(node)),
+            dated_by,
+            with_sub_properties,
             inverse: inverse_of.is_some(),
             symmetric: self.has_type(&subject, &format!("{OWL}SymmetricProperty")),
             participles: participles(&phrases, &plural_phrases),

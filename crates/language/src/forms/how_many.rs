@@ -46,19 +46,35 @@ impl Syntax for HowMany {
 
     fn plan(&self, resolver: &Resolver<'_>, _transitive: bool) -> Result<Plan, ResolveError> {
         // A number the documents state (`how many GPUs does DeepSeek hold`).
-        let stated = || {
-            crate::measure_words::measure_reading(
-                resolver,
-                &self.0.words,
-                crate::measure_words::Asked::ForANumber,
-            )
-        };
+        let stated_so =
+            |asked| crate::measure_words::measure_reading(resolver, &self.0.words, asked);
+        let stated = || stated_so(crate::measure_words::Asked::ForANumber);
+        if let Some(plan) = partitive(resolver, &self.0.words) {
+            return Ok(plan);
+        }
         match super::count::counted(resolver, &self.0) {
             // A count whose relation does not take such things at that end (`quante GPU
             // possiede DeepSeek`: what is owned is an organisation) gives way to a number
             // the documents state, when one reads.
             Ok((phrase, group)) if !resolver.fits_its_relations(&phrase) => {
                 Ok(stated().unwrap_or(Plan::Count { phrase, group }))
+            }
+            // Words that read wholly as a measure's (`how many GPUs did Grok 3 use`) ask for
+            // the documents' figure, and, when they state none for the name, the count.
+            Ok((phrase, None)) => {
+                let count = Plan::Count {
+                    phrase,
+                    group: None,
+                };
+                Ok(
+                    match stated_so(crate::measure_words::Asked::ForANumberWholly) {
+                        Some(stated) => Plan::Either {
+                            first: Box::new(stated),
+                            otherwise: Box::new(count),
+                        },
+                        None => count,
+                    },
+                )
             }
             Ok((phrase, group)) => Ok(Plan::Count { phrase, group }),
             // A relation's noun and its name (`how many members does UALink have`), or a
@@ -68,6 +84,47 @@ impl Syntax for HowMany {
                 .ok_or(error),
         }
     }
+}
+
+/// Words that take a part of a phrase's things (`how many of the models…`, `quanti dei
+/// modelli…`), with the relative pronoun that makes the rest a clause.
+const PARTITIVES: &[(&str, &str)] = &[
+    ("of", "that"),
+    ("dei", "che"),
+    ("degli", "che"),
+    ("delle", "che"),
+    ("tra", "che"),
+    ("fra", "che"),
+];
+
+/// `how many of Google's models are open`, `quanti dei modelli di Google sono aperti`: the
+/// things of a noun phrase that the rest says something of, counted as the phrase with the
+/// rest as its clause (`models by Google that are open`). The phrase is the shortest start
+/// that reads so; `None` when no split does.
+fn partitive(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
+    let (first, rest) = words.split_first()?;
+    let lowered = first.text.to_lowercase();
+    let (_, relative) = PARTITIVES
+        .iter()
+        .find(|(word, _)| !first.quoted && *word == lowered)?;
+    (1..rest.len()).find_map(|split| {
+        let (things, said) = rest.split_at(split);
+        let things = Run {
+            words: things.to_vec(),
+        };
+        let mut words = resolver
+            .without_possessive(&things, "by")
+            .unwrap_or(things)
+            .words;
+        words.push(Word {
+            text: (*relative).to_owned(),
+            span: said[0].span,
+            quoted: false,
+        });
+        words.extend_from_slice(said);
+        let (phrase, group) = super::count::counted(resolver, &Run { words }).ok()?;
+        Some(Plan::Count { phrase, group })
+    })
 }
 
 /// Words that make `how many members does UALink have` a sentence: read past.
