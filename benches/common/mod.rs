@@ -297,4 +297,49 @@ pub const GENERATED_QUESTIONS: &[(&str, &str)] = &[
     ("models_by_in_year", "list models by \"Company 0\" in 2020"),
     ("with_sources", "who invested in \"Company 1\" with sources"),
     ("con_fonti", "chi dipende da \"Chip 0\" con fonti"),
+    // The question words and noun phrases of the language as analysts type it.
+    ("which_kind", "which models depend on \"Chip 0\""),
+    ("quali_kind", "quali modelli dipendono da \"Chip 0\""),
+    ("how_many", "how many models depend on \"Chip 0\""),
+    (
+        "how_much_between",
+        "how much did \"Company 0\" invest in \"Company 1\"",
+    ),
+    ("quanto_one_name", "quanto ha investito \"Company 0\""),
+    (
+        "when_between",
+        "when did \"Company 0\" invest in \"Company 1\"",
+    ),
+    ("where_based", "where is \"Company 0\" based"),
+    ("relation_noun", "who are the investors in \"Company 1\""),
+    ("relation_noun_it", "gli investitori di \"Company 1\""),
+    ("copula_measure", "what is the revenue of \"Company 0\""),
+    (
+        "clause_but_not",
+        "models that depend on \"Chip 0\" but not on \"Chip 1\"",
+    ),
+    (
+        "nested_phrase",
+        "modelli aperti di aziende in \"Country 0\"",
+    ),
+    ("yes_or_no", "does \"Company 0\" depend on \"Chip 0\""),
+    (
+        "range_filter",
+        "investments by \"Company 0\" between 2019 and 2023",
+    ),
+    (
+        "range_filter_it",
+        "investimenti di \"Company 0\" dal 2019 al 2024",
+    ),
+    (
+        "month_filter",
+        "traffic share of \"Chatbot 0\" in January 2025",
+    ),
+    ("first_page", "first 20 models that depend on \"Chip 0\""),
+    (
+        "partitive",
+        "how many of the models that depend on \"Chip 0\" are open",
+    ),
+    ("released_in_year", "which models were released in 2024"),
+    ("superlative", "which chatbot has the highest traffic share"),
 ];

@@ -889,16 +889,31 @@ impl Resolver<'_> {
     /// the entities in order, and whether all must hold (`and`, `e`) rather than any (`or`,
     /// `o`). `None` when `text` is not such a list of two names or more, or mixes the two.
     pub(crate) fn name_list(&self, text: &str) -> Option<(Vec<Entity>, bool)> {
-        let tokens: Vec<&str> = text
+        let tokens = text
             .split_whitespace()
-            .flat_map(|word| match word.strip_suffix(',') {
-                Some(stem) if !stem.is_empty() => vec![stem, ","],
-                _ => vec![word],
-            })
+            .flat_map(|word| with_comma_apart(word, false))
             .collect();
+        self.names_joined(tokens)
+    }
+
+    /// [`name_list`](Self::name_list) of typed words: a quoted name is one name whatever its
+    /// words (`"Chip 0" and "Chip 1"`), never a comma or a conjunction.
+    pub(crate) fn name_list_of_words(&self, words: &[Word]) -> Option<(Vec<Entity>, bool)> {
+        let tokens = words
+            .iter()
+            .flat_map(|word| with_comma_apart(&word.text, word.quoted))
+            .collect();
+        self.names_joined(tokens)
+    }
+
+    /// The names of `tokens` (a word and whether it was quoted) joined by commas and
+    /// conjunctions.
+    fn names_joined(&self, tokens: Vec<(&str, bool)>) -> Option<(Vec<Entity>, bool)> {
         // A comma joins without saying how; a conjunction says all or any.
-        let joiner = |token: &str| -> Option<Option<bool>> {
-            if token == "," {
+        let joiner = |(token, quoted): (&str, bool)| -> Option<Option<bool>> {
+            if quoted {
+                None
+            } else if token == "," {
                 Some(None)
             } else {
                 conjunction(&token.to_lowercase()).map(Some)
@@ -916,7 +931,7 @@ impl Resolver<'_> {
                     match self
                         .vocabulary()
                         .entities
-                        .lookup(&tokens[at..end].join(" "))[..]
+                        .lookup(&join_tokens(&tokens[at..end]))[..]
                     {
                         [entity] => Some((end, entity.clone())),
                         _ => None,
@@ -926,7 +941,7 @@ impl Resolver<'_> {
             at = end;
             // Joiners between names: a comma, a conjunction, or a comma and a conjunction.
             let mut joined = false;
-            while let Some(kind) = tokens.get(at).and_then(|t| joiner(t)) {
+            while let Some(kind) = tokens.get(at).and_then(|t| joiner(*t)) {
                 if let Some(kind) = kind {
                     if all.is_some_and(|all| all != kind) {
                         return None;
@@ -1250,6 +1265,20 @@ fn clause_direction(
         (Some(subject), Some(object)) if object < subject => Direction::Objects,
         _ => Direction::Subjects,
     }
+}
+
+/// A word and the comma it ends in as two tokens (`AMD,` → `AMD` `,`); a quoted word whole.
+fn with_comma_apart(word: &str, quoted: bool) -> Vec<(&str, bool)> {
+    match word.strip_suffix(',') {
+        Some(stem) if !stem.is_empty() && !quoted => vec![(stem, false), (",", false)],
+        _ => vec![(word, quoted)],
+    }
+}
+
+/// The words of tokens, as one name is looked up.
+fn join_tokens(tokens: &[(&str, bool)]) -> String {
+    let words: Vec<&str> = tokens.iter().map(|(word, _)| *word).collect();
+    words.join(" ")
 }
 
 /// Whether a word joins parts as `and` or `or` do (`and`, `e`, `or`, `o`…).

@@ -253,10 +253,7 @@ fn worth(resolver: &Resolver<'_>, words: &[Word], asked: Option<&'static str>) -
 fn dates_between(resolver: &Resolver<'_>, words: &[Word]) -> Option<Plan> {
     let skip = crate::noun_phrase::auxiliary_words(words);
     let words = &words[skip..];
-    if words.iter().any(|w| w.quoted) {
-        return None;
-    }
-    let pair = |part: &[Word]| match resolver.name_list(&crate::resolve::join(part)) {
+    let pair = |part: &[Word]| match resolver.name_list_of_words(part) {
         Some((entities, true)) => <[_; 2]>::try_from(entities).ok(),
         _ => None,
     };

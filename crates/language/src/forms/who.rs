@@ -95,17 +95,14 @@ impl Syntax for Who {
 /// both, or to either, as a list. A name may repeat the phrase's preposition (`or on TSMC`,
 /// `e da TSMC`); quoted names are read whole, never split.
 fn names_joined(resolver: &Resolver<'_>, relation: &Relation, rest: &[Word]) -> Option<Plan> {
-    if rest.iter().any(|word| word.quoted) {
-        return None;
-    }
-    let mut kept: Vec<&str> = Vec::new();
+    let mut kept: Vec<Word> = Vec::new();
     for (i, word) in rest.iter().enumerate() {
         let after_conjunction = i > 0 && crate::noun_phrase::is_conjunction(&rest[i - 1]);
-        if !(after_conjunction && resolver.repeats_preposition(relation, word)) {
-            kept.push(&word.text);
+        if word.quoted || !(after_conjunction && resolver.repeats_preposition(relation, word)) {
+            kept.push(word.clone());
         }
     }
-    let (entities, all) = resolver.name_list(&kept.join(" "))?;
+    let (entities, all) = resolver.name_list_of_words(&kept)?;
     resolver
         .related_to_all(relation, Direction::Subjects, entities, all)
         .map(Plan::List)
