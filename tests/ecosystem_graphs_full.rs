@@ -609,6 +609,50 @@ fn models_are_counted_by_developer_across_spellings_and_shared_credits() {
 }
 
 #[test]
+fn an_organisation_s_models_include_its_subsidiaries() {
+    let Some(setup) = setup() else { return };
+    // On the shipped graph, which states that Google DeepMind is Google's: what Google
+    // develops includes what Google DeepMind does, and not the other way round.
+    let ask = |question: &str| -> BTreeSet<String> {
+        let output = catena()
+            .args(["import", "ecosystem-graphs"])
+            .arg(&setup.assets)
+            .args(["-e", question, "--format", "json"])
+            .output()
+            .expect("catena runs");
+        assert!(output.status.success(), "{question:?} failed");
+        let json: Value = serde_json::from_slice(&output.stdout).expect("JSON results");
+        common::binding_rows(json["results"]["bindings"].as_array().expect("bindings"))
+            .iter()
+            .map(|row| column(row, "x_label", question).to_owned())
+            .collect()
+    };
+    let google = ask("list models by Google");
+    let deepmind = ask("list models by Google DeepMind");
+    let own = setup.data.models_by(&["Google", "Google Research"]);
+    let of_deepmind = setup
+        .data
+        .models_by(&["Google DeepMind", "Google Deepmind"]);
+    assert!(
+        !of_deepmind.is_empty(),
+        "Google DeepMind develops models in the data"
+    );
+    let missing: Vec<_> = own
+        .union(&of_deepmind)
+        .filter(|m| !google.contains(*m))
+        .collect();
+    assert!(missing.is_empty(), "models by Google: missing {missing:?}");
+    let only_google: Vec<_> = own
+        .difference(&of_deepmind)
+        .filter(|m| deepmind.contains(*m))
+        .collect();
+    assert!(
+        only_google.is_empty(),
+        "models by Google DeepMind: Google's own {only_google:?}"
+    );
+}
+
+#[test]
 fn the_import_report_counts_what_the_yaml_holds() {
     let Some(setup) = setup() else { return };
     let report = setup.import_json(&[]);

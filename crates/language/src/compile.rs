@@ -345,7 +345,12 @@ fn qualifier_patterns(x: &Var, qualifiers: &[Qualifier]) -> Vec<Pattern> {
 /// restriction — a link, a UNION of the links any of which holds, or a FILTER NOT EXISTS
 /// around them when negated. `depth` numbers the variables of a phrase nested in another's
 /// link (`models by Chinese companies`).
-fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Pattern> {
+fn noun_phrase_patterns(
+    phrase: &NounPhrase,
+    x: &Var,
+    depth: usize,
+    vocabulary: &Vocabulary,
+) -> Vec<Pattern> {
     let type_var = if depth == 0 {
         var("type")
     } else {
@@ -358,6 +363,7 @@ fn noun_phrase_patterns(phrase: &NounPhrase, x: &Var, depth: usize) -> Vec<Patte
         x,
         &phrase.class,
         depth,
+        vocabulary,
     ));
     patterns
 }
@@ -369,13 +375,14 @@ fn restriction_patterns(
     x: &Var,
     class: &Class,
     depth: usize,
+    vocabulary: &Vocabulary,
 ) -> Vec<Pattern> {
     let mut patterns = Vec::new();
     for restriction in restrictions {
         let mut links: Vec<Vec<Pattern>> = restriction
             .any_of
             .iter()
-            .map(|link| link_patterns(link, x, class, depth))
+            .map(|link| link_patterns(link, x, class, depth, vocabulary))
             .collect();
         let held = if links.len() == 1 {
             links.remove(0)
@@ -395,7 +402,13 @@ fn restriction_patterns(
 
 /// One link of a noun phrase's thing `?x` to a named entity or to the things of a nested
 /// phrase, bound to `?thing1` (`?thing2` one level further…).
-fn link_patterns(link: &Link, x: &Var, class: &Class, depth: usize) -> Vec<Pattern> {
+fn link_patterns(
+    link: &Link,
+    x: &Var,
+    class: &Class,
+    depth: usize,
+    vocabulary: &Vocabulary,
+) -> Vec<Pattern> {
     let target = match link {
         // A product is where its developer is (`Chinese models`, `models in France`).
         Link::Place(place) if class.ancestors.contains(&cat_node("Product")) => {
@@ -419,25 +432,37 @@ fn link_patterns(link: &Link, x: &Var, class: &Class, depth: usize) -> Vec<Patte
         Target::Anything => (Term::from(&other), vec![]),
         Target::Things(phrase) => (
             Term::from(&other),
-            noun_phrase_patterns(phrase, &other, depth + 1),
+            noun_phrase_patterns(phrase, &other, depth + 1, vocabulary),
         ),
     };
-    let tie = match link {
+    let develops = cat_node("develops");
+    let (relation, direction) = match link {
         Link::Related {
             relation,
             direction,
             ..
-        } => {
-            let mut path = property_path(relation);
-            if let Some(nest) = &relation.nests_by {
-                path = path.then(Path::from(nest).zero_or_more());
+        } => (Some(&**relation), *direction),
+        _ => (
+            vocabulary.relations.iter().find(|r| r.iri == develops),
+            Direction::Objects,
+        ),
+    };
+    let mut path = relation.map_or_else(|| Path::from(develops), property_path);
+    if let Some(nest) = relation.and_then(|r| r.nests_by.as_ref()) {
+        path = path.then(Path::from(nest).zero_or_more());
+    }
+    let tie = match direction {
+        Direction::Subjects => Pattern::triple(x, path, end),
+        // What a named organisation does, its subsidiaries do too (`models by Google`: Google
+        // DeepMind's), where the ontology says the relation's subjects nest so.
+        Direction::Objects => {
+            if let (Some(nest), Target::Entity(_)) =
+                (relation.and_then(|r| r.subject_nests_by.as_ref()), target)
+            {
+                path = Path::from(nest).inverse().zero_or_more().then(path);
             }
-            match direction {
-                Direction::Subjects => Pattern::triple(x, path, end),
-                Direction::Objects => Pattern::triple(end, path, x),
-            }
+            Pattern::triple(end, path, x)
         }
-        _ => Pattern::triple(end, cat_node("develops"), x),
     };
     std::iter::once(tie).chain(nested).collect()
 }
@@ -794,7 +819,7 @@ fn list(
     let (x, date, based_in, access) = (var("x"), var("date"), var("based_in"), var("access"));
     let mut columns = vec![Column::named("name", x.clone())];
     let mut body = Group::block();
-    for pattern in noun_phrase_patterns(phrase, &x, 0) {
+    for pattern in noun_phrase_patterns(phrase, &x, 0, vocabulary) {
         body.line(pattern);
     }
     body.line(optional_labelled(&x, cat_node("basedIn"), &based_in));
@@ -1333,8 +1358,12 @@ fn statement_list(
 ) -> Compiled {
     let mut rows = statement_rows(form, None, None, time, with_sources);
     let phrase = by_subject_role(phrase, form, vocabulary);
-    rows.body
-        .prepend(noun_phrase_patterns(&phrase, &statement_var(), 0));
+    rows.body.prepend(noun_phrase_patterns(
+        &phrase,
+        &statement_var(),
+        0,
+        vocabulary,
+    ));
     rows.finish()
 }
 
@@ -1822,7 +1851,7 @@ fn check(
     };
     // The thing is the name, whatever its kind.
     let mut held = vec![values(x.clone(), std::slice::from_ref(&entity.iri))];
-    held.extend(restriction_patterns(restrictions, &x, thing, 0));
+    held.extend(restriction_patterns(restrictions, &x, thing, 0, vocabulary));
     let held = Group::inline(held);
     // The graph holds what the documents state: a fact it lacks is not stated, not false.
     let (yes, no) = if italian {
@@ -1964,7 +1993,7 @@ fn count(
 ) -> Compiled {
     let (x, count, group) = (var("x"), var("count"), var("group"));
     let mut pattern = Group::block();
-    for line in noun_phrase_patterns(phrase, &x, 0) {
+    for line in noun_phrase_patterns(phrase, &x, 0, vocabulary) {
         pattern.line(line);
     }
     if time.is_some() {
@@ -2080,6 +2109,7 @@ mod tests {
             group_phrases: vec![],
             inverse_group_phrases: vec![],
             nests_by: None,
+            subject_nests_by: None,
             plural_phrases: vec![],
             participles: vec![],
             passives: vec![],

@@ -130,6 +130,10 @@ pub struct Relation {
     /// based in Italy` also finds what is based in Milan, Milan being located in Italy.
     #[serde(with = "iri::option")]
     pub nests_by: Option<NamedNode>,
+    /// The property the relation's subjects nest by (`cat:subjectNestsBy cat:subsidiaryOf` on
+    /// `cat:develops`): what a named organisation develops includes what its subsidiaries do.
+    #[serde(default, with = "iri::option")]
+    pub subject_nests_by: Option<NamedNode>,
     /// Phrases agreeing with a plural subject (`depend on`, `dipendono da`): relative clauses
     /// and which-questions after a plural kind.
     pub plural_phrases: Vec<Phrase>,
@@ -806,6 +810,7 @@ impl Facts {
             group_phrases: self.phrases(&subject, &vocab::cat("groupPhrase")),
             inverse_group_phrases: self.phrases(&subject, &vocab::cat("inverseGroupPhrase")),
             nests_by: self.first_iri(&subject, &vocab::cat("nestsBy")),
+            subject_nests_by: self.first_iri(&subject, &vocab::cat("subjectNestsBy")),
             subject_nouns: self.phrases(&subject, &vocab::cat("subjectNoun")),
             object_nouns: self.phrases(&subject, &vocab::cat("objectNoun")),
             domain: self.classes_of(&subject, &format!("{RDFS}domain")),
