@@ -294,17 +294,21 @@ const FORMS: &[&str] = &[
     "models released by {} in 2025",
 ];
 
-/// The algebra with the variables the parser names aggregates by (`?` and a random 128-bit
-/// number in hex, leading zeros left out) all written `?aggregate`, so that two parses of one query compare equal.
+/// The algebra with the names the parser makes up (`?` or `_:` and a random 128-bit number in
+/// hex, leading zeros left out: the variables of aggregates, the blank nodes between the steps
+/// of a path sequence) written `?aggregate` and `_:step`, so that two parses of one query
+/// compare equal.
 fn without_aggregate_names(algebra: &str) -> String {
     let mut out = String::with_capacity(algebra.len());
     let mut rest = algebra;
-    while let Some(at) = rest.find('?') {
+    while let Some(at) = rest.find(['?', ':']) {
         out.push_str(&rest[..=at]);
+        let sigil = &rest[at..=at];
+        let blank = sigil == ":" && rest[..at].ends_with('_');
         rest = &rest[at + 1..];
         let hex = rest.chars().take_while(char::is_ascii_hexdigit).count();
-        if hex >= 24 {
-            out.push_str("aggregate");
+        if hex >= 24 && (sigil == "?" || blank) {
+            out.push_str(if blank { "step" } else { "aggregate" });
             rest = &rest[hex..];
         }
     }

@@ -171,6 +171,15 @@ pub(crate) const ARTICLES: &[&str] = &[
     "uno",
     "una",
     "un'",
+    // Quantifiers that ask for every one, as a list does anyway (`list all chatbots`).
+    "all",
+    "all the",
+    "every",
+    "tutti i",
+    "tutti gli",
+    "tutte le",
+    "tutti",
+    "tutte",
     // Possessives read as articles: `companies that develop their own chips` are those that
     // develop chips.
     "their",

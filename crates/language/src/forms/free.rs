@@ -55,12 +55,19 @@ impl Syntax for Free {
             });
         }
         if let Some((relation, rest)) = resolver.find_leading_phrase(&run.words, Phrases::Inverse) {
-            return Ok(Plan::Related {
-                relation,
-                entity: resolver.entity_words(rest, run)?,
-                direction: Direction::Objects,
-                transitive,
-            });
+            return match resolver.entity_words(rest, run) {
+                Ok(entity) => Ok(Plan::Related {
+                    relation,
+                    entity,
+                    direction: Direction::Objects,
+                    transitive,
+                }),
+                // `open-source models`: an adjective and a kind, not a relation and a name.
+                Err(error) => match resolver.noun_phrase(run) {
+                    Ok(Some(phrase)) => Ok(Plan::List(phrase)),
+                    _ => Err(error),
+                },
+            };
         }
         // `cosa ha rilasciato DeepSeek`, `che cosa produce Huawei`: what the name, the
         // subject after the verb as Italian puts it, stands in the relation to.

@@ -105,9 +105,15 @@ pub(super) fn statement_reading(resolver: &Resolver<'_>, rest: &Run) -> Option<P
         })
         .collect::<Option<_>>()?;
     let question = crate::parse::parse(&text.join(" ")).ok()?;
+    // A ranking reads the same way (`the top 3 companies by revenue`, `le prime 3 aziende per
+    // fatturato`).
     let statement_form = matches!(
         question.form,
-        Form::Investments(_) | Form::Releases(_) | Form::CloudDeals(_) | Form::Concerns(_)
+        Form::Investments(_)
+            | Form::Releases(_)
+            | Form::CloudDeals(_)
+            | Form::Concerns(_)
+            | Form::Top(_)
     );
     if !statement_form || question.modifiers != crate::ast::Modifiers::default() {
         return None;
