@@ -122,13 +122,13 @@ impl LanguageWords {
 
     fn of_word(&self, word: &str) -> Option<Lang> {
         let word = word.trim_end_matches(['\'', '’']);
-        // `dell'UE`: the article is the word that tells.
-        let word = word.split(['\'', '’']).next().unwrap_or(word);
-        match self.languages.get(word)? {
+        // `dell'UE`: the article is the word that tells; `cos'è`, the verb after it.
+        let lang = |word: &str| match self.languages.get(word)? {
             [true, false] => Some(Lang::En),
             [false, true] => Some(Lang::It),
             _ => None,
-        }
+        };
+        lang(word).or_else(|| word.split(['\'', '’']).find_map(lang))
     }
 }
 

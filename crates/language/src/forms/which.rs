@@ -86,7 +86,22 @@ pub(super) fn copula_reading(
     if let Some(plan) = statement_reading(resolver, &rest) {
         return Ok(Some(plan));
     }
-    noun_reading(resolver, &rest, transitive).map(Some)
+    match noun_reading(resolver, &rest, transitive) {
+        Ok(plan) => Ok(Some(plan)),
+        // `what is Velvet`: words that look like a name and read no other way are one the
+        // graph does not hold, and the error says so (with the names it does hold).
+        Err(error) => {
+            let name = &rest.words[skip.min(rest.words.len())..];
+            let looks_like_a_name = !name.is_empty()
+                && name
+                    .iter()
+                    .all(|w| w.quoted || w.text.chars().next().is_some_and(char::is_uppercase));
+            match looks_like_a_name {
+                true => Err(resolver.entity_words(name, run).err().unwrap_or(error)),
+                false => Err(error),
+            }
+        }
+    }
 }
 
 /// `are the investments by Microsoft`, `sono le preoccupazioni su Microsoft`: a statement
