@@ -124,6 +124,8 @@ fn templated() -> impl Strategy<Value = String> {
         "who supplies chips to {}",
         "how many GPUs did {} use",
         "models released by {} in 2025",
+        "which companies have an agreement with {}",
+        "quali aziende hanno investimenti in {}",
         "{}'s revenue",
         "cosa ha rilasciato {}",
         "which initiatives did {} launch",

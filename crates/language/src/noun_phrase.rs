@@ -201,6 +201,10 @@ pub(crate) const ARTICLES: &[&str] = &[
 pub(crate) const BY_WORDS: &[&str] = &["by", "of", "di", "da"];
 /// Words that introduce a place (`in France`, `nei Paesi Bassi`).
 pub(crate) const IN_WORDS: &[&str] = &["in"];
+/// Verbs of having before a kind of statement (`that have an agreement with`).
+const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
+/// Prepositions of a party on either side (`an agreement with OpenAI`).
+const WITH: &[&str] = &["with", "con"];
 /// Relative pronouns (`that`, `che`, `i quali`).
 const RELATIVE: &[&str] = &[
     "that", "which", "who", "che", "il quale", "la quale", "i quali", "le quali",
@@ -571,6 +575,9 @@ impl Resolver<'_> {
         if let Some(clause) = self.predicate_adjective(words, at) {
             return Ok(clause);
         }
+        if let Some(clause) = self.having_clause(words, at) {
+            return Ok(clause);
+        }
         if let Some(clause) = self.name_first_clause(words, at) {
             return Ok(clause);
         }
@@ -694,6 +701,37 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// `have a cloud agreement with OpenAI`, `hanno investimenti in OpenAI`, `have raised
+    /// concerns about Microsoft`: having a statement of a kind the ontology records a relation
+    /// by, with the name after a preposition. The thing is the relation's subject; after
+    /// `with`/`con` it may be either party. A word before the kind may qualify it (`cloud`).
+    fn having_clause(&self, words: &[Word], at: usize) -> Option<Clause> {
+        let mut at = at + starts_with(words, at, HAVING)?;
+        at += starts_with(words, at, ARTICLES).unwrap_or(0);
+        let preposition = (at + 1..words.len())
+            .find(|&i| !words[i].quoted && PREPOSITIONS.contains(&key(&words[i]).as_str()))?;
+        let relation = (at..preposition.min(at + 2)).find_map(|start| {
+            let class = self.find_class(&Run {
+                words: words[start..preposition].to_vec(),
+            })?;
+            self.vocabulary()
+                .relations
+                .iter()
+                .find(|r| r.statement.as_ref().is_some_and(|s| s.class == class.iri))
+        })?;
+        let mut relation = relation.clone();
+        // A party to an agreement is on either side of it.
+        relation.symmetric |= WITH.contains(&key(&words[preposition]).as_str());
+        Some(Clause::named_from(
+            LinkKind::Related {
+                relation: Box::new(relation),
+                direction: Direction::Subjects,
+            },
+            false,
+            preposition + 1,
+        ))
     }
 
     /// `are open`, `sono cinesi`, `are not Chinese`: a copula and an adjective — the
