@@ -11,7 +11,7 @@
 use crate::ast::{Run, Span, Word};
 use crate::diagnostic::Text;
 use crate::resolve::{Direction, Phrases, Plan, ResolveError, Resolver, join};
-use crate::vocabulary::{COPULAS, Class, Entity, Qualifier, Relation, phrase_key};
+use crate::vocabulary::{COPULAS, Class, Entity, Lang, Qualifier, Relation, phrase_key};
 
 /// A kind of thing, narrowed.
 #[derive(Debug, Clone)]
@@ -139,8 +139,9 @@ struct Clause {
 /// Where a clause's name is: from a word on, or already read (`that Google develops`).
 enum NameAt {
     From(usize),
-    /// The entity, and where the clause ends.
-    Known(Entity, usize),
+    /// The entity (or the things of a phrase: `did Chinese companies release`), and where the
+    /// clause ends.
+    Known(Target, usize),
     /// No name: the clause ends at the word given (`released`, `sono stati rilasciati`).
     Nothing(usize),
 }
@@ -492,7 +493,7 @@ impl Resolver<'_> {
             negated ^= clause.negated;
             let kind = clause.kind;
             let (link, name_end) = match clause.name {
-                NameAt::Known(entity, end) => (kind.to(Target::Entity(entity)), end),
+                NameAt::Known(target, end) => (kind.to(target), end),
                 NameAt::Nothing(end) => (kind.to(Target::Anything), end),
                 NameAt::From(name_start) => {
                     let name_end = self.name_end(words, name_start);
@@ -688,16 +689,25 @@ impl Resolver<'_> {
                 let Some((relation, _)) = self.whole_phrase(&words[split..end], CLAUSE) else {
                     continue;
                 };
-                if let Some(entity) = self.find_entity(&words[at..split]) {
-                    return Some(Clause {
-                        kind: LinkKind::Related {
-                            relation: Box::new(relation),
-                            direction: Direction::Objects,
-                        },
-                        negated: false,
-                        name: NameAt::Known(entity, end),
-                    });
-                }
+                let subject = &words[at..split];
+                // A name, or the things of a phrase (`did Chinese companies release`).
+                let target = match self.find_entity(subject) {
+                    Some(entity) => Target::Entity(entity),
+                    None => match self.noun_phrase(&Run {
+                        words: subject.to_vec(),
+                    }) {
+                        Ok(Some(phrase)) => Target::Things(Box::new(phrase)),
+                        _ => continue,
+                    },
+                };
+                return Some(Clause {
+                    kind: LinkKind::Related {
+                        relation: Box::new(relation),
+                        direction: Direction::Objects,
+                    },
+                    negated: false,
+                    name: NameAt::Known(target, end),
+                });
             }
         }
         None
@@ -756,7 +766,7 @@ impl Resolver<'_> {
             return Some(Clause {
                 kind: LinkKind::Place,
                 negated: negated.is_some(),
-                name: NameAt::Known(place, end),
+                name: NameAt::Known(Target::Entity(place), end),
             });
         }
         let typed = phrase_key(&join(adjective));
@@ -1299,15 +1309,35 @@ fn clause_direction(
     // A plural phrase agrees with the plural kind before it, unless the same words are also
     // a singular phrase of the relation (`produce`: English plural, Italian singular, as in
     // `quali chip produce NVIDIA`): then the kinds of its ends decide.
-    let typed = phrase_key(&join(phrase));
-    let also_singular = relation.phrases.iter().any(|p| p.key == typed);
-    if (kind == Phrases::Plural && !also_singular) || ends_in_preposition {
+    if ends_in_preposition {
         return Direction::Subjects;
     }
-    match (
+    let (to_domain, to_range) = (
         class.distance_to(&relation.domain),
         class.distance_to(&relation.range),
-    ) {
+    );
+    // A thing that can only be the object is the object, whatever the verb agrees with: in
+    // `quali modelli hanno sviluppato le aziende cinesi` the companies develop, not the models.
+    if to_domain.is_none() && to_range.is_some() {
+        return Direction::Objects;
+    }
+    let typed = phrase_key(&join(phrase));
+    let also_singular = relation.phrases.iter().any(|p| p.key == typed);
+    if kind == Phrases::Plural && !also_singular {
+        return Direction::Subjects;
+    }
+    // English puts the subject first: in `which companies joined GAMMA` the kind before the
+    // verb is its subject, whatever the kinds of the relation's ends.
+    let langs: Vec<Lang> = [&relation.phrases, &relation.plural_phrases]
+        .into_iter()
+        .flatten()
+        .filter(|p| p.key == typed)
+        .map(|p| p.lang)
+        .collect();
+    if !langs.is_empty() && langs.iter().all(|lang| *lang == Lang::En) {
+        return Direction::Subjects;
+    }
+    match (to_domain, to_range) {
         (None, Some(_)) => Direction::Objects,
         (Some(subject), Some(object)) if object < subject => Direction::Objects,
         _ => Direction::Subjects,
