@@ -202,6 +202,8 @@ pub(crate) const ARTICLES: &[&str] = &[
 pub(crate) const BY_WORDS: &[&str] = &["by", "of", "di", "da"];
 /// Words that introduce a place (`in France`, `nei Paesi Bassi`).
 pub(crate) const IN_WORDS: &[&str] = &["in"];
+/// Italian definite articles: before a subject put after its verb.
+const ITALIAN_ARTICLES: &[&str] = &["il", "lo", "la", "i", "gli", "le", "l'"];
 /// Verbs of having before a kind of statement (`that have an agreement with`).
 const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
 /// Prepositions of a party on either side (`an agreement with OpenAI`).
@@ -662,7 +664,19 @@ impl Resolver<'_> {
         if let Some((relation, kind, name_start)) = found
             && name_start < words.len()
         {
-            let direction = clause_direction(class, &relation, kind, &words[at..name_start]);
+            let mut direction = clause_direction(class, &relation, kind, &words[at..name_start]);
+            // Italian may put a plural subject after its verb, with its article: in `quali
+            // modelli hanno sviluppato le aziende cinesi` the companies develop the models.
+            if direction == Direction::Subjects
+                && self.subject_after_verb(
+                    class,
+                    &relation,
+                    &words[at..name_start],
+                    &words[name_start..],
+                )
+            {
+                direction = Direction::Objects;
+            }
             return Some((
                 LinkKind::Related {
                     relation: Box::new(relation),
@@ -674,6 +688,40 @@ impl Resolver<'_> {
         }
         None
     }
+    /// Whether the words after a bare verb are its subject: an Italian article (the last word
+    /// of the phrase as read, or the first after it) and a kind nearer the relation's domain
+    /// than the clause's own kind, which is nearer its range.
+    fn subject_after_verb(
+        &self,
+        class: &Class,
+        relation: &Relation,
+        phrase: &[Word],
+        after: &[Word],
+    ) -> bool {
+        let is_article =
+            |word: &Word| !word.quoted && ITALIAN_ARTICLES.contains(&key(word).as_str());
+        let after = match (phrase.last(), after.first()) {
+            (Some(last), _) if is_article(last) => after,
+            (_, Some(first)) if is_article(first) => &after[1..],
+            _ => return false,
+        };
+        let Ok(Some(subject)) = self.noun_phrase(&Run {
+            words: after.to_vec(),
+        }) else {
+            return false;
+        };
+        let nearer = |class: &Class, ends: &[oxrdf::NamedNode], other: &[oxrdf::NamedNode]| match (
+            class.distance_to(ends),
+            class.distance_to(other),
+        ) {
+            (Some(near), Some(far)) => near < far,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        nearer(class, &relation.range, &relation.domain)
+            && nearer(&subject.class, &relation.domain, &relation.range)
+    }
+
     /// A clause with its subject first: `that Google develops`, `che Google ha sviluppato`,
     /// `did Google develop`; the thing is the relation's object. The phrase ends the clause
     /// (at the next word that joins parts, or the end).
