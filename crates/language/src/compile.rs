@@ -409,7 +409,7 @@ fn link_patterns(
     depth: usize,
     vocabulary: &Vocabulary,
 ) -> Vec<Pattern> {
-    let target = match link {
+    match link {
         // A product is where its developer is (`Chinese models`, `models in France`).
         Link::Place(place) if class.ancestors.contains(&cat_node("Product")) => {
             return vec![Pattern::triple(
@@ -424,7 +424,11 @@ fn link_patterns(
         Link::Qualified(qualifier) => {
             return qualifier_patterns(x, std::slice::from_ref(qualifier));
         }
-        Link::Developer(target) | Link::Related { target, .. } => target,
+        Link::Developer(_) | Link::Related { .. } => {}
+    }
+    // Places and adjectives returned above: every other link ties by a relation.
+    let Some((relation, direction, target)) = tie_of(link, vocabulary) else {
+        return vec![];
     };
     let other = var("thing").numbered(depth + 1);
     let (end, nested) = match target {
@@ -435,19 +439,7 @@ fn link_patterns(
             noun_phrase_patterns(phrase, &other, depth + 1, vocabulary),
         ),
     };
-    let develops = cat_node("develops");
-    let (relation, direction) = match link {
-        Link::Related {
-            relation,
-            direction,
-            ..
-        } => (Some(&**relation), *direction),
-        _ => (
-            vocabulary.relations.iter().find(|r| r.iri == develops),
-            Direction::Objects,
-        ),
-    };
-    let mut path = relation.map_or_else(|| Path::from(develops), property_path);
+    let mut path = relation.map_or_else(|| Path::from(cat_node("develops")), property_path);
     if let Some(nest) = relation.and_then(|r| r.nests_by.as_ref()) {
         path = path.then(Path::from(nest).zero_or_more());
     }
@@ -465,6 +457,28 @@ fn link_patterns(
         }
     };
     std::iter::once(tie).chain(nested).collect()
+}
+
+/// The relation a link ties its thing by, which end of it the thing is, and what is at the
+/// other end: `by X` is `cat:develops`'s object (the relation itself when the vocabulary has
+/// it). `None` for a place or an adjective, which tie by no relation of their own.
+fn tie_of<'a>(
+    link: &'a Link,
+    vocabulary: &'a Vocabulary,
+) -> Option<(Option<&'a Relation>, Direction, &'a Target)> {
+    match link {
+        Link::Related {
+            relation,
+            direction,
+            target,
+        } => Some((Some(&**relation), *direction, target)),
+        Link::Developer(target) => {
+            let develops = cat_node("develops");
+            let relation = vocabulary.relations.iter().find(|r| r.iri == develops);
+            Some((relation, Direction::Objects, target))
+        }
+        Link::Place(_) | Link::Qualified(_) => None,
+    }
 }
 
 /// A filter on the date `?var` (a date, year-month or year): its period overlaps the
@@ -762,28 +776,15 @@ fn dates_of(
     tag: &str,
 ) -> Pattern {
     let own = Pattern::triple(x, cat_node("date"), date);
-    let develops = cat_node("develops");
     let mut branches = vec![];
-    let links = phrase
+    let ties = phrase
         .restrictions
         .iter()
         .filter(|restriction| !restriction.negated)
-        .flat_map(|restriction| &restriction.any_of);
-    for link in links {
-        let (relation, direction, target) = match link {
-            Link::Related {
-                relation,
-                direction,
-                target,
-            } => (&**relation, *direction, target),
-            Link::Developer(target) => {
-                match vocabulary.relations.iter().find(|r| r.iri == develops) {
-                    Some(relation) => (relation, Direction::Objects, target),
-                    None => continue,
-                }
-            }
-            Link::Place(_) | Link::Qualified(_) => continue,
-        };
+        .flat_map(|restriction| &restriction.any_of)
+        .filter_map(|link| tie_of(link, vocabulary));
+    for (relation, direction, target) in ties {
+        let Some(relation) = relation else { continue };
         for statement in &relation.dated_by {
             let n = branches.len() + 1;
             let st = Var::from_words(&format!("{tag}_st"), "date_st").numbered(n);

@@ -204,8 +204,9 @@ pub(crate) const BY_WORDS: &[&str] = &["by", "of", "di", "da"];
 pub(crate) const IN_WORDS: &[&str] = &["in"];
 /// Italian definite articles: before a subject put after its verb.
 const ITALIAN_ARTICLES: &[&str] = &["il", "lo", "la", "i", "gli", "le", "l'"];
-/// Verbs of having before a kind of statement (`that have an agreement with`).
-const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
+/// Verbs of having: before a kind of statement (`that have an agreement with`), or a superlative
+/// (`which chatbot has the largest…`).
+pub(crate) const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
 /// Prepositions of a party on either side (`an agreement with OpenAI`).
 const WITH: &[&str] = &["with", "con"];
 /// Relative pronouns (`that`, `che`, `i quali`).

@@ -204,8 +204,6 @@ fn possessive_reading(resolver: &Resolver<'_>, run: &Run, transitive: bool) -> O
         .or_else(|| noun_reading(resolver, &of, transitive).ok())
 }
 
-/// Verbs of having between a kind and its superlative (`which chatbot has the largest…`).
-const HAVING: &[&str] = &["has", "have", "had", "ha", "hanno", "aveva", "avevano"];
 /// Superlatives before the measure (`the largest traffic share`, `la maggiore quota`).
 const MOST_BEFORE: &[&str] = &[
     "largest", "highest", "biggest", "greatest", "most", "top", "maggiore", "maggior", "massima",
@@ -229,7 +227,10 @@ fn superlative_reading(resolver: &Resolver<'_>, run: &Run) -> Option<Plan> {
         return None;
     }
     let keys: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let verb = keys.iter().position(|k| HAVING.contains(&k.as_str()))?;
+    // A verb of having between the kind and its superlative (`which chatbot has the largest…`).
+    let verb = keys
+        .iter()
+        .position(|k| crate::noun_phrase::HAVING.contains(&k.as_str()))?;
     let class = resolver.find_class(&Run {
         words: words[..verb].to_vec(),
     })?;
